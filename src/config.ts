@@ -1,0 +1,127 @@
+/**
+ * Configuration, as in Vite: `UserConfig` (everything optional) → `ResolvedConfig` (every default
+ * filled, read-only), resolved once. Precedence: defaults < lectern.config.* < front matter < CLI flags.
+ */
+import { LecternError } from './errors.js';
+
+/** Options that shape one deck; front matter can set them under a `lectern:` key (or top level for theme). */
+export interface DeckOptions {
+  /** Theme name: `light`, `dark`, `eventlet`. Default `light`. */
+  theme?: string;
+  /** `stacked` puts h3 slides beneath their h2 (reveal.js vertical slides); `flat` lines them up. Default `stacked`. */
+  layout?: 'stacked' | 'flat';
+  /** Slide width in CSS pixels. Default 1280. */
+  width?: number;
+  /** Slide height in CSS pixels. Default 720. */
+  height?: number;
+  /** Most key points on one slide before it is continued. Default 5. */
+  maxPoints?: number;
+  /** Most words on screen on one slide before it is continued. Default 70. */
+  maxWords?: number;
+  /** Most code lines on one slide before the code is split. Default 22. */
+  maxCodeLines?: number;
+  /** Paragraphs of at most this many words may become a statement slide. Default 8. */
+  statementWords?: number;
+}
+
+/** What a user may write in `lectern.config.*` or pass as flags. */
+export interface UserConfig extends DeckOptions {
+  /** Output folder. Default `dist`. */
+  outDir?: string;
+  /** Treat warnings as errors. Default false. */
+  strict?: boolean;
+  /** Public base path of the site (`/talks/`). Default `/`. */
+  base?: string;
+  /** Public URL of the site, for canonical links, og:url and QR codes. Default none. */
+  siteUrl?: string;
+}
+
+/** DeckOptions with every default filled. */
+export type ResolvedDeckOptions = Readonly<Required<DeckOptions>>;
+
+/** UserConfig with every default filled. */
+export interface ResolvedConfig extends ResolvedDeckOptions {
+  readonly outDir: string;
+  readonly strict: boolean;
+  readonly base: string;
+  readonly siteUrl?: string;
+}
+
+/** The defaults, documented on DeckOptions/UserConfig. */
+export const DEFAULT_DECK_OPTIONS: ResolvedDeckOptions = {
+  theme: 'light',
+  layout: 'stacked',
+  width: 1280,
+  height: 720,
+  maxPoints: 5,
+  maxWords: 70,
+  maxCodeLines: 22,
+  statementWords: 8,
+};
+
+/** Identity helper that gives a config file type checking, as Vite's does. */
+export function defineConfig(config: UserConfig): UserConfig {
+  return config;
+}
+
+/** Fill defaults into a user config (later layers win). */
+export function resolveConfig(...layers: readonly UserConfig[]): ResolvedConfig {
+  const merged: UserConfig = {};
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer)) {
+      if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+    }
+  }
+  const base = normalizeBase(merged.base ?? '/');
+  const resolved: ResolvedConfig = {
+    ...DEFAULT_DECK_OPTIONS,
+    ...stripUndefined(merged),
+    outDir: merged.outDir ?? 'dist',
+    strict: merged.strict ?? false,
+    base,
+  };
+  validateDeckOptions(resolved);
+  return resolved;
+}
+
+/** The deck options of a config, overridden by what an article's front matter says. */
+export function resolveDeckOptions(config: ResolvedDeckOptions, raw: Readonly<Record<string, unknown>>, file?: string): ResolvedDeckOptions {
+  const fromMeta: DeckOptions = {};
+  const block = raw['lectern'];
+  const lectern = block !== null && typeof block === 'object' ? (block as Record<string, unknown>) : {};
+  const pick = (key: keyof DeckOptions): unknown => lectern[key] ?? (key === 'theme' ? raw['theme'] : undefined);
+  for (const key of Object.keys(DEFAULT_DECK_OPTIONS) as (keyof DeckOptions)[]) {
+    const value = pick(key);
+    if (value !== undefined) (fromMeta as Record<string, unknown>)[key] = value;
+  }
+  const options = { ...config, ...fromMeta };
+  validateDeckOptions(options, file);
+  return options;
+}
+
+function validateDeckOptions(options: ResolvedDeckOptions, file?: string): void {
+  const where = file === undefined ? {} : { file };
+  if (options.layout !== 'stacked' && options.layout !== 'flat') {
+    throw new LecternError('config-invalid', `layout must be "stacked" or "flat", not ${JSON.stringify(options.layout)}`, where);
+  }
+  for (const key of ['width', 'height', 'maxPoints', 'maxWords', 'maxCodeLines', 'statementWords'] as const) {
+    const value = options[key];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+      throw new LecternError('config-invalid', `${key} must be a positive number, not ${JSON.stringify(value)}`, where);
+    }
+  }
+  if (typeof options.theme !== 'string' || !/^[a-z0-9-]+$/.test(options.theme)) {
+    throw new LecternError('config-invalid', `theme must be a theme name, not ${JSON.stringify(options.theme)}`, where);
+  }
+}
+
+function normalizeBase(base: string): string {
+  let b = base.trim();
+  if (!b.startsWith('/')) b = `/${b}`;
+  if (!b.endsWith('/')) b = `${b}/`;
+  return b;
+}
+
+function stripUndefined<T extends object>(obj: T): Partial<T> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

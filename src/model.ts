@@ -1,0 +1,270 @@
+/**
+ * The types that pass between Lectern's stages: load → parse → plan → render → export.
+ * They are the contract between stages: tests build each stage's input by hand from these.
+ * Every node that comes from the article keeps the 1-based line of the article file it came from.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostics: recoverable problems, collected rather than thrown (`--strict` makes them fatal).
+
+/** How bad a diagnostic is: `error` fails the build, `warning` fails it only with --strict. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A problem found in an article, located at a file and (where known) a line. */
+export interface Diagnostic {
+  readonly severity: Severity;
+  /** Stable code, e.g. `liquid-unknown-tag`, `code-unknown-language`. */
+  readonly code: string;
+  readonly message: string;
+  readonly file: string;
+  readonly line?: number;
+  readonly hint?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// load → Source
+
+/** Whether an article body is read as Markdown (marked, GFM) or as HTML (parse5). */
+export type SourceFormat = 'markdown' | 'html';
+
+/** What the front matter (YAML, TOML or an HTML JSON comment) says, normalised. */
+export interface ArticleMeta {
+  readonly title?: string;
+  readonly description?: string;
+  readonly author?: string;
+  /** ISO date (YYYY-MM-DD) when the front matter has one. */
+  readonly date?: string;
+  readonly lang?: string;
+  readonly slug?: string;
+  readonly theme?: string;
+  /** Every front matter key as written, for options the stages read (e.g. `lectern:` settings). */
+  readonly raw: Readonly<Record<string, unknown>>;
+}
+
+/** One article file, read and pre-processed (front matter split, Liquid resolved). */
+export interface Source {
+  /** Path of the file as the user named it (relative to the working directory when possible). */
+  readonly path: string;
+  /** Output folder name: front matter `slug`, else the file name without extension. */
+  readonly slug: string;
+  readonly meta: ArticleMeta;
+  /** The body with Liquid resolved; line count preserved so `bodyLine + n` maps back to the file. */
+  readonly body: string;
+  /** 1-based line of the file at which `body` starts (after the front matter). */
+  readonly bodyLine: number;
+  readonly format: SourceFormat;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// parse → Article
+
+/** Inline content: the text of paragraphs, list items, headings, table cells. */
+export type Inline =
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'code'; readonly text: string }
+  | { readonly type: 'strong'; readonly children: readonly Inline[] }
+  | { readonly type: 'em'; readonly children: readonly Inline[] }
+  | { readonly type: 'del'; readonly children: readonly Inline[] }
+  | { readonly type: 'link'; readonly href: string; readonly title?: string; readonly children: readonly Inline[] }
+  | { readonly type: 'image'; readonly src: string; readonly alt: string; readonly title?: string }
+  | { readonly type: 'break' };
+
+/** One item of a list: its own text, then any nested blocks (sub-lists, extra paragraphs, code). */
+export interface ListItem {
+  readonly inlines: readonly Inline[];
+  readonly blocks: readonly Block[];
+  /** GFM task list state, when the item is a task. */
+  readonly checked?: boolean;
+}
+
+/** Column alignment of a table. */
+export type Align = 'left' | 'center' | 'right' | null;
+
+/** Kinds of callout (admonitions, GitHub alerts, MDX <Note>...). Free text: the article's own word. */
+export type CalloutKind = string;
+
+/** What an author can say to the planner in an HTML comment: `<!-- lectern: break -->` etc. */
+export type DirectiveName = 'break' | 'keep' | 'hide' | 'notes';
+
+/** A block of the article. Every block keeps the source line it starts at. */
+export type Block =
+  | { readonly type: 'paragraph'; readonly line: number; readonly inlines: readonly Inline[] }
+  | {
+      readonly type: 'list';
+      readonly line: number;
+      readonly ordered: boolean;
+      readonly start?: number;
+      readonly items: readonly ListItem[];
+    }
+  | {
+      readonly type: 'code';
+      readonly line: number;
+      /** Language as the article names it (`python`, `js`...), lower-cased; undefined when unnamed. */
+      readonly lang?: string;
+      readonly code: string;
+      /** A title given by the article (e.g. MkDocs `title="..."`). */
+      readonly title?: string;
+    }
+  | { readonly type: 'quote'; readonly line: number; readonly blocks: readonly Block[] }
+  | {
+      readonly type: 'table';
+      readonly line: number;
+      readonly align: readonly Align[];
+      readonly header: readonly (readonly Inline[])[];
+      readonly rows: readonly (readonly (readonly Inline[])[])[];
+    }
+  | {
+      readonly type: 'image';
+      readonly line: number;
+      readonly src: string;
+      readonly alt: string;
+      readonly title?: string;
+      readonly caption?: readonly Inline[];
+    }
+  | {
+      readonly type: 'callout';
+      readonly line: number;
+      readonly kind: CalloutKind;
+      readonly title?: readonly Inline[];
+      readonly blocks: readonly Block[];
+    }
+  /** HTML the parser could not map to a block kind; `text` is its visible text (never lost). */
+  | { readonly type: 'html'; readonly line: number; readonly html: string; readonly text: string }
+  | { readonly type: 'directive'; readonly line: number; readonly name: DirectiveName; readonly text?: string }
+  /** A rule (`---`, `<hr>`): a hint that a new slide may start here. */
+  | { readonly type: 'rule'; readonly line: number };
+
+/** The `type` of a Block. */
+export type BlockType = Block['type'];
+
+/** A heading and everything up to the next heading of the same or a higher level. */
+export interface Section {
+  /** 1..6 */
+  readonly depth: number;
+  readonly heading: readonly Inline[];
+  /** The heading as plain text. */
+  readonly title: string;
+  /** The heading's id (`{#id}`, `id="..."`) or one made from its text. */
+  readonly id: string;
+  readonly line: number;
+  readonly blocks: readonly Block[];
+  readonly children: readonly Section[];
+}
+
+/** One article, the same shape whether it was Markdown or HTML. */
+export interface Article {
+  readonly path: string;
+  readonly slug: string;
+  readonly meta: ArticleMeta;
+  /** The h1 as plain text, when the article has one. */
+  readonly h1?: string;
+  /** Line of the h1 (or 1). */
+  readonly line: number;
+  /** Blocks before the first section heading below the h1 (the lede). */
+  readonly intro: readonly Block[];
+  readonly sections: readonly Section[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// plan → Deck
+
+/** What a slide is for; the renderer styles each kind. */
+export type SlideKind = 'title' | 'section' | 'content' | 'code' | 'statement' | 'closing' | 'agenda';
+
+/** A navigation link of the closing slide (the article's previous/next pages). */
+export interface NavLink {
+  readonly rel: 'prev' | 'next' | 'related';
+  readonly href: string;
+  readonly children: readonly Inline[];
+}
+
+/** One thing shown on a slide. */
+export type SlidePart =
+  /** Key points taken verbatim from the article (each paragraph's lead sentence, say). */
+  | { readonly type: 'points'; readonly items: readonly (readonly Inline[])[] }
+  /** A paragraph kept whole on screen (short, or an author's `keep`). */
+  | { readonly type: 'text'; readonly inlines: readonly Inline[] }
+  /** A block shown as the article has it (list, table, quote, image, callout, html). */
+  | { readonly type: 'block'; readonly block: Block }
+  /** A code block; `caption` is the sentence that introduced it; `firstLine` numbers a split. */
+  | {
+      readonly type: 'code';
+      readonly lang?: string;
+      readonly code: string;
+      readonly caption?: readonly Inline[];
+      readonly title?: string;
+      readonly firstLine: number;
+      /** Font scale chosen so the longest line and all rows fit (1 = theme default). */
+      readonly scale: number;
+    }
+  | { readonly type: 'byline'; readonly author?: string; readonly date?: string; readonly description?: string }
+  | { readonly type: 'nav'; readonly links: readonly NavLink[] };
+
+/** One slide: what is on screen, what the speaker reads, where it came from. */
+export interface Slide {
+  readonly kind: SlideKind;
+  /** Unique within the deck; the slide's hash link (`#/<id>`). */
+  readonly id: string;
+  readonly title?: readonly Inline[];
+  readonly parts: readonly SlidePart[];
+  /** Speaker notes: the article's prose, whole, as blocks. */
+  readonly notes: readonly Block[];
+  /** First and last source line this slide covers. */
+  readonly line: number;
+  readonly endLine: number;
+  /** Set on the 2nd.. slide of content that was split: 2 for "(2/3)". */
+  readonly continued?: { readonly index: number; readonly total: number };
+  /** Set on the first slide of an article heading (level 1 for the title): PDF outlines follow it. */
+  readonly heading?: { readonly level: number; readonly text: string };
+}
+
+/** A horizontal slide with the vertical slides beneath it (a reveal.js stack when length > 1). */
+export type SlideStack = readonly Slide[];
+
+/** The deck-wide settings the renderer needs. */
+export interface DeckMeta {
+  readonly title: string;
+  readonly description?: string;
+  readonly author?: string;
+  readonly date?: string;
+  readonly lang: string;
+  readonly slug: string;
+  readonly theme: string;
+  /** Slide size in CSS pixels (reveal.js width/height). */
+  readonly width: number;
+  readonly height: number;
+  /** The article file the deck was made from. */
+  readonly source: string;
+}
+
+/** The planned deck: slides grouped in horizontal stacks. */
+export interface Deck {
+  readonly meta: DeckMeta;
+  readonly stacks: readonly SlideStack[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// render → RenderedDeck
+
+/** Paths of the shared runtime files (relative to the deck's HTML) that a deck page links. */
+export interface RuntimeAssets {
+  readonly scripts: readonly string[];
+  readonly styles: readonly string[];
+}
+
+/** A deck as an HTML document, ready to be written or served. */
+export interface RenderedDeck {
+  readonly slug: string;
+  readonly html: string;
+  readonly slideCount: number;
+  readonly codeBlockCount: number;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Fails the type check when a switch over a union misses a case. */
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,26 @@
+/**
+ * The pure part of the pipeline for one article: Source → Article → Deck → HTML. Shared by the static
+ * build, the dev server and `lectern check`; file and browser work stays with the callers.
+ */
+import { resolveDeckOptions, type ResolvedConfig } from './config.js';
+import type { Article, Deck, RenderedDeck, RuntimeAssets, Source } from './model.js';
+import { parseArticle } from './parse/index.js';
+import { planDeck } from './plan/index.js';
+import { renderDeck } from './render/index.js';
+
+/** Everything made from one article. */
+export interface CompiledDeck {
+  readonly source: Source;
+  readonly article: Article;
+  readonly deck: Deck;
+  readonly rendered: RenderedDeck;
+}
+
+/** Run parse → plan → render on a loaded source. `assetsFor` gives the runtime links for a theme. */
+export function compileSource(source: Source, config: ResolvedConfig, assetsFor: (theme: string) => RuntimeAssets): CompiledDeck {
+  const article = parseArticle(source);
+  const options = resolveDeckOptions(config, source.meta.raw, source.path);
+  const deck = planDeck(article, options);
+  const rendered = renderDeck(deck, { assets: assetsFor(deck.meta.theme) });
+  return { source, article, deck, rendered };
+}

@@ -1,0 +1,140 @@
+/**
+ * Second pass of the planner: pack units into slides within the budget. Points and blocks share a
+ * slide until the point or word budget is spent; code, statements and images get slides of their own;
+ * content that did not fit continues on the next slide, marked "(2/3)".
+ */
+import type { Block, Inline, Slide, SlideKind, SlidePart } from '../model.js';
+import { plainText } from '../text.js';
+import type { Budget } from './budget.js';
+import { planCodeParts } from './code.js';
+import type { IdAllocator } from './ids.js';
+import type { Unit } from './units.js';
+
+/** What the packer needs to know about the section it packs. */
+export interface PackContext {
+  readonly title: readonly Inline[];
+  readonly id: string;
+  readonly line: number;
+  /** Heading level of the section (2 for h2); the first slide carries it for outlines. */
+  readonly depth?: number;
+  readonly budget: Budget;
+  readonly ids: IdAllocator;
+}
+
+interface Draft {
+  kind: SlideKind;
+  parts: SlidePart[];
+  notes: Block[];
+  line: number;
+  endLine: number;
+  points: number;
+  words: number;
+  /** Slides of one run were cut from content that did not fit on one slide. */
+  run: number;
+}
+
+/** Slides for the units of one section (at least one slide). */
+export function packUnits(units: readonly Unit[], ctx: PackContext): Slide[] {
+  const drafts: Draft[] = [];
+  let current: Draft | undefined;
+  let pendingNotes: Block[] = [];
+  let run = 0;
+  const open = (kind: SlideKind, line: number, sameRun = false): Draft => {
+    if (!sameRun) run++;
+    const draft: Draft = { kind, parts: [], notes: pendingNotes, line, endLine: line, points: 0, words: 0, run };
+    pendingNotes = [];
+    drafts.push(draft);
+    return draft;
+  };
+  for (const unit of units) {
+    switch (unit.kind) {
+      case 'break':
+        current = undefined;
+        break;
+      case 'notes':
+      case 'caption':
+        if (current) current.notes.push(...(unit.kind === 'notes' ? unit.blocks : unit.notes));
+        else pendingNotes.push(...(unit.kind === 'notes' ? unit.blocks : unit.notes));
+        break;
+      case 'code': {
+        const parts = planCodeParts(unit.block, unit.caption, ctx.budget);
+        parts.forEach((part, index) => {
+          const slide = open('code', unit.line, index > 0);
+          slide.parts.push(part);
+          if (index === 0) slide.notes.push(...unit.notes);
+        });
+        current = undefined;
+        break;
+      }
+      case 'statement': {
+        const slide = open('statement', unit.line);
+        slide.parts.push({ type: 'text', inlines: unit.block.inlines });
+        slide.notes.push(unit.block);
+        current = undefined;
+        break;
+      }
+      default: {
+        const weight = unit.kind === 'block' ? unit.weight : 1;
+        const fits = current !== undefined && current.points + weight <= ctx.budget.maxPoints && current.words + unit.words <= ctx.budget.maxWords;
+        const alone = unit.kind === 'block' && unit.alone;
+        if (!current || !fits || alone || current.parts.some((p) => p.type === 'block' && p.block.type === 'image')) {
+          const continues = current !== undefined && !alone;
+          current = open('content', unit.line, continues);
+        }
+        addToSlide(current, unit);
+      }
+    }
+  }
+  if (pendingNotes.length > 0) {
+    const last = drafts[drafts.length - 1];
+    if (last) last.notes.push(...pendingNotes);
+    else open('section', ctx.line).notes.push(...pendingNotes);
+    pendingNotes = [];
+  }
+  if (drafts.length === 0) open('section', ctx.line);
+  return finish(drafts, ctx);
+}
+
+function addToSlide(draft: Draft, unit: Extract<Unit, { kind: 'point' | 'text' | 'block' }>): void {
+  draft.endLine = Math.max(draft.endLine, unit.line);
+  draft.words += unit.words;
+  if (unit.kind === 'point') {
+    draft.points += 1;
+    draft.notes.push(...unit.notes);
+    const last = draft.parts[draft.parts.length - 1];
+    if (last?.type === 'points') draft.parts[draft.parts.length - 1] = { type: 'points', items: [...last.items, unit.inlines] };
+    else draft.parts.push({ type: 'points', items: [unit.inlines] });
+    return;
+  }
+  if (unit.kind === 'text') {
+    draft.points += 2;
+    draft.parts.push({ type: 'text', inlines: unit.inlines });
+    return;
+  }
+  draft.points += unit.weight;
+  draft.notes.push(...unit.notes);
+  draft.parts.push({ type: 'block', block: unit.block });
+}
+
+function finish(drafts: readonly Draft[], ctx: PackContext): Slide[] {
+  const runSizes = new Map<number, number>();
+  for (const d of drafts) runSizes.set(d.run, (runSizes.get(d.run) ?? 0) + 1);
+  const runIndex = new Map<number, number>();
+  return drafts.map((d, i) => {
+    const index = (runIndex.get(d.run) ?? 0) + 1;
+    runIndex.set(d.run, index);
+    const total = runSizes.get(d.run) ?? 1;
+    const slide: Slide = {
+      kind: d.kind,
+      id: ctx.ids.next(i === 0 ? ctx.id : `${ctx.id}-${i + 1}`),
+      title: ctx.title,
+      parts: d.parts,
+      notes: d.notes,
+      line: i === 0 ? Math.min(ctx.line, d.line) : d.line,
+      endLine: Math.max(d.endLine, ...d.notes.map((n) => n.line)),
+      ...(total > 1 ? { continued: { index, total } } : {}),
+      ...(i === 0 && ctx.depth !== undefined ? { heading: { level: ctx.depth, text: plainText(ctx.title) } } : {}),
+    };
+    return slide;
+  });
+}

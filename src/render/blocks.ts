@@ -1,0 +1,67 @@
+/** Article blocks → HTML, for slides (as the article has them) and for speaker notes. */
+import { assertNever, type Block, type ListItem } from '../model.js';
+import { escapeHtml, safeUrl } from './escape.js';
+import { highlightCode } from './highlight.js';
+import { renderInlines } from './inline.js';
+
+/** A block as HTML. `where` picks the class names (slides get lectern-* classes, notes stay plain). */
+export function renderBlock(block: Block, where: 'slide' | 'notes'): string {
+  const cls = (name: string): string => (where === 'slide' ? ` class="${name}"` : '');
+  switch (block.type) {
+    case 'paragraph':
+      return `<p>${renderInlines(block.inlines)}</p>`;
+    case 'list': {
+      const tag = block.ordered ? 'ol' : 'ul';
+      const start = block.ordered && block.start !== undefined && block.start !== 1 ? ` start="${block.start}"` : '';
+      return `<${tag}${cls('lectern-list')}${start}>${block.items.map((i) => renderItem(i, where)).join('')}</${tag}>`;
+    }
+    case 'code': {
+      const { html, language } = highlightCode(block.code, block.lang);
+      return `<pre><code class="hljs language-${escapeHtml(language)}">${html}</code></pre>`;
+    }
+    case 'quote':
+      return `<blockquote${cls('lectern-quote')}>${block.blocks.map((b) => renderBlock(b, where)).join('')}</blockquote>`;
+    case 'table':
+      return renderTable(block, where);
+    case 'image': {
+      const src = safeUrl(block.src);
+      const img = src === undefined ? escapeHtml(block.alt) : `<img src="${escapeHtml(src)}" alt="${escapeHtml(block.alt)}">`;
+      const caption = block.caption ? `<figcaption>${renderInlines(block.caption)}</figcaption>` : '';
+      return `<figure${cls('lectern-image')}>${img}${caption}</figure>`;
+    }
+    case 'callout': {
+      const title = block.title ? renderInlines(block.title) : escapeHtml(capitalize(block.kind));
+      const body = block.blocks.map((b) => renderBlock(b, where)).join('');
+      if (where === 'notes') return `<blockquote><p><strong>${title}</strong></p>${body}</blockquote>`;
+      return `<div class="lectern-callout" data-kind="${escapeHtml(block.kind)}"><p class="lectern-callout-title">${title}</p>${body}</div>`;
+    }
+    case 'html':
+      // Unknown HTML is shown by its text only: its markup is not trusted (sanitizing comes later).
+      return `<div${cls('lectern-html')}><p>${escapeHtml(block.text)}</p></div>`;
+    case 'directive':
+      return block.name === 'notes' && block.text ? `<p>${escapeHtml(block.text)}</p>` : '';
+    case 'rule':
+      return '<hr>';
+    default:
+      return assertNever(block);
+  }
+}
+
+function renderItem(item: ListItem, where: 'slide' | 'notes'): string {
+  const check = item.checked === undefined ? '' : `<input type="checkbox" disabled${item.checked ? ' checked' : ''}> `;
+  return `<li>${check}${renderInlines(item.inlines)}${item.blocks.map((b) => renderBlock(b, where)).join('')}</li>`;
+}
+
+function renderTable(block: Extract<Block, { type: 'table' }>, where: 'slide' | 'notes'): string {
+  const align = (i: number): string => {
+    const a = block.align[i];
+    return a ? ` style="text-align:${a}"` : '';
+  };
+  const head = block.header.length > 0 ? `<thead><tr>${block.header.map((c, i) => `<th${align(i)}>${renderInlines(c)}</th>`).join('')}</tr></thead>` : '';
+  const body = block.rows.map((r) => `<tr>${r.map((c, i) => `<td${align(i)}>${renderInlines(c)}</td>`).join('')}</tr>`).join('');
+  return `<table${where === 'slide' ? ' class="lectern-table"' : ''}>${head}<tbody>${body}</tbody></table>`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

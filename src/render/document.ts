@@ -1,0 +1,50 @@
+/** The reveal.js HTML document around the slides. */
+import type { Deck, RuntimeAssets } from '../model.js';
+import { escapeHtml } from './escape.js';
+
+/** Settings the client runtime reads from `#lectern-config`. */
+export interface ClientConfig {
+  readonly width: number;
+  readonly height: number;
+  readonly slug: string;
+  readonly title: string;
+}
+
+/** Options for the document shell. */
+export interface DocumentOptions {
+  readonly assets: RuntimeAssets;
+  /** Extra `<head>` HTML (sharing meta tags from the site stage). */
+  readonly head?: string;
+}
+
+/** A whole deck page from the rendered slides. */
+export function renderDocument(deck: Deck, slidesHtml: string, options: DocumentOptions): string {
+  const { meta } = deck;
+  const config: ClientConfig = { width: meta.width, height: meta.height, slug: meta.slug, title: meta.title };
+  // JSON in a <script> must not be able to close the tag.
+  const configJson = JSON.stringify(config).replace(/</g, '\\u003c');
+  const description = meta.description ? `\n<meta name="description" content="${escapeHtml(meta.description)}">` : '';
+  const author = meta.author ? `\n<meta name="author" content="${escapeHtml(meta.author)}">` : '';
+  const styles = options.assets.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n');
+  const scripts = options.assets.scripts.map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`).join('\n');
+  return `<!doctype html>
+<html lang="${escapeHtml(meta.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Lectern">
+<title>${escapeHtml(meta.title)}</title>${description}${author}
+<meta property="og:title" content="${escapeHtml(meta.title)}">
+<meta property="og:type" content="website">${meta.description ? `\n<meta property="og:description" content="${escapeHtml(meta.description)}">` : ''}${options.head ?? ''}
+${styles}
+<script type="application/json" id="lectern-config">${configJson}</script>
+${scripts}
+</head>
+<body>
+<div class="reveal lectern-deck" data-theme="${escapeHtml(meta.theme)}"><div class="slides">
+${slidesHtml}
+</div></div>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,21 @@
+/** HTML escaping and URL vetting: the only way article text enters the output. */
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text escaped for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+/** A URL safe to put in href/src: http(s), mailto, tel, relative paths and fragments; else undefined. */
+export function safeUrl(url: string): string | undefined {
+  const trimmed = url.trim().replace(/[\u0000-\u001f\u007f]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1]?.toLowerCase();
+  if (scheme === undefined) return trimmed;
+  return ['http', 'https', 'mailto', 'tel'].includes(scheme) ? trimmed : undefined;
+}
+
+/** True for links that leave the deck (they open in a new tab so the talk stays open). */
+export function isExternal(url: string): boolean {
+  return /^(https?:)?\/\//i.test(url);
+}

@@ -1,0 +1,72 @@
+/**
+ * Build-time highlighting with highlight.js core: only the languages registered here are bundled into
+ * the CLI (the full bundle costs start-up time), and no highlighting script ships with a deck.
+ */
+import hljs from 'highlight.js/lib/core';
+import bash from 'highlight.js/lib/languages/bash';
+import c from 'highlight.js/lib/languages/c';
+import cpp from 'highlight.js/lib/languages/cpp';
+import csharp from 'highlight.js/lib/languages/csharp';
+import css from 'highlight.js/lib/languages/css';
+import diff from 'highlight.js/lib/languages/diff';
+import dockerfile from 'highlight.js/lib/languages/dockerfile';
+import go from 'highlight.js/lib/languages/go';
+import ini from 'highlight.js/lib/languages/ini';
+import java from 'highlight.js/lib/languages/java';
+import javascript from 'highlight.js/lib/languages/javascript';
+import json from 'highlight.js/lib/languages/json';
+import kotlin from 'highlight.js/lib/languages/kotlin';
+import makefile from 'highlight.js/lib/languages/makefile';
+import markdown from 'highlight.js/lib/languages/markdown';
+import php from 'highlight.js/lib/languages/php';
+import plaintext from 'highlight.js/lib/languages/plaintext';
+import python from 'highlight.js/lib/languages/python';
+import ruby from 'highlight.js/lib/languages/ruby';
+import rust from 'highlight.js/lib/languages/rust';
+import scss from 'highlight.js/lib/languages/scss';
+import shell from 'highlight.js/lib/languages/shell';
+import sql from 'highlight.js/lib/languages/sql';
+import swift from 'highlight.js/lib/languages/swift';
+import typescript from 'highlight.js/lib/languages/typescript';
+import xml from 'highlight.js/lib/languages/xml';
+import yaml from 'highlight.js/lib/languages/yaml';
+import handlebars from 'highlight.js/lib/languages/handlebars';
+import { escapeHtml } from './escape.js';
+
+const LANGUAGES = { bash, c, cpp, csharp, css, diff, dockerfile, go, ini, java, javascript, json, kotlin, makefile, markdown, php, plaintext, python, ruby, rust, scss, shell, sql, swift, typescript, xml, yaml, handlebars };
+for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);
+// Names articles use that highlight.js does not know as aliases.
+hljs.registerAliases(['sh', 'zsh', 'console', 'shell-session', 'terminal'], { languageName: 'bash' });
+hljs.registerAliases(['jsx', 'mjs', 'cjs'], { languageName: 'javascript' });
+hljs.registerAliases(['tsx', 'mts'], { languageName: 'typescript' });
+hljs.registerAliases(['toml'], { languageName: 'ini' });
+hljs.registerAliases(['liquid', 'jinja', 'django', 'mustache'], { languageName: 'handlebars' });
+hljs.registerAliases(['text', 'txt', 'plain', 'output', 'tree', 'none', 'log'], { languageName: 'plaintext' });
+
+/** Result of highlighting: HTML of spans, the language used, and whether the named one was known. */
+export interface Highlighted {
+  readonly html: string;
+  readonly language: string;
+  readonly known: boolean;
+}
+
+/** Highlight code in the language the article names; unnamed code is detected only when clear-cut. */
+export function highlightCode(code: string, lang: string | undefined): Highlighted {
+  if (lang !== undefined && lang !== '') {
+    const language = hljs.getLanguage(lang);
+    if (language) {
+      const name = hljs.getLanguage(lang) === hljs.getLanguage('plaintext') ? 'plaintext' : lang;
+      return { html: hljs.highlight(code, { language: lang, ignoreIllegals: true }).value, language: name, known: true };
+    }
+    return { html: escapeHtml(code), language: 'plaintext', known: false };
+  }
+  const auto = hljs.highlightAuto(code);
+  // Low relevance means a guess; a wrong colouring is worse than none.
+  if (auto.language && auto.relevance >= 8) return { html: auto.value, language: auto.language, known: true };
+  return { html: escapeHtml(code), language: 'plaintext', known: true };
+}
+
+/** Names of the languages Lectern highlights. */
+export function knownLanguages(): string[] {
+  return hljs.listLanguages();
+}

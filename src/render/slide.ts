@@ -1,0 +1,94 @@
+/** One planned slide → a reveal.js `<section>` with its speaker notes. */
+import { assertNever, type Diagnostic, type Slide, type SlidePart } from '../model.js';
+import { plainText } from '../text.js';
+import { renderBlock } from './blocks.js';
+import { escapeHtml, safeUrl } from './escape.js';
+import { highlightCode } from './highlight.js';
+import { renderInlines } from './inline.js';
+
+/** What a slide's rendering reports back. */
+export interface SlideReport {
+  codeBlocks: number;
+  diagnostics: Diagnostic[];
+}
+
+/** Where a slide sits, for its heading attributes and diagnostics. */
+export interface SlideContext {
+  readonly file: string;
+}
+
+/** A slide as HTML. */
+export function renderSlide(slide: Slide, ctx: SlideContext, report: SlideReport): string {
+  const kindClass = slide.kind === 'title' ? 'lectern-title-slide' : `lectern-${slide.kind}`;
+  const heading = slide.heading ? ` data-heading-level="${slide.heading.level}" data-heading="${escapeHtml(slide.heading.text)}"` : '';
+  const attrs = `id="${escapeHtml(slide.id)}" class="lectern-slide ${kindClass}" data-kind="${slide.kind}" data-line="${slide.line}"${heading}`;
+  const title = renderTitle(slide);
+  const body = slide.parts.map((p) => renderPart(p, slide, ctx, report)).join('\n');
+  const notes = slide.notes.map((b) => renderBlock(b, 'notes')).join('\n');
+  const aside = notes ? `\n<aside class="notes">${notes}</aside>` : '';
+  return `<section ${attrs}>\n${title}<div class="lectern-body">\n${body}\n</div>${aside}\n</section>`;
+}
+
+function renderTitle(slide: Slide): string {
+  if (!slide.title || slide.title.length === 0 || slide.kind === 'statement') return '';
+  const tag = slide.kind === 'title' ? 'h1' : 'h2';
+  const continued = slide.continued ? ` <span class="lectern-continued">(${slide.continued.index}/${slide.continued.total})</span>` : '';
+  return `<${tag} class="lectern-title">${renderInlines(slide.title)}${continued}</${tag}>\n`;
+}
+
+function renderPart(part: SlidePart, slide: Slide, ctx: SlideContext, report: SlideReport): string {
+  switch (part.type) {
+    case 'points':
+      return `<ul class="lectern-points">${part.items.map((i) => `<li>${renderInlines(i)}</li>`).join('')}</ul>`;
+    case 'text': {
+      const cls = slide.kind === 'statement' ? 'lectern-statement' : slide.kind === 'title' ? 'lectern-subtitle' : 'lectern-text';
+      return `<p class="${cls}">${renderInlines(part.inlines)}</p>`;
+    }
+    case 'block':
+      if (part.block.type === 'code') report.codeBlocks++;
+      return renderBlock(part.block, 'slide');
+    case 'code':
+      return renderCode(part, slide, ctx, report);
+    case 'byline': {
+      const description = part.description ? `<p class="lectern-description">${escapeHtml(part.description)}</p>` : '';
+      const author = part.author ? `<span class="lectern-author">${escapeHtml(part.author)}</span>` : '';
+      const date = part.date ? `<time datetime="${escapeHtml(part.date)}">${escapeHtml(part.date)}</time>` : '';
+      const by = author || date ? `<p class="lectern-byline">${[author, date].filter(Boolean).join(' · ')}</p>` : '';
+      return description + by;
+    }
+    case 'nav': {
+      const links = part.links.map((l) => {
+        const href = safeUrl(l.href);
+        const text = renderInlines(l.children);
+        return href === undefined ? `<span class="lectern-nav-${l.rel}">${text}</span>` : `<a class="lectern-nav-${l.rel}" href="${escapeHtml(href)}">${text}</a>`;
+      });
+      return `<nav class="lectern-nav">${links.join('')}</nav>`;
+    }
+    default:
+      return assertNever(part);
+  }
+}
+
+function renderCode(part: Extract<SlidePart, { type: 'code' }>, slide: Slide, ctx: SlideContext, report: SlideReport): string {
+  report.codeBlocks++;
+  const { html, language, known } = highlightCode(part.code, part.lang);
+  if (!known && part.lang !== undefined) {
+    report.diagnostics.push({
+      severity: 'warning',
+      code: 'code-unknown-language',
+      message: `code language "${part.lang}" is not one Lectern highlights; the code is shown uncoloured`,
+      file: ctx.file,
+      line: slide.line,
+      hint: 'name a language highlight.js knows (python, js, ts, bash, go, rust, …) after the opening fence',
+    });
+  }
+  const caption = part.caption ? `<figcaption class="lectern-caption">${renderInlines(part.caption)}</figcaption>` : '';
+  const title = part.title ? `<div class="lectern-code-title">${escapeHtml(part.title)}</div>` : '';
+  const scale = part.scale === 1 ? '' : ` style="--lectern-code-scale:${part.scale}"`;
+  return `<figure class="lectern-code"${scale}>${caption}${title}<pre><code class="hljs language-${escapeHtml(language)}" data-lang="${escapeHtml(part.lang ?? language)}">${html}</code></pre></figure>`;
+}
+
+/** Plain text of a slide title, for outlines. */
+export function slideTitleText(slide: Slide): string {
+  return slide.title ? plainText(slide.title) : '';
+}

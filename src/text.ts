@@ -1,0 +1,56 @@
+/** Small pure helpers over the Inline model, shared by parse, plan and render. */
+import type { Block, Inline } from './model.js';
+
+/** The visible text of inline content (images count by their alt text). */
+export function plainText(inlines: readonly Inline[]): string {
+  let out = '';
+  for (const node of inlines) {
+    switch (node.type) {
+      case 'text':
+      case 'code':
+        out += node.text;
+        break;
+      case 'break':
+        out += '\n';
+        break;
+      case 'image':
+        out += node.alt;
+        break;
+      default:
+        out += plainText(node.children);
+    }
+  }
+  return out;
+}
+
+/** Words in a string (runs of non-space characters). */
+export function countWords(text: string): number {
+  const m = text.match(/\S+/g);
+  return m ? m.length : 0;
+}
+
+/** The visible text of a block, for word counts and conservation checks. */
+export function blockText(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+      return plainText(block.inlines);
+    case 'list':
+      return block.items.map((i) => [plainText(i.inlines), ...i.blocks.map(blockText)].join('\n')).join('\n');
+    case 'code':
+      return block.code;
+    case 'quote':
+      return block.blocks.map(blockText).join('\n');
+    case 'table':
+      return [block.header, ...block.rows].map((r) => r.map(plainText).join(' ')).join('\n');
+    case 'image':
+      return [block.alt, block.caption ? plainText(block.caption) : ''].join(' ').trim();
+    case 'callout':
+      return [block.title ? plainText(block.title) : '', ...block.blocks.map(blockText)].join('\n').trim();
+    case 'html':
+      return block.text;
+    case 'directive':
+      return block.name === 'notes' ? (block.text ?? '') : '';
+    case 'rule':
+      return '';
+  }
+}
