@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DECK_OPTIONS } from '../../../src/config.js';
+import type { Deck, Slide } from '../../../src/model.js';
+import { planDeck } from '../../../src/plan/index.js';
+import { renderDeck } from '../../../src/render/index.js';
+import { highlightCode } from '../../../src/render/highlight.js';
+import { article, code, link, para, section } from '../plan/helpers.js';
+
+const assets = { styles: ['../assets/deck.css', '../assets/theme-light.css'], scripts: ['../assets/deck.js'] };
+
+function deckOf(slides: Slide[]): Deck {
+  return {
+    meta: { title: 'T <&>', lang: 'en', slug: 't', theme: 'light', width: 1280, height: 720, source: 't.md', description: 'A "talk"' },
+    stacks: [slides],
+    diagnostics: [],
+  };
+}
+const slide = (over: Partial<Slide>): Slide => ({ kind: 'content', id: 's', parts: [], notes: [], line: 1, endLine: 1, ...over });
+
+describe('renderDeck', () => {
+  const a = article({
+    h1: 'Render me',
+    intro: [para(2, 'Lede sentence. More lede.')],
+    sections: [section(2, 'Part', 4, [para(5, 'Point ', { type: 'code', text: 'x < y' }, ' here. Rest.'), para(6, 'Intro:'), code(7, 'def f():\n    return 1', 'python'), para(9, link('../a/', 'A'), ' ', link('../b/', 'B'))])],
+  });
+  const rendered = renderDeck(planDeck(a, DEFAULT_DECK_OPTIONS), { assets });
+
+  it('matches the golden HTML', () => {
+    expect(rendered.html).toMatchSnapshot();
+  });
+
+  it('is byte-identical for the same input', () => {
+    expect(renderDeck(planDeck(a, DEFAULT_DECK_OPTIONS), { assets }).html).toBe(rendered.html);
+  });
+
+  it('links the runtime, reveal structure, notes and hash ids', () => {
+    expect(rendered.html).toContain('<link rel="stylesheet" href="../assets/theme-light.css">');
+    expect(rendered.html).toContain('<script type="module" src="../assets/deck.js"></script>');
+    expect(rendered.html).toMatch(/<div class="reveal lectern-deck"[^>]*><div class="slides">/);
+    expect(rendered.html).toContain('<section id="part" ');
+    expect(rendered.html).toContain('<aside class="notes"><p>Point <code>x &lt; y</code> here. Rest.</p>');
+    expect(rendered.slideCount).toBe(4);
+    expect(rendered.codeBlockCount).toBe(1);
+  });
+
+  it('highlights code at build time as the named language', () => {
+    expect(rendered.html).toContain('<code class="hljs language-python" data-lang="python"><span class="hljs-keyword">def</span>');
+    expect(rendered.html).not.toMatch(/highlight\.js|hljs\.min|cdn/);
+  });
+});
+
+describe('escaping and safety', () => {
+  it('escapes text and attributes, keeps the title and description', () => {
+    const html = renderDeck(deckOf([slide({ title: [{ type: 'text', text: '<b>x</b>' }] })]), { assets }).html;
+    expect(html).toContain('<title>T &lt;&amp;&gt;</title>');
+    expect(html).toContain('<meta name="description" content="A &quot;talk&quot;">');
+    expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
+  });
+
+  it('drops javascript: links but keeps their text', () => {
+    const html = renderDeck(deckOf([slide({ parts: [{ type: 'points', items: [[{ type: 'link', href: 'javascript:alert(1)', children: [{ type: 'text', text: 'click' }] }]] }] })]), { assets }).html;
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('<li>click</li>');
+  });
+
+  it('opens external links in a new tab', () => {
+    const html = renderDeck(deckOf([slide({ parts: [{ type: 'points', items: [[{ type: 'link', href: 'https://x.test/', children: [{ type: 'text', text: 'x' }] }]] }] })]), { assets }).html;
+    expect(html).toContain('<a href="https://x.test/" target="_blank" rel="noopener noreferrer">x</a>');
+  });
+
+  it('reports an unknown code language with file and line and shows the code uncoloured', () => {
+    const r = renderDeck(deckOf([slide({ line: 7, kind: 'code', parts: [{ type: 'code', lang: 'klingon', code: 'a<b', firstLine: 1, scale: 1 }] })]), { assets });
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'code-unknown-language', file: 't.md', line: 7, severity: 'warning' })]);
+    expect(r.html).toContain('a&lt;b');
+  });
+
+  it('does not let JSON config close its script tag', () => {
+    const d = deckOf([]);
+    const html = renderDeck({ ...d, meta: { ...d.meta, title: '</script><script>alert(1)</script>' } }, { assets }).html;
+    expect(html).not.toContain('</script><script>alert(1)');
+  });
+});
+
+describe('highlightCode', () => {
+  it('knows common aliases and leaves unknown languages uncoloured', () => {
+    expect(highlightCode('x = 1', 'py').known).toBe(true);
+    expect(highlightCode('echo hi', 'sh').html).toContain('hljs-built_in');
+    expect(highlightCode('x', 'nope')).toEqual({ html: 'x', language: 'plaintext', known: false });
+    expect(highlightCode('tree\n├── a', 'text').known).toBe(true);
+  });
+});
