@@ -33,6 +33,7 @@ export function renderDocument(deck: Deck, slidesHtml: string, options: Document
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Lectern">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(meta.title)}</title>${description}${author}
 <meta property="og:title" content="${escapeHtml(meta.title)}">
 <meta property="og:type" content="website">${meta.description ? `\n<meta property="og:description" content="${escapeHtml(meta.description)}">` : ''}${options.head ?? ''}

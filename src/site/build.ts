@@ -2,7 +2,7 @@
  * `lectern build`: load every article, compile it, and write the static site — all decks are compiled
  * in memory first, so an error in one article leaves the previous output untouched.
  */
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config.js';
 import { LecternError } from '../errors.js';
 import type { Diagnostic, RuntimeAssets } from '../model.js';
@@ -81,7 +81,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       slideCount: c.rendered.slideCount,
       codeBlockCount: c.rendered.codeBlockCount,
       diagnostics: c.rendered.diagnostics,
-      output: relative(process.cwd(), file) || file,
+      output: displayPath(file),
       pdfs: [],
     };
     decks.push(deck);
@@ -116,6 +116,12 @@ export function deckAssets(runtime: RuntimeManifest, theme: string, file: string
     });
   }
   return { styles: [...runtime.deck.css, themeCss].map((f) => `../${f}`), scripts: [`../${runtime.deck.js}`] };
+}
+
+/** A path relative to the working directory when it is inside it, else absolute. */
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? resolve(file) : rel;
 }
 
 function checkSlugs(compiled: readonly CompiledDeck[]): void {

@@ -1,0 +1,65 @@
+/**
+ * One-time set-up that `npm run demo`, `npm test` and `npm run bench` run first, so each works on a
+ * fresh machine after `npm ci`: compile the CLI (fast start), build the deck runtime with Vite, and
+ * make sure a browser exists for PDFs and end-to-end tests — installing Debian's `chromium` with
+ * apt-get when running as root on a machine that has apt-get, else stopping with the install hint.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { findBrowser, BROWSER_INSTALL_HINT } from '../src/export/browser-finder.js';
+import { LecternError } from '../src/errors.js';
+import { loadRuntime } from '../src/site/runtime.js';
+
+function step(message: string): void {
+  process.stderr.write(`setup: ${message}\n`);
+}
+
+function compile(): void {
+  step('compiling the CLI (tsc)');
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
+}
+
+function hasBrowser(): boolean {
+  try {
+    findBrowser();
+    return true;
+  } catch (err) {
+    if (err instanceof LecternError) return false;
+    throw err;
+  }
+}
+
+function aptInstall(packages: string[]): boolean {
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root || !existsSync('/usr/bin/apt-get')) return false;
+  step(`installing ${packages.join(' ')} with apt-get (one time)`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  if (update.status !== 0) return false;
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+  return install.status === 0;
+}
+
+function ensureBrowser(): void {
+  if (hasBrowser()) return;
+  if (aptInstall(['chromium', 'fonts-dejavu-core']) && hasBrowser()) return;
+  step(`no browser found for PDFs and browser tests.\n  ${BROWSER_INSTALL_HINT}`);
+  process.exitCode = 1;
+}
+
+async function main(): Promise<void> {
+  const wanted = new Set(process.argv.slice(2));
+  const all = wanted.size === 0;
+  if (all || wanted.has('compile')) compile();
+  if (all || wanted.has('runtime')) {
+    const started = performance.now();
+    await loadRuntime();
+    step(`deck runtime ready (${Math.round(performance.now() - started)} ms)`);
+  }
+  if (all || wanted.has('browser')) ensureBrowser();
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`setup failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,37 @@
+/**
+ * The deck's own settings, read from `<script type="application/json" id="lectern-config">` that
+ * render/ writes into every deck page. A page without it (or with broken JSON) still runs with
+ * the defaults, so a hand-edited deck never shows a blank screen.
+ */
+
+/** What the runtime needs from #lectern-config. */
+export interface DeckConfig {
+  readonly width: number;
+  readonly height: number;
+  readonly slug: string;
+  readonly title: string;
+}
+
+const DEFAULTS: DeckConfig = { width: 1280, height: 720, slug: '', title: '' };
+
+/** Parse #lectern-config from the document, falling back to the defaults field by field. */
+export function readDeckConfig(doc: Document): DeckConfig {
+  const text = doc.getElementById('lectern-config')?.textContent ?? '';
+  let raw: unknown = {};
+  try {
+    raw = text.trim() === '' ? {} : JSON.parse(text);
+  } catch (err) {
+    console.error('lectern: #lectern-config is not valid JSON; using defaults', err);
+  }
+  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  return {
+    width: positiveNumber(record['width'], DEFAULTS.width),
+    height: positiveNumber(record['height'], DEFAULTS.height),
+    slug: typeof record['slug'] === 'string' ? record['slug'] : DEFAULTS.slug,
+    title: typeof record['title'] === 'string' ? record['title'] : DEFAULTS.title,
+  };
+}
+
+function positiveNumber(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}

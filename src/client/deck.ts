@@ -1,0 +1,88 @@
+/**
+ * The deck runtime: the one script every deck page loads (built once by Vite into `runtime/`).
+ * It starts reveal.js over the HTML that render/ wrote, after fitting every slide to its frame,
+ * then announces `lectern:ready` (event on window + `data-lectern-ready` on <html>) that the
+ * tests and the PDF export wait for instead of sleeping.
+ */
+import Reveal from 'reveal.js';
+import Search from 'reveal.js/plugin/search';
+import Zoom from 'reveal.js/plugin/zoom';
+import 'reveal.js/reveal.css';
+import './fonts.css';
+import './base.css';
+import { readDeckConfig, type DeckConfig } from './config.js';
+import { waitForFonts, waitForImages } from './assets.js';
+import { fitSlides, type FitReport } from './fit.js';
+import { LazyNotes } from './notes.js';
+
+declare global {
+  interface Window {
+    /** reveal.js, for the console, the tests and the PDF export. */
+    Reveal: typeof Reveal;
+    /** What the fit pass did, for the export's overflow diagnostics. */
+    lecternFit?: FitReport;
+  }
+}
+
+/**
+ * Slides that reveal.js centres vertically (its `center` class works on screen and in print): title
+ * and statement slides, by class (`lectern-title-slide` or the contract's `lectern-title`) or data-kind.
+ */
+const CENTERED = [
+  'section.lectern-slide.lectern-title-slide',
+  'section.lectern-slide.lectern-title',
+  'section.lectern-slide.lectern-statement',
+  "section.lectern-slide[data-kind='title']",
+  "section.lectern-slide[data-kind='statement']",
+].join(', ');
+
+async function start(): Promise<void> {
+  const root = document.querySelector<HTMLElement>('.reveal');
+  if (root === null) throw new Error('lectern: no <div class="reveal"> in this page');
+  const config = readDeckConfig(document);
+  prepare(root, config);
+  await waitForFonts(document);
+  await waitForImages(root);
+  // Fit before reveal.js starts: the slides measure the same at the configured width either way,
+  // and reveal.js's own layout (centring `center` slides, paginating print view) then sees the
+  // final sizes, on screen and with `?print-pdf` alike, with no second layout pass.
+  window.lecternFit = fitSlides(root, config.width, config.height);
+
+  // Print view (`?print-pdf`) lays each slide out as a page after `ready`; the PDF waits for that.
+  const printing = /print-pdf/i.test(window.location.search);
+  const pdfReady = printing ? new Promise<void>((resolve) => Reveal.on('pdf-ready', () => resolve())) : null;
+  window.Reveal = Reveal;
+  await Reveal.initialize({
+    hash: true,
+    slideNumber: 'c/t',
+    width: config.width,
+    height: config.height,
+    margin: 0.04,
+    center: false,
+    transition: 'slide',
+    pdfMaxPagesPerSlide: 1,
+    pdfSeparateFragments: false,
+    plugins: [LazyNotes, Search, Zoom],
+  });
+  if (pdfReady !== null) await pdfReady;
+  announce('true');
+}
+
+/** Slide size as CSS variables (base.css reads them), and the centred slide kinds marked. */
+function prepare(root: HTMLElement, config: DeckConfig): void {
+  const style = document.documentElement.style;
+  style.setProperty('--lectern-width', `${config.width}px`);
+  style.setProperty('--lectern-height', `${config.height}px`);
+  for (const slide of Array.from(root.querySelectorAll(CENTERED))) slide.classList.add('center');
+}
+
+/** Tell the page's waiters that the deck is ready (or failed: the export then stops at once). */
+function announce(state: 'true' | 'error'): void {
+  document.documentElement.dataset['lecternReady'] = state;
+  window.dispatchEvent(new Event(state === 'true' ? 'lectern:ready' : 'lectern:error'));
+}
+
+start().catch((err: unknown) => {
+  console.error('lectern: the deck failed to start', err);
+  announce('error');
+});

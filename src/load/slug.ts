@@ -1,0 +1,33 @@
+/**
+ * Slugs: safe, lower-case ASCII names for output folders (one deck per slug) and heading ids.
+ */
+import type { ArticleMeta } from '../model.js';
+
+/** Used when a name has no ASCII letter or digit at all (e.g. a title in another script). */
+const FALLBACK_SLUG = 'article';
+
+/** `Héllo, World!` → `hello-world`: lower-case ASCII letters and digits joined by single dashes. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    // Combining marks left by NFKD (é → e + ́) go, so accented letters keep their base letter.
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The file name of a path without folders and without its last extension. */
+function baseName(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** Output folder name of an article: front matter `slug` wins, else the file name; never empty. */
+export function slugFromPath(path: string, meta: Pick<ArticleMeta, 'slug'>): string {
+  const fromMeta = meta.slug === undefined ? '' : slugify(meta.slug);
+  if (fromMeta !== '') return fromMeta;
+  const fromName = slugify(baseName(path));
+  return fromName === '' ? FALLBACK_SLUG : fromName;
+}

@@ -1,0 +1,116 @@
+/**
+ * marked block extensions for admonitions and content tabs, each a callout whose body is Markdown:
+ * MkDocs `!!! kind "Title"` / `??? kind` / `???+ kind` and content tabs `=== "Label"` (body indented
+ * by four spaces), Docusaurus `:::kind[Title]` … `:::`, pymdownx blocks `/// kind | Title` … `///`.
+ * Also definition bodies (`:   text`, PHP Markdown Extra / pymdownx def_list), read as Markdown so an
+ * admonition inside one is still an admonition.
+ */
+import type { TokenizerExtension, TokenizerThis, Tokens } from 'marked';
+import { calloutToken, groupToken } from './markdown-tokens.js';
+
+/** Icon shortcodes (`:octicons-mark-github-16:`) in titles are pictures, not words. */
+function cleanTitle(title: string | undefined): string | undefined {
+  return title?.replace(/:(?:material|octicons|fontawesome|simple)-[\w-]+:/g, '').trim();
+}
+
+interface Body {
+  readonly body: string;
+  /** Index in the source just past the container. */
+  readonly end: number;
+}
+
+/** The lines after `start` that are blank or indented by 4 spaces (or a tab), dedented; trailing blanks excluded. */
+function indentedBody(src: string, start: number): Body {
+  const lines: string[] = [];
+  let kept = 0;
+  let end = start;
+  for (let pos = start; pos < src.length; ) {
+    const newline = src.indexOf('\n', pos);
+    const lineEnd = newline === -1 ? src.length : newline + 1;
+    const line = src.slice(pos, newline === -1 ? src.length : newline);
+    if (line.trim() !== '' && !/^(?: {4}|\t)/.test(line)) break;
+    lines.push(line.replace(/^(?: {4}|\t)/, ''));
+    if (line.trim() !== '') {
+      kept = lines.length;
+      end = lineEnd;
+    }
+    pos = lineEnd;
+  }
+  return { body: lines.slice(0, kept).map((l) => (l.trim() === '' ? '' : l)).join('\n'), end };
+}
+
+/** The lines between `start` and the closing line that balances the opening one (nested opens counted). */
+function fencedBody(src: string, start: number, isOpen: RegExp, isClose: RegExp): Body | undefined {
+  let depth = 1;
+  for (let pos = start; pos < src.length; ) {
+    const newline = src.indexOf('\n', pos);
+    const lineEnd = newline === -1 ? src.length : newline + 1;
+    const line = src.slice(pos, newline === -1 ? src.length : newline);
+    if (isClose.test(line)) depth--;
+    else if (isOpen.test(line)) depth++;
+    if (depth === 0) return { body: src.slice(start, pos).replace(/\n$/, ''), end: lineEnd };
+    pos = lineEnd;
+  }
+  return undefined;
+}
+
+const MKDOCS = /^(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[A-Za-z][\w-]*)*(?:[ \t]+"([^"\n]*)")?[ \t]*(?:\n|$)/;
+const TAB = /^===[!+]?[ \t]+"([^"\n]*)"[ \t]*(?:\n|$)/;
+const DOCUSAURUS = /^ {0,3}:{3,}[ \t]*([A-Za-z][\w-]*)(?:\[([^\]\n]*)\]|[ \t]+([^\n]*?))?[ \t]*(?:\n|$)/;
+const PYMDOWNX = /^\/{3,}[ \t]*([A-Za-z][\w-]*)(?:[ \t]*\|[ \t]*([^\n]*?))?[ \t]*(?:\n|$)/;
+
+function mkdocs(this: TokenizerThis, src: string): Tokens.Generic | undefined {
+  const match = MKDOCS.exec(src);
+  if (match?.[1] === undefined) return undefined;
+  const { body, end } = indentedBody(src, match[0].length);
+  const title = cleanTitle(match[2]);
+  return calloutToken(this.lexer, { raw: src.slice(0, Math.max(end, match[0].length)), kind: match[1].toLowerCase(), ...(title === undefined ? {} : { title }), body, bodyOffset: 1 });
+}
+
+function contentTab(this: TokenizerThis, src: string): Tokens.Generic | undefined {
+  const match = TAB.exec(src);
+  if (match?.[1] === undefined) return undefined;
+  const { body, end } = indentedBody(src, match[0].length);
+  const title = cleanTitle(match[1]) ?? '';
+  return calloutToken(this.lexer, { raw: src.slice(0, Math.max(end, match[0].length)), kind: 'tab', title, body, bodyOffset: 1 });
+}
+
+function docusaurus(this: TokenizerThis, src: string): Tokens.Generic | undefined {
+  const match = DOCUSAURUS.exec(src);
+  if (match?.[1] === undefined) return undefined;
+  const found = fencedBody(src, match[0].length, /^ {0,3}:{3,}[ \t]*[A-Za-z]/, /^ {0,3}:{3,}[ \t]*$/);
+  if (found === undefined) return undefined;
+  const title = cleanTitle(match[2] ?? match[3]);
+  return calloutToken(this.lexer, { raw: src.slice(0, found.end), kind: match[1].toLowerCase(), ...(title === undefined ? {} : { title }), body: found.body, bodyOffset: 1 });
+}
+
+function pymdownx(this: TokenizerThis, src: string): Tokens.Generic | undefined {
+  const match = PYMDOWNX.exec(src);
+  if (match?.[1] === undefined) return undefined;
+  const found = fencedBody(src, match[0].length, /^\/{3,}[ \t]*[A-Za-z]/, /^\/{3,}[ \t]*$/);
+  if (found === undefined) return undefined;
+  const title = cleanTitle(match[2]);
+  return calloutToken(this.lexer, { raw: src.slice(0, found.end), kind: match[1].toLowerCase(), ...(title === undefined ? {} : { title }), body: found.body, bodyOffset: 1 });
+}
+
+const DEFINITION = /^:[ \t]{1,3}(?=\S)/;
+
+function definition(this: TokenizerThis, src: string): Tokens.Generic | undefined {
+  const match = DEFINITION.exec(src);
+  if (match === null) return undefined;
+  const newline = src.indexOf('\n');
+  const firstLine = src.slice(match[0].length, newline === -1 ? src.length : newline);
+  const rest = newline === -1 ? { body: '', end: src.length } : indentedBody(src, newline + 1);
+  const end = Math.max(rest.end, newline === -1 ? src.length : newline + 1);
+  const body = rest.body === '' ? firstLine : `${firstLine}\n${rest.body}`;
+  return groupToken(this.lexer, { raw: src.slice(0, end), body });
+}
+
+/** All admonition and tab tokenizers. */
+export const admonitionExtensions: readonly TokenizerExtension[] = [
+  { name: 'lecternMkdocs', level: 'block', tokenizer: mkdocs },
+  { name: 'lecternTab', level: 'block', tokenizer: contentTab },
+  { name: 'lecternDocusaurus', level: 'block', tokenizer: docusaurus },
+  { name: 'lecternPymdownx', level: 'block', tokenizer: pymdownx },
+  { name: 'lecternDefinition', level: 'block', tokenizer: definition },
+];

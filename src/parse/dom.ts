@@ -1,0 +1,96 @@
+/**
+ * Small helpers over parse5's default tree: node tests, attributes, text, lines, and a serializer
+ * that leaves presentation attributes (class, style) behind.
+ */
+import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
+
+export type Node = DefaultTreeAdapterTypes.Node;
+export type ChildNode = DefaultTreeAdapterTypes.ChildNode;
+export type Element = DefaultTreeAdapterTypes.Element;
+export type TextNode = DefaultTreeAdapterTypes.TextNode;
+export type CommentNode = DefaultTreeAdapterTypes.CommentNode;
+export type ParentNode = DefaultTreeAdapterTypes.ParentNode;
+
+/** Elements whose content is never article text. */
+export const INVISIBLE_TAGS: ReadonlySet<string> = new Set([
+  'script', 'style', 'link', 'meta', 'noscript', 'template', 'svg', 'head', 'title', 'base',
+]);
+
+/** Whether a node is an element (has a tag name). */
+export function isElement(node: Node): node is Element {
+  return 'tagName' in node;
+}
+
+/** Whether a node is a text node. */
+export function isText(node: Node): node is TextNode {
+  return node.nodeName === '#text';
+}
+
+/** Whether a node is a comment. */
+export function isComment(node: Node): node is CommentNode {
+  return node.nodeName === '#comment';
+}
+
+/** The children of a node that can have them (templates' content is not article text). */
+export function childrenOf(node: Node): readonly ChildNode[] {
+  return 'childNodes' in node && !INVISIBLE_TAGS.has(node.nodeName) ? node.childNodes : [];
+}
+
+/** An attribute's value, or undefined when the element does not have it. */
+export function attr(el: Element, name: string): string | undefined {
+  return el.attrs.find((a) => a.name === name)?.value;
+}
+
+/** The element's class names (read to recognise icons and languages, never kept). */
+export function classList(el: Element): string[] {
+  return (attr(el, 'class') ?? '').split(/\s+/).filter((c) => c !== '');
+}
+
+/** All text below a node, as written (entities decoded by parse5); `<br>` counts as a newline. */
+export function textContent(node: Node): string {
+  if (isText(node)) return node.value;
+  if (isElement(node) && node.tagName === 'br') return '\n';
+  return childrenOf(node).map(textContent).join('');
+}
+
+/** The 1-based line (of the parsed text) at which a node starts. */
+export function nodeLine(node: Node): number {
+  const loc = 'sourceCodeLocation' in node ? node.sourceCodeLocation : undefined;
+  return loc?.startLine ?? 1;
+}
+
+/** The line of the first visible character of a node: text nodes often start with a newline. */
+export function visibleLine(node: Node): number {
+  if (!isText(node)) return nodeLine(node);
+  const lead = /^[ \t\n\r\f]*/.exec(node.value)?.[0] ?? '';
+  return nodeLine(node) + (lead.match(/\n/g)?.length ?? 0);
+}
+
+/** Decodes HTML character references (`&amp;`, `&#x27;`) in Markdown text, as CommonMark does. */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  // `<` is escaped first so the HTML parser sees text only.
+  const fragment = parseFragment(text.replace(/</g, '&lt;'));
+  return fragment.childNodes.map(textContent).join('');
+}
+
+const VOID_TAGS = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'source', 'track', 'wbr']);
+/** Attributes that only style the page; a deck has its own theme. */
+const PRESENTATION_ATTRS = new Set(['class', 'style']);
+
+function escapeHtml(text: string, inAttr: boolean): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return inAttr ? escaped.replace(/"/g, '&quot;') : escaped;
+}
+
+/** The HTML of a node without class/style attributes, scripts or styles. */
+export function cleanHtml(node: Node): string {
+  if (isText(node)) return escapeHtml(node.value, false);
+  if (!isElement(node) || INVISIBLE_TAGS.has(node.tagName)) return '';
+  const attrs = node.attrs
+    .filter((a) => !PRESENTATION_ATTRS.has(a.name))
+    .map((a) => ` ${a.name}="${escapeHtml(a.value, true)}"`)
+    .join('');
+  if (VOID_TAGS.has(node.tagName)) return `<${node.tagName}${attrs}>`;
+  return `<${node.tagName}${attrs}>${childrenOf(node).map(cleanHtml).join('')}</${node.tagName}>`;
+}

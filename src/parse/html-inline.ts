@@ -1,0 +1,110 @@
+/**
+ * HTML phrasing content (parse5 nodes) → Inline[]. Icons and presentation wrappers go; emphasis,
+ * code, links and images stay. A link without an href (an unresolved Liquid link) is plain text.
+ */
+import type { Inline } from '../model.js';
+import { attr, childrenOf, classList, isComment, isElement, isText, textContent, INVISIBLE_TAGS } from './dom.js';
+import type { ChildNode, Element, Node } from './dom.js';
+import { normalizeInlines } from './inline.js';
+
+/** Elements that are phrasing content: a run of them (and text) makes a paragraph. */
+export const INLINE_TAGS: ReadonlySet<string> = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'img',
+  'input', 'ins', 'kbd', 'label', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub',
+  'sup', 'time', 'tt', 'u', 'var', 'wbr',
+]);
+
+/** Class names of icon fonts (Font Awesome, Bootstrap Icons, Material, Octicons...). */
+const ICON_CLASS = /^(?:fa[srlbdk]?|fa-.+|icon|icon-.+|bi|bi-.+|glyphicon.*|material-icons.*|material-symbols.*|octicon.*)$/;
+
+/** Whether an element is an icon: `<i class="fa…">`, `<span class="icon…">`, or an empty `<i>`. */
+export function isIcon(el: Element): boolean {
+  if (el.tagName !== 'i' && el.tagName !== 'span') return false;
+  if (classList(el).some((c) => ICON_CLASS.test(c))) return true;
+  return el.tagName === 'i' && textContent(el).trim() === '';
+}
+
+/** Whether an element holds block content somewhere below it (then it is not phrasing). */
+function hasBlockDescendant(el: Element): boolean {
+  return childrenOf(el).some(
+    (child) => isElement(child) && !INVISIBLE_TAGS.has(child.tagName) && (!INLINE_TAGS.has(child.tagName) || hasBlockDescendant(child)),
+  );
+}
+
+/** Whether a node belongs in an inline run (text, or phrasing element with no block inside). */
+export function isInlineNode(node: Node): boolean {
+  if (isText(node)) return true;
+  if (!isElement(node)) return false;
+  return INLINE_TAGS.has(node.tagName) && !hasBlockDescendant(node);
+}
+
+/** Inlines of HTML nodes, white space normalised. */
+export function htmlInlines(nodes: readonly ChildNode[]): Inline[] {
+  return normalizeInlines(convertNodes(nodes));
+}
+
+/** Inlines of HTML nodes before white space is normalised (for callers that join several runs). */
+export function rawHtmlInlines(nodes: readonly Node[]): Inline[] {
+  return nodes.flatMap(convertNode);
+}
+
+const convertNodes = rawHtmlInlines;
+
+function convertNode(node: Node): Inline[] {
+  if (isText(node)) return [{ type: 'text', text: node.value }];
+  if (isComment(node) || !isElement(node)) return [];
+  return convertElement(node);
+}
+
+function convertElement(el: Element): Inline[] {
+  if (INVISIBLE_TAGS.has(el.tagName) || isIcon(el)) return [];
+  const children = (): Inline[] => convertNodes(childrenOf(el));
+  switch (el.tagName) {
+    case 'br':
+      return [{ type: 'break' }];
+    case 'img':
+      return imageInline(el);
+    case 'a':
+      return linkInline(el, children());
+    case 'strong':
+    case 'b':
+      return [{ type: 'strong', children: children() }];
+    case 'em':
+    case 'i':
+    case 'cite':
+    case 'dfn':
+    case 'var':
+      return [{ type: 'em', children: children() }];
+    case 'code':
+    case 'kbd':
+    case 'samp':
+    case 'tt':
+      return [{ type: 'code', text: textContent(el) }];
+    case 'del':
+    case 's':
+    case 'strike':
+      return [{ type: 'del', children: children() }];
+    case 'q':
+      return [{ type: 'text', text: '“' }, ...children(), { type: 'text', text: '”' }];
+    case 'input':
+      return [];
+    default:
+      // span, small, sup, sub, mark, u, abbr, unknown elements: their text, without the wrapper.
+      return children();
+  }
+}
+
+function imageInline(el: Element): Inline[] {
+  const src = attr(el, 'src') ?? '';
+  const alt = attr(el, 'alt') ?? '';
+  if (src === '') return alt === '' ? [] : [{ type: 'text', text: alt }];
+  const title = attr(el, 'title');
+  return [title === undefined ? { type: 'image', src, alt } : { type: 'image', src, alt, title }];
+}
+
+function linkInline(el: Element, children: Inline[]): Inline[] {
+  const href = (attr(el, 'href') ?? '').trim();
+  if (href === '') return children;
+  const title = attr(el, 'title');
+  return [title === undefined ? { type: 'link', href, children } : { type: 'link', href, title, children }];
+}

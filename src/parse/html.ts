@@ -1,0 +1,152 @@
+/**
+ * HTML (parse5) → Flow. Containers (section, div, article...) are transparent; a run of phrasing
+ * content inside one becomes a paragraph; known elements map to blocks; page chrome, scripts and
+ * styles go; anything else becomes an `html` block that keeps its visible text.
+ */
+import { parse, parseFragment } from 'parse5';
+import type { Block } from '../model.js';
+import { attr, childrenOf, classList, cleanHtml, isComment, isElement, textContent, visibleLine, INVISIBLE_TAGS } from './dom.js';
+import type { ChildNode, CommentNode, Element, Node } from './dom.js';
+import type { Flow, FlowItem, ParseContext } from './flow.js';
+import { toBlocks } from './flow.js';
+import { codeBlock, definitionList, figureBlocks, listBlock, tableBlock, type Walker } from './html-blocks.js';
+import { htmlInlines, isInlineNode } from './html-inline.js';
+import { soleImage } from './inline.js';
+import { directiveFromComment, isDirectiveComment } from './directives.js';
+
+/** Embedded things the parser cannot turn into text: kept as HTML, with what text they have. */
+const OPAQUE = new Set(['iframe', 'video', 'audio', 'canvas', 'object', 'embed', 'form', 'button', 'select', 'textarea', 'math']);
+/** Opaque elements worth keeping even without text (the renderer may show them). */
+const MEDIA = new Set(['iframe', 'video', 'audio', 'canvas', 'object', 'embed']);
+
+/** HTML inside a Markdown article (or an HTML fragment): `firstLine` is the file line of its first line. */
+export function htmlToFlow(html: string, firstLine: number, ctx: ParseContext): Flow {
+  const fragment = parseFragment(html, { sourceCodeLocationInfo: true });
+  return createWalker(firstLine, ctx, false).children(fragment.childNodes);
+}
+
+/** An HTML article body: a whole page (doctype/`<html>`) is reduced to its article, else a fragment. */
+export function htmlBodyToFlow(html: string, firstLine: number, ctx: ParseContext): Flow {
+  if (!/^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype|<html[\s>])/i.test(html)) return htmlToFlow(html, firstLine, ctx);
+  const document = parse(html, { sourceCodeLocationInfo: true });
+  const root = findFirst(document, 'article') ?? findFirst(document, 'main') ?? findFirst(document, 'body');
+  return root === undefined ? [] : createWalker(firstLine, ctx, true).children(root.childNodes);
+}
+
+function findFirst(node: Node, tagName: string): Element | undefined {
+  for (const child of childrenOf(node)) {
+    if (isElement(child) && child.tagName === tagName) return child;
+    const found = findFirst(child, tagName);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function createWalker(firstLine: number, ctx: ParseContext, dropChrome: boolean): Walker {
+  const walker: Walker = {
+    line: (node) => firstLine + visibleLine(node) - 1,
+    children: (nodes) => walkChildren(nodes, walker),
+    inlineBlocks: (nodes, line) => inlineRunBlocks(nodes, line, walker),
+    ctx,
+    dropChrome,
+  };
+  return walker;
+}
+
+function walkChildren(nodes: readonly ChildNode[], w: Walker): FlowItem[] {
+  const out: FlowItem[] = [];
+  let run: ChildNode[] = [];
+  const flush = (): void => {
+    if (run.length > 0) out.push(...inlineRunBlocks(run, undefined, w));
+    run = [];
+  };
+  for (const node of nodes) {
+    if (isInlineNode(node) || (isComment(node) && !isDirectiveComment(node.data))) {
+      run.push(node);
+      continue;
+    }
+    flush();
+    out.push(...walkNode(node, w));
+  }
+  flush();
+  return out;
+}
+
+/** A run of phrasing nodes: a paragraph, or an image block when it is nothing but an image. */
+function inlineRunBlocks(nodes: readonly ChildNode[], line: number | undefined, w: Walker): Block[] {
+  const inlines = htmlInlines(nodes);
+  if (inlines.length === 0) return [];
+  const first = nodes.find((n) => isElement(n) || textContent(n).trim() !== '');
+  const at = line ?? (first === undefined ? w.line(nodes[0] as ChildNode) : w.line(first));
+  const image = soleImage(inlines);
+  if (image !== undefined) return [{ type: 'image', line: at, src: image.src, alt: image.alt, ...(image.title === undefined ? {} : { title: image.title }) }];
+  return [{ type: 'paragraph', line: at, inlines }];
+}
+
+function walkNode(node: ChildNode, w: Walker): Flow {
+  if (isComment(node)) return commentBlocks(node, w);
+  if (!isElement(node)) return [];
+  return walkElement(node, w);
+}
+
+function commentBlocks(node: CommentNode, w: Walker): Block[] {
+  const directive = directiveFromComment(node.data, w.line(node), w.ctx);
+  return directive === undefined ? [] : [directive];
+}
+
+function walkElement(el: Element, w: Walker): Flow {
+  const tag = el.tagName;
+  const line = w.line(el);
+  if (INVISIBLE_TAGS.has(tag) || (w.dropChrome && isChrome(el))) return [];
+  if (OPAQUE.has(tag)) return opaqueBlock(el, line);
+  const heading = /^h([1-6])$/.exec(tag);
+  if (heading !== null) return [headingNode(el, Number(heading[1]), line)];
+  switch (tag) {
+    case 'p':
+      return inlineRunBlocks(el.childNodes, line, w);
+    case 'pre':
+      return [codeBlock(el, line)];
+    case 'ul':
+    case 'ol':
+      return listBlock(el, line, w);
+    case 'dl':
+      return [definitionList(el, line, w)];
+    case 'table':
+      return tableBlock(el, line, w);
+    case 'blockquote':
+      return [{ type: 'quote', line, blocks: toBlocks(w.children(el.childNodes)) }];
+    case 'figure':
+      return figureBlocks(el, line, w);
+    case 'hr':
+      return [{ type: 'rule', line }];
+    default:
+      // section, div, article, main, header, footer, details, summary, custom elements...: transparent.
+      return w.children(el.childNodes);
+  }
+}
+
+function headingNode(el: Element, depth: number, line: number): FlowItem {
+  const id = attr(el, 'id');
+  const inlines = htmlInlines(el.childNodes);
+  return id === undefined ? { type: 'heading', depth, inlines, line } : { type: 'heading', depth, inlines, id, line };
+}
+
+function opaqueBlock(el: Element, line: number): Block[] {
+  const content = textContent(el).replace(/[ \t\n\r\f]+/g, ' ').trim();
+  // An iframe or video has no text of its own; its title says what it shows.
+  const text = content !== '' ? content : (attr(el, 'title') ?? attr(el, 'aria-label') ?? '');
+  if (text === '' && !MEDIA.has(el.tagName)) return [];
+  return [{ type: 'html', line, html: cleanHtml(el), text }];
+}
+
+/**
+ * Page chrome of a whole HTML page: navigation, sidebars, and headers/footers that hold a nav
+ * (unless they also hold a heading: an article header with breadcrumbs keeps its title).
+ */
+function isChrome(el: Element): boolean {
+  if (el.tagName === 'nav') return true;
+  if (el.tagName === 'aside' && classList(el).some((c) => c.includes('sidebar'))) return true;
+  if (el.tagName !== 'header' && el.tagName !== 'footer') return false;
+  const hasHeading = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].some((h) => findFirst(el, h) !== undefined);
+  return findFirst(el, 'nav') !== undefined && !hasHeading;
+}

@@ -1,0 +1,36 @@
+/**
+ * Heading ids: the article's own (`{#id}`, `id="..."`) or a slug of the heading text, unique
+ * within the article so every section can be linked.
+ */
+import { slugify } from '../load/slug.js';
+
+/** Used when a heading has no ASCII letter or digit to make a slug from. */
+const FALLBACK_ID = 'section';
+
+/** A function that returns `wanted` the first time and `wanted-2`, `wanted-3`… after that. */
+export function createIdAllocator(): (wanted: string) => string {
+  const used = new Set<string>();
+  return (wanted) => {
+    const base = wanted === '' ? FALLBACK_ID : wanted;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    return id;
+  };
+}
+
+/** The id a heading asks for: its explicit id, else the slug of its title. */
+export function headingId(explicit: string | undefined, title: string): string {
+  return explicit !== undefined && explicit !== '' ? explicit : slugify(title);
+}
+
+/**
+ * Splits an explicit id off the end of a heading's source text: kramdown/Pandoc `{#id}`,
+ * `{: #id}`, `{ #id .class }` and the MDX comment form used by react.dev (`{` `/*id*` `/}`).
+ * Returns the text without it.
+ */
+export function splitHeadingId(text: string): { text: string; id?: string } {
+  const attr = /\s*\{:?\s*#([^\s}]+)[^}]*\}\s*$/.exec(text) ?? /\s*\{\/\*\s*([^\s*]+)\s*\*\/\}\s*$/.exec(text);
+  if (attr === null || attr[1] === undefined) return { text };
+  return { text: text.slice(0, attr.index), id: attr[1] };
+}

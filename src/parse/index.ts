@@ -1,0 +1,20 @@
+/**
+ * The parse stage: Source → Article. Pure: text in, data out; content problems become diagnostics.
+ * Markdown goes through marked (GFM + Lectern's block extensions), HTML through parse5; both give
+ * the same Flow of blocks and headings, which sections.ts folds into sections.
+ */
+import type { Article, Source } from '../model.js';
+import type { ParseContext } from './flow.js';
+import { htmlBodyToFlow } from './html.js';
+import { markdownToFlow } from './markdown.js';
+import { buildArticle } from './sections.js';
+
+export { plainText } from './inline.js';
+
+/** Parses a loaded article into its title, intro and nested sections, every block with its file line. */
+export function parseArticle(source: Source): Article {
+  const ctx: ParseContext = { file: source.path, diagnostics: [] };
+  const body = source.body.replace(/\r\n?/g, '\n');
+  const flow = source.format === 'html' ? htmlBodyToFlow(body, source.bodyLine, ctx) : markdownToFlow(body, source.bodyLine, ctx);
+  return buildArticle(source, flow, ctx.diagnostics);
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { LecternError } from '../../../src/errors.js';
+import { ARTICLE_EXTENSIONS, detectFormat } from '../../../src/load/format.js';
+import { slugFromPath, slugify } from '../../../src/load/slug.js';
+import { parseSource } from '../../../src/load/source.js';
+
+const noLinks = { resolveLink: (): undefined => undefined };
+
+describe('detectFormat', () => {
+  it.each([
+    ['a.html', 'html'],
+    ['dir/A.HTM', 'html'],
+    ['a.md', 'markdown'],
+    ['a.markdown', 'markdown'],
+    ['a.mdx', 'markdown'],
+  ])('%s → %s', (path, format) => {
+    expect(detectFormat(path)).toBe(format);
+  });
+
+  it('rejects other files, listing the supported extensions', () => {
+    expect(() => detectFormat('notes.txt')).toThrow(LecternError);
+    expect(ARTICLE_EXTENSIONS).toEqual(['.md', '.markdown', '.mdx', '.html', '.htm']);
+  });
+});
+
+describe('slugs', () => {
+  it.each([
+    ['Understanding Eventlet', 'understanding-eventlet'],
+    ['  Héllo, Wörld!  ', 'hello-world'],
+    ['React 19: Upgrade Guide', 'react-19-upgrade-guide'],
+    ['a__b--c', 'a-b-c'],
+    ['日本語', ''],
+  ])('slugify(%j) → %j', (text, slug) => {
+    expect(slugify(text)).toBe(slug);
+  });
+
+  it('prefers the front matter slug, then the file name, never empty', () => {
+    expect(slugFromPath('x/getting-started.md', {})).toBe('getting-started');
+    expect(slugFromPath('x/getting-started.md', { slug: 'My Talk' })).toBe('my-talk');
+    expect(slugFromPath('x/Go_Race.Detector.html', {})).toBe('go-race-detector');
+    expect(slugFromPath('x/日本.md', {})).toBe('article');
+  });
+});
+
+describe('parseSource', () => {
+  it('combines front matter, Liquid, format and slug', () => {
+    const text = '---\r\ntitle: Hello\r\nslug: hi\r\n---\r\n# {{ page.title }}\r\n\r\n[Next]({% link next.md %})\r\n';
+    const source = parseSource(text, 'posts/hello.md', { resolveLink: (t) => (t === 'next.md' ? '../next/' : undefined) });
+    expect(source).toMatchObject({
+      path: 'posts/hello.md',
+      slug: 'hi',
+      format: 'markdown',
+      bodyLine: 5,
+      body: '# Hello\n\n[Next](../next/)\n',
+      diagnostics: [],
+    });
+    expect(source.meta.title).toBe('Hello');
+  });
+
+  it('strips NUL bytes with a warning at the first one', () => {
+    const source = parseSource('# Title\n\nte\0xt\0\n', 'a.md', noLinks);
+    expect(source.body).toBe('# Title\n\ntext\n');
+    expect(source.diagnostics).toEqual([expect.objectContaining({ code: 'input-nul-bytes', line: 3, severity: 'warning' })]);
+  });
+
+  it('warns about a front matter date it cannot read', () => {
+    const source = parseSource('---\ndate: someday\n---\ntext', 'a.md', noLinks);
+    expect(source.diagnostics.map((d) => d.code)).toEqual(['front-matter-date']);
+  });
+
+  it.each([
+    ['', 'empty file'],
+    ['---\ntitle: x\n---\n\n  \n', 'front matter only'],
+    ['---\ntitle: x\n---\n<!-- a comment -->\n{% comment %}x{% endcomment %}\n', 'comments only'],
+    ['<!--{"Title": "x"}-->\n', 'JSON header only'],
+  ])('throws article-empty for %j (%s)', (text) => {
+    try {
+      parseSource(text, 'empty.md', noLinks);
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toMatchObject({ code: 'article-empty', file: 'empty.md' });
+      expect((err as LecternError).message).toContain('has no content');
+      expect((err as LecternError).hint).toBeTruthy();
+    }
+  });
+});
