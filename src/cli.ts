@@ -6,6 +6,7 @@
 import { cac } from 'cac';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolveConfig, type UserConfig } from './config.js';
+import { loadConfigFile } from './config-file.js';
 import { formatDiagnostic, formatError, LecternError } from './errors.js';
 import type { Diagnostic } from './model.js';
 import { buildSite, type BuildEvent } from './site/build.js';
@@ -13,6 +14,7 @@ import { buildSite, type BuildEvent } from './site/build.js';
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url).pathname.replace('/build/package.json', '/package.json'), 'utf8')) as { version: string }).version;
 
 interface CliFlags {
+  config?: string;
   out?: string;
   theme?: string;
   layout?: string;
@@ -38,8 +40,11 @@ const log = {
 function configFrom(flags: CliFlags): UserConfig {
   const config: UserConfig = {};
   if (flags.out !== undefined) config.outDir = String(flags.out);
-  if (flags.theme !== undefined) config.theme = String(flags.theme);
-  if (flags.layout !== undefined) config.layout = flags.layout as UserConfig['layout'];
+  // Flags win over front matter, so they go in `overrides`, not the config defaults.
+  const overrides: NonNullable<UserConfig['overrides']> = {};
+  if (flags.theme !== undefined) overrides.theme = String(flags.theme);
+  if (flags.layout !== undefined) overrides.layout = flags.layout as UserConfig['layout'];
+  config.overrides = overrides;
   if (flags.strict) config.strict = true;
   if (flags.base !== undefined) config.base = String(flags.base);
   if (flags.siteUrl !== undefined) config.siteUrl = String(flags.siteUrl);
@@ -64,7 +69,7 @@ function onEvent(event: BuildEvent): void {
 }
 
 async function runBuild(inputs: string[], flags: CliFlags): Promise<void> {
-  const config = resolveConfig(configFrom(flags));
+  const config = resolveConfig(await loadConfigFile(process.cwd(), flags.config), configFrom(flags));
   const started = performance.now();
   const result = await buildSite({
     inputs: defaultInputs(inputs),
@@ -85,7 +90,8 @@ function main(argv: string[]): void {
   const cli = cac('lectern');
   cli
     .command('build [...inputs]', 'Build decks (HTML, and PDFs with --pdf) from articles or folders of articles (default: decks/)')
-    .option('--out <dir>', 'Output folder', { default: 'dist' })
+    .option('--out <dir>', 'Output folder (default: dist)')
+    .option('--config <file>', 'Config file (default: lectern.config.json, .mjs or .js in this folder)')
     .option('--theme <name>', 'Theme: light, dark, eventlet (front matter `theme:` wins over the default, this flag over both)')
     .option('--layout <layout>', 'stacked (h3 slides beneath their h2) or flat')
     .option('--strict', 'Fail on warnings too')

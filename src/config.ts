@@ -34,6 +34,8 @@ export interface UserConfig extends DeckOptions {
   base?: string;
   /** Public URL of the site, for canonical links, og:url and QR codes. Default none. */
   siteUrl?: string;
+  /** Deck options that win over every article's front matter (the CLI's --theme, --layout). */
+  overrides?: DeckOptions;
 }
 
 /** DeckOptions with every default filled. */
@@ -45,6 +47,7 @@ export interface ResolvedConfig extends ResolvedDeckOptions {
   readonly strict: boolean;
   readonly base: string;
   readonly siteUrl?: string;
+  readonly overrides: Readonly<DeckOptions>;
 }
 
 /** The defaults, documented on DeckOptions/UserConfig. */
@@ -79,13 +82,19 @@ export function resolveConfig(...layers: readonly UserConfig[]): ResolvedConfig 
     outDir: merged.outDir ?? 'dist',
     strict: merged.strict ?? false,
     base,
+    overrides: merged.overrides ?? {},
   };
   validateDeckOptions(resolved);
   return resolved;
 }
 
 /** The deck options of a config, overridden by what an article's front matter says. */
-export function resolveDeckOptions(config: ResolvedDeckOptions, raw: Readonly<Record<string, unknown>>, file?: string): ResolvedDeckOptions {
+export function resolveDeckOptions(
+  config: ResolvedDeckOptions,
+  raw: Readonly<Record<string, unknown>>,
+  file?: string,
+  overrides: Readonly<DeckOptions> = {},
+): ResolvedDeckOptions {
   const fromMeta: DeckOptions = {};
   const block = raw['lectern'];
   const lectern = block !== null && typeof block === 'object' ? (block as Record<string, unknown>) : {};
@@ -94,7 +103,7 @@ export function resolveDeckOptions(config: ResolvedDeckOptions, raw: Readonly<Re
     const value = pick(key);
     if (value !== undefined) (fromMeta as Record<string, unknown>)[key] = value;
   }
-  const options = { ...config, ...fromMeta };
+  const options: ResolvedDeckOptions = { ...pickDeckOptions(config), ...fromMeta, ...stripUndefined(overrides) };
   validateDeckOptions(options, file);
   return options;
 }
@@ -113,6 +122,12 @@ function validateDeckOptions(options: ResolvedDeckOptions, file?: string): void 
   if (typeof options.theme !== 'string' || !/^[a-z0-9-]+$/.test(options.theme)) {
     throw new LecternError('config-invalid', `theme must be a theme name, not ${JSON.stringify(options.theme)}`, where);
   }
+}
+
+function pickDeckOptions(config: ResolvedDeckOptions): ResolvedDeckOptions {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(DEFAULT_DECK_OPTIONS)) out[key] = (config as unknown as Record<string, unknown>)[key];
+  return out as unknown as ResolvedDeckOptions;
 }
 
 function normalizeBase(base: string): string {

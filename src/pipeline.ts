@@ -19,7 +19,7 @@ export interface CompiledDeck {
 /** Run parse → plan → render on a loaded source. `assetsFor` gives the runtime links for a theme. */
 export function compileSource(source: Source, config: ResolvedConfig, assetsFor: (theme: string) => RuntimeAssets): CompiledDeck {
   const article = parseArticle(source);
-  const options = resolveDeckOptions(config, source.meta.raw, source.path);
+  const options = resolveDeckOptions(config, source.meta.raw, source.path, config.overrides);
   const deck = planDeck(article, options);
   const rendered = renderDeck(deck, { assets: assetsFor(deck.meta.theme) });
   return { source, article, deck, rendered };

@@ -34,6 +34,8 @@ const CENTERED = [
   'section.lectern-slide.lectern-statement',
   "section.lectern-slide[data-kind='title']",
   "section.lectern-slide[data-kind='statement']",
+  "section.lectern-slide[data-kind='closing']",
+  "section.lectern-slide[data-kind='section']",
 ].join(', ');
 
 async function start(): Promise<void> {

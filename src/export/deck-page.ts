@@ -32,8 +32,6 @@ const CRITICAL_TYPES = new Set(['document', 'script', 'stylesheet']);
 export function printQuery(steps: boolean): Record<string, string> {
   return {
     'print-pdf': '',
-    // No margin: the PDF page is exactly the slide size.
-    margin: '0',
     // A slide that is too tall is clipped to its page rather than spilling onto extra pages.
     pdfMaxPagesPerSlide: '1',
     pdfSeparateFragments: String(steps),
@@ -96,11 +94,16 @@ export async function openDeck(
     }));
   });
 
+  let lastError: string | undefined;
+  page.on('console', (message) => {
+    if (message.type() === 'error') lastError = message.text().slice(0, 300);
+  });
+
   await page.evaluateOnNewDocument(PAGE_PRELUDE);
   const print = 'print-pdf' in query;
   const load = async (): Promise<void> => {
     await page.goto(withQuery(deck.url, query), { waitUntil: 'domcontentloaded', timeout: deadline.remaining() });
-    await waitForDeckReady(page, deck.slug, deadline, print);
+    await waitForDeckReady(page, deck.slug, deadline, print, () => lastError);
   };
   try {
     await Promise.race([load(), fatal]);

@@ -7,7 +7,7 @@
 /** How the handout is laid out on paper, in CSS pixels (96 per inch). */
 export interface HandoutGeometry {
   readonly layout: 'notes' | '3up';
-  /** Slide size. */
+  /** Size of what each slide box shows: one print page (the slide and reveal.js's margin). */
   readonly width: number;
   readonly height: number;
   /** CSS page size, e.g. `210mm 297mm`. */
@@ -63,6 +63,8 @@ html.lectern-handout-print, html.lectern-handout-print body {
 .lh-scale > .reveal { position: relative !important; width: ${g.width}px !important; height: ${g.height}px !important; overflow: hidden !important; }
 .lectern-handout .reveal .slides .pdf-page { width: ${g.width}px; height: ${g.height}px !important;
   page-break-after: auto !important; break-after: auto !important; }
+/* Each box is labelled "Slide n of N" already. */
+.lectern-handout .slide-number-pdf { display: none !important; }
 .lh-label { margin: 2mm 0 0; font-size: 8pt; color: #6e7781; letter-spacing: 0.02em; }
 .lh-notes { margin-top: 5mm; }
 .lh-notes > :first-child { margin-top: 0; }

@@ -62,7 +62,8 @@ export async function printHandoutPdf(page: Page, deck: DeckTarget, options: Han
   const failures = await openDeck(page, deck, printQuery(false), options.deadline);
   const info = await page.evaluate(readPrintLayout);
   const paper = options.paper ?? 'a4';
-  const geometry = handoutGeometry(paper, options.layout ?? 'notes', info.width, info.height);
+  // The slide box shows a whole print page: the slide with reveal.js's margin around it.
+  const geometry = handoutGeometry(paper, options.layout ?? 'notes', info.pageWidth, info.pageHeight);
   await page.evaluate(buildHandoutDom, { ...geometry, css: handoutCss(geometry) });
   await page.evaluate(markDestinations, info.headings.map((h) => `[data-lectern-sheet="${h.slide}"] > .lh-slide`));
   // Notes may use faces the slides did not (italic, bold): let them load before printing.

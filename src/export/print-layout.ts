@@ -26,8 +26,12 @@ export interface OverflowInfo {
 
 /** The deck as reveal.js laid it out for print. */
 export interface PrintInfo {
+  /** Slide size (the deck's width × height). */
   readonly width: number;
   readonly height: number;
+  /** Print page size: the slide plus reveal.js's `margin` around it (equal to the slide size when 0). */
+  readonly pageWidth: number;
+  readonly pageHeight: number;
   readonly title: string;
   /** Print pages (one per slide, or per fragment step with `steps`). */
   readonly pages: number;
@@ -78,13 +82,18 @@ export function readPrintLayout(): PrintInfo {
   unique.forEach((slide, index) => {
     const page = slide.closest<HTMLElement>('.pdf-page');
     const by = page === null ? 0 : measureOverflow(slide, page);
-    if (by > 2) {
+    // The client's fit pass marks slides it could not shrink enough (data-lectern-overflow).
+    if (by > 2 || slide.dataset['lecternOverflow'] === 'true') {
       const line = Number(slide.getAttribute('data-line'));
       const title = slide.querySelector('h1, h2, h3')?.textContent?.trim() ?? '';
       overflows.push({ slide: index + 1, title, by: Math.round(by), ...(line > 0 ? { line } : {}) });
     }
   });
-  return { width, height, title: config.title ?? document.title, pages: pages.length, slides: unique.length, headings, overflows };
+  // reveal.js sizes the body to one print page: the slide and its margin.
+  const pageWidth = parseFloat(document.body.style.width) || width;
+  const pageHeight = parseFloat(document.body.style.height) || height;
+  const title = config.title ?? document.title;
+  return { width, height, pageWidth, pageHeight, title, pages: pages.length, slides: unique.length, headings, overflows };
 
   function readConfig(): { width?: number; height?: number; title?: string } {
     try {

@@ -32,6 +32,9 @@ export async function printSlidesPdf(page: Page, deck: DeckTarget, options: Slid
   const bytes = await page.pdf({
     width: `${info.width}px`,
     height: `${info.height}px`,
+    // reveal.js pads each print page with the deck's `margin` (as on screen); scaling the page down
+    // to the slide size keeps that breathing space and still gives exactly deck-sized pages.
+    scale: printScale(info),
     margin: { top: 0, right: 0, bottom: 0, left: 0 },
     printBackground: true,
     tagged: true,
@@ -43,6 +46,13 @@ export async function printSlidesPdf(page: Page, deck: DeckTarget, options: Slid
   const diagnostics = [...(await failuresToDiagnostics(page, deck, failures)), ...overflowDiagnostics(deck, info.overflows)];
   const outline = info.headings.map((h) => ({ title: h.title, level: h.level, page: h.page }));
   return { bytes, info, outline, diagnostics };
+}
+
+/** The factor that fits one reveal.js print page (slide + margin) into a slide-sized PDF page. */
+export function printScale(info: Pick<PrintInfo, 'width' | 'height' | 'pageWidth' | 'pageHeight'>): number {
+  const scale = Math.min(info.width / info.pageWidth, info.height / info.pageHeight, 1);
+  // Chromium accepts 0.1..2; a margin so large that it needs less is a configuration error anyway.
+  return Math.max(0.1, Math.floor(scale * 10000) / 10000);
 }
 
 /** Slides whose content does not fit their page, as warnings pointing into the article. */

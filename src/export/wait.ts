@@ -30,12 +30,17 @@ globalThis.__name = globalThis.__name || ((fn) => fn);
 document.addEventListener('pdf-ready', () => { document.documentElement.dataset.lecternPdfReady = 'true'; }, true);
 `;
 
-/** Wait until the deck in `page` is ready (and laid out for print when `print`), within `deadline`. */
-export async function waitForDeckReady(page: Page, slug: string, deadline: Deadline, print: boolean): Promise<void> {
+/**
+ * Wait until the deck in `page` is ready (and laid out for print when `print`), within `deadline`.
+ * `lastError` (gives the page's last console error) explains a runtime that announced failure.
+ */
+export async function waitForDeckReady(page: Page, slug: string, deadline: Deadline, print: boolean, lastError?: () => string | undefined): Promise<void> {
   try {
     await page.waitForFunction(
       (needPrint: boolean) => {
         const data = document.documentElement.dataset;
+        // The runtime announces `error` when it failed to start: stop waiting at once.
+        if (data['lecternReady'] === 'error') return true;
         return data['lecternReady'] === 'true' && (!needPrint || data['lecternPdfReady'] === 'true');
       },
       { timeout: deadline.remaining(), polling: 'mutation' },
@@ -49,6 +54,13 @@ export async function waitForDeckReady(page: Page, slug: string, deadline: Deadl
     throw new LecternError('export-timeout', `deck ${slug} did not become ready within ${seconds} s${where}`, {
       hint: 'open the deck in a browser to look for script errors or images that never load, or allow more time with --timeout',
       cause,
+    });
+  }
+  const state = await page.evaluate(() => document.documentElement.dataset['lecternReady']);
+  if (state === 'error') {
+    const detail = lastError?.();
+    throw new LecternError('export-failed', `deck ${slug}: the deck runtime failed to start${detail === undefined ? '' : `: ${detail}`}`, {
+      hint: 'open the deck in a browser and look at its console; rebuilding the site may help',
     });
   }
 }

@@ -4,12 +4,12 @@
  */
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 
+/** parse5's default tree types, under short names. */
 export type Node = DefaultTreeAdapterTypes.Node;
 export type ChildNode = DefaultTreeAdapterTypes.ChildNode;
 export type Element = DefaultTreeAdapterTypes.Element;
 export type TextNode = DefaultTreeAdapterTypes.TextNode;
 export type CommentNode = DefaultTreeAdapterTypes.CommentNode;
-export type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 
 /** Elements whose content is never article text. */
 export const INVISIBLE_TAGS: ReadonlySet<string> = new Set([

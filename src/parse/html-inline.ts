@@ -7,11 +7,16 @@ import { attr, childrenOf, classList, isComment, isElement, isText, textContent,
 import type { ChildNode, Element, Node } from './dom.js';
 import { normalizeInlines } from './inline.js';
 
-/** Elements that are phrasing content: a run of them (and text) makes a paragraph. */
-export const INLINE_TAGS: ReadonlySet<string> = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'img',
-  'input', 'ins', 'kbd', 'label', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub',
-  'sup', 'time', 'tt', 'u', 'var', 'wbr',
+/**
+ * Elements that the block walker maps or walks through. Every other element (span, a, em, code,
+ * but also custom elements) is phrasing content unless it holds one of these.
+ */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'html', 'body', 'main', 'article', 'section', 'div', 'header', 'footer', 'aside', 'nav', 'address', 'hgroup',
+  'search', 'menu', 'center', 'details', 'summary', 'fieldset', 'legend', 'form', 'p', 'pre', 'blockquote',
+  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'figure',
+  'figcaption', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'iframe', 'video', 'audio', 'canvas', 'object', 'embed',
+  'math', 'picture',
 ]);
 
 /** Class names of icon fonts (Font Awesome, Bootstrap Icons, Material, Octicons...). */
@@ -27,15 +32,15 @@ export function isIcon(el: Element): boolean {
 /** Whether an element holds block content somewhere below it (then it is not phrasing). */
 function hasBlockDescendant(el: Element): boolean {
   return childrenOf(el).some(
-    (child) => isElement(child) && !INVISIBLE_TAGS.has(child.tagName) && (!INLINE_TAGS.has(child.tagName) || hasBlockDescendant(child)),
+    (child) => isElement(child) && !INVISIBLE_TAGS.has(child.tagName) && (BLOCK_TAGS.has(child.tagName) || hasBlockDescendant(child)),
   );
 }
 
-/** Whether a node belongs in an inline run (text, or phrasing element with no block inside). */
+/** Whether a node belongs in an inline run: text, or an element that is not and holds no block. */
 export function isInlineNode(node: Node): boolean {
   if (isText(node)) return true;
-  if (!isElement(node)) return false;
-  return INLINE_TAGS.has(node.tagName) && !hasBlockDescendant(node);
+  if (!isElement(node) || INVISIBLE_TAGS.has(node.tagName)) return false;
+  return !BLOCK_TAGS.has(node.tagName) && !hasBlockDescendant(node);
 }
 
 /** Inlines of HTML nodes, white space normalised. */
@@ -89,7 +94,7 @@ function convertElement(el: Element): Inline[] {
     case 'input':
       return [];
     default:
-      // span, small, sup, sub, mark, u, abbr, unknown elements: their text, without the wrapper.
+      // span, small, sup, sub, mark, u, abbr, custom elements: their text, without the wrapper.
       return children();
   }
 }

@@ -1,7 +1,8 @@
 /**
  * HTML (parse5) → Flow. Containers (section, div, article...) are transparent; a run of phrasing
- * content inside one becomes a paragraph; known elements map to blocks; page chrome, scripts and
- * styles go; anything else becomes an `html` block that keeps its visible text.
+ * content inside one becomes a paragraph (custom elements included, so their words join the
+ * sentence they sit in); known elements map to blocks; page chrome, scripts and styles go; embeds
+ * (iframe, video, form...) become `html` blocks that keep their visible text.
  */
 import { parse, parseFragment } from 'parse5';
 import type { Block } from '../model.js';
@@ -15,7 +16,7 @@ import { soleImage } from './inline.js';
 import { directiveFromComment, isDirectiveComment } from './directives.js';
 
 /** Embedded things the parser cannot turn into text: kept as HTML, with what text they have. */
-const OPAQUE = new Set(['iframe', 'video', 'audio', 'canvas', 'object', 'embed', 'form', 'button', 'select', 'textarea', 'math']);
+const OPAQUE = new Set(['iframe', 'video', 'audio', 'canvas', 'object', 'embed', 'form', 'math']);
 /** Opaque elements worth keeping even without text (the renderer may show them). */
 const MEDIA = new Set(['iframe', 'video', 'audio', 'canvas', 'object', 'embed']);
 
@@ -120,7 +121,7 @@ function walkElement(el: Element, w: Walker): Flow {
     case 'hr':
       return [{ type: 'rule', line }];
     default:
-      // section, div, article, main, header, footer, details, summary, custom elements...: transparent.
+      // section, div, article, details, summary..., and phrasing elements that wrap blocks: transparent.
       return w.children(el.childNodes);
   }
 }

@@ -21,15 +21,26 @@ const marked = new Marked({
 
 /** A Markdown body → Flow; `firstLine` is the file line of the body's first line. */
 export function markdownToFlow(body: string, firstLine: number, ctx: ParseContext): Flow {
-  return convertTokens(marked.lexer(body), body, firstLine, ctx);
+  return convertTokens(marked.lexer(body), body, firstLine, { ctx, nested: false });
 }
 
-function convertTokens(tokens: readonly Token[], text: string, firstLine: number, ctx: ParseContext): FlowItem[] {
+/** Where tokens sit: at the top of the document, or nested in a list, quote or callout. */
+interface Place {
+  readonly ctx: ParseContext;
+  readonly nested: boolean;
+}
+
+function convertTokens(tokens: readonly Token[], text: string, firstLine: number, at: Place): FlowItem[] {
   const cursor = new LineCursor(text, firstLine);
-  return tokens.flatMap((token) => convertToken(token, cursor.take(token.raw), ctx));
+  return tokens.flatMap((token) => convertToken(token, cursor.take(token.raw), at));
 }
 
-function convertToken(token: Token, line: number, ctx: ParseContext): Flow {
+/** Tokens inside a container: the same context, nested. */
+function convertNested(tokens: readonly Token[], text: string, firstLine: number, at: Place): FlowItem[] {
+  return convertTokens(tokens, text, firstLine, { ctx: at.ctx, nested: true });
+}
+
+function convertToken(token: Token, line: number, at: Place): Flow {
   switch (token.type) {
     case 'paragraph':
     case 'text':
@@ -39,23 +50,23 @@ function convertToken(token: Token, line: number, ctx: ParseContext): Flow {
       return [{ type: 'heading', depth: heading.depth, inlines: markdownInlines(heading.tokens), line }];
     }
     case 'code':
-      return [codeBlock(token as Tokens.Code, line, ctx)];
+      return [codeBlock(token as Tokens.Code, line, at)];
     case 'blockquote':
-      return [quoteBlock(token as Tokens.Blockquote, line, ctx)];
+      return [quoteBlock(token as Tokens.Blockquote, line, at)];
     case 'list':
-      return [listBlock(token as Tokens.List, line, ctx)];
+      return [listBlock(token as Tokens.List, line, at)];
     case 'table':
       return [tableBlock(token as Tokens.Table, line)];
     case 'hr':
       return [{ type: 'rule', line }];
     case 'html':
     case 'lectern-html':
-      return htmlToFlow((token as Tokens.HTML | HtmlBlockToken).raw, line, ctx);
+      return htmlToFlow((token as Tokens.HTML | HtmlBlockToken).raw, line, at.ctx);
     case 'lectern-callout':
-      return [calloutBlock(token as CalloutToken, line, ctx)];
+      return [calloutBlock(token as CalloutToken, line, at)];
     case 'lectern-group': {
       const group = token as GroupToken;
-      return convertTokens(group.tokens, group.body, line, ctx);
+      return convertNested(group.tokens, group.body, line, at);
     }
     case 'lectern-heading': {
       const heading = token as HeadingIdToken;
@@ -79,17 +90,18 @@ function inlineBlock(inlines: readonly Inline[], line: number): Block[] {
   return [{ type: 'image', line, src: image.src, alt: image.alt, ...(image.title === undefined ? {} : { title: image.title }) }];
 }
 
-function codeBlock(token: Tokens.Code, line: number, ctx: ParseContext): Block {
+function codeBlock(token: Tokens.Code, line: number, at: Place): Block {
   if (token.codeBlockStyle === 'indented') return { type: 'code', line, code: token.text };
-  if (isUnclosedFence(token.raw)) ctx.diagnostics.push(unclosedFenceDiagnostic(token.raw, ctx.file, line));
+  // Only at the top does an unclosed fence swallow the rest of the article; a container ends it.
+  if (!at.nested && isUnclosedFence(token.raw)) at.ctx.diagnostics.push(unclosedFenceDiagnostic(token.raw, at.ctx.file, line));
   return { type: 'code', line, ...parseFenceInfo(token.lang), code: token.text };
 }
 
 const ALERT = /^\[!([A-Za-z]+)\][ \t]*(?:\n|$)/;
 
 /** A blockquote, or a GitHub alert (`> [!NOTE]`) as a callout. */
-function quoteBlock(token: Tokens.Blockquote, line: number, ctx: ParseContext): Block {
-  const blocks = toBlocks(convertTokens(token.tokens, token.text, line, ctx));
+function quoteBlock(token: Tokens.Blockquote, line: number, at: Place): Block {
+  const blocks = toBlocks(convertNested(token.tokens, token.text, line, at));
   const alert = ALERT.exec(token.text);
   if (alert?.[1] === undefined) return { type: 'quote', line, blocks };
   return { type: 'callout', line, kind: alert[1].toLowerCase(), blocks: withoutAlertMarker(blocks) };
@@ -106,16 +118,16 @@ function withoutAlertMarker(blocks: readonly Block[]): Block[] {
   return remaining.length === 0 ? rest : [{ ...first, inlines: remaining }, ...rest];
 }
 
-function listBlock(token: Tokens.List, line: number, ctx: ParseContext): Block {
+function listBlock(token: Tokens.List, line: number, at: Place): Block {
   const cursor = new LineCursor(token.raw, line);
-  const items = token.items.map((item) => listItem(item, cursor.take(item.raw), ctx));
+  const items = token.items.map((item) => listItem(item, cursor.take(item.raw), at));
   if (!token.ordered) return { type: 'list', line, ordered: false, items };
   return { type: 'list', line, ordered: true, start: token.start === '' ? 1 : token.start, items };
 }
 
 /** The item's first paragraph is its text; what follows are its blocks. */
-function listItem(item: Tokens.ListItem, line: number, ctx: ParseContext): ListItem {
-  const blocks = toBlocks(convertTokens(item.tokens, item.text, line, ctx));
+function listItem(item: Tokens.ListItem, line: number, at: Place): ListItem {
+  const blocks = toBlocks(convertNested(item.tokens, item.text, line, at));
   const first = blocks[0];
   const [inlines, rest] = first?.type === 'paragraph' ? [first.inlines, blocks.slice(1)] : [[], blocks];
   return item.task ? { inlines, blocks: rest, checked: item.checked === true } : { inlines, blocks: rest };
@@ -131,8 +143,8 @@ function tableBlock(token: Tokens.Table, line: number): Block {
   };
 }
 
-function calloutBlock(token: CalloutToken, line: number, ctx: ParseContext): Block {
-  const flow = convertTokens(token.tokens, token.body, line + token.bodyOffset, ctx);
+function calloutBlock(token: CalloutToken, line: number, at: Place): Block {
+  const flow = convertNested(token.tokens, token.body, line + token.bodyOffset, at);
   const title = token.title === undefined ? undefined : markdownInlines(token.title);
   const parts = calloutParts(title !== undefined && title.length === 0 ? undefined : title, flow);
   return { type: 'callout', line, kind: token.kind, ...parts };

@@ -58,8 +58,17 @@ export function packUnits(units: readonly Unit[], ctx: PackContext): Slide[] {
         break;
       case 'code': {
         const parts = planCodeParts(unit.block, unit.caption, ctx.budget);
+        // A lone key point right before short code (the lead of the paragraph that introduces it)
+        // joins the code slide instead of standing on a slide of its own.
+        const lone = current && parts.length === 1 && isLonePoint(current) && unit.block.code.split('\n').length <= LONE_POINT_CODE_LINES ? current : undefined;
+        if (lone) drafts.splice(drafts.indexOf(lone), 1);
         parts.forEach((part, index) => {
-          const slide = open('code', unit.line, index > 0);
+          const slide = open('code', lone?.line ?? unit.line, index > 0);
+          if (lone && index === 0) {
+            const item = lone.parts[0]?.type === 'points' ? lone.parts[0].items[0] : undefined;
+            if (item) slide.parts.push({ type: 'text', inlines: item });
+            slide.notes.push(...lone.notes);
+          }
           slide.parts.push(part);
           if (index === 0) slide.notes.push(...unit.notes);
         });
@@ -93,6 +102,14 @@ export function packUnits(units: readonly Unit[], ctx: PackContext): Slide[] {
   }
   if (drafts.length === 0) open('section', ctx.line);
   return finish(drafts, ctx);
+}
+
+/** Code at most this long leaves room for a lead sentence above it. */
+const LONE_POINT_CODE_LINES = 12;
+
+function isLonePoint(draft: Draft): boolean {
+  const [part, ...rest] = draft.parts;
+  return draft.kind === 'content' && rest.length === 0 && part?.type === 'points' && part.items.length === 1;
 }
 
 function addToSlide(draft: Draft, unit: Extract<Unit, { kind: 'point' | 'text' | 'block' }>): void {

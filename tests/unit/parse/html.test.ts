@@ -147,6 +147,14 @@ describe('HTML blocks', () => {
     ]);
   });
 
+  it('reads custom elements as phrasing, or walks through them when they hold blocks', () => {
+    const article = html(['<p>Use <my-term>green threads</my-term> here.</p>', '<x-card><h2>Card</h2><p>Body</p></x-card>']);
+    expect(article.intro).toEqual([{ type: 'paragraph', line: 1, inlines: [{ type: 'text', text: 'Use green threads here.' }] }]);
+    expect(article.sections).toEqual([
+      { depth: 2, heading: [{ type: 'text', text: 'Card' }], title: 'Card', id: 'card', line: 2, blocks: [{ type: 'paragraph', line: 2, inlines: [{ type: 'text', text: 'Body' }] }], children: [] },
+    ]);
+  });
+
   it('keeps unknown embeds as html blocks with their text, without class/style', () => {
     const article = html(['<iframe class="w-full" style="border:0" title="Demo video" src="https://example.com/v"></iframe>', '<form><button>Send it</button></form>']);
     expect(article.intro).toEqual([

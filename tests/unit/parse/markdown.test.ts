@@ -104,6 +104,12 @@ describe('markdown blocks', () => {
     ]);
   });
 
+  it('does not report a fence left open inside a list item: the item ends it', () => {
+    const article = parseLines(['- item', '', '  ```sh', '  ls', '', 'Paragraph after.']);
+    expect(article.diagnostics).toEqual([]);
+    expect(article.intro.map((b) => [b.type, b.line])).toEqual([['list', 1], ['paragraph', 6]]);
+  });
+
   it('maps nested and ordered lists with their lines and task states', () => {
     const article = parseLines(['- one', '- two', '  - two.a', '', '    more of two.a', '', '3. three', '4. four', '', '- [x] done', '- [ ] todo']);
     expect(article.intro).toEqual([
