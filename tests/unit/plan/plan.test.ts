@@ -164,3 +164,15 @@ describe('directives', () => {
     expect(JSON.stringify(s[1]!.parts)).not.toContain('Hidden');
   });
 });
+
+describe('lead point before short code', () => {
+  it('joins the code slide instead of standing alone', () => {
+    const a = article({
+      sections: [section(2, 'S', 1, [para(2, 'Lead claim here. Example below:'), code(3, 'a = 1\nb = 2', 'python'), para(6, 'After. More.')])],
+    });
+    const s = slides(planDeck(a, opts)).filter((x) => x.kind !== 'title');
+    expect(s.map((x) => x.kind)).toEqual(['code', 'content']);
+    expect(s[0]!.parts.map((p) => p.type)).toEqual(['text', 'code']);
+    expect(notesText(s[0]!)).toContain('Lead claim here. Example below:');
+  });
+});

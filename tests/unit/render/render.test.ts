@@ -39,7 +39,7 @@ describe('renderDeck', () => {
     expect(rendered.html).toMatch(/<div class="reveal lectern-deck"[^>]*><div class="slides">/);
     expect(rendered.html).toContain('<section id="part" ');
     expect(rendered.html).toContain('<aside class="notes"><p>Point <code>x &lt; y</code> here. Rest.</p>');
-    expect(rendered.slideCount).toBe(4);
+    expect(rendered.slideCount).toBe(3); // title, the lone point joined to its short code, closing
     expect(rendered.codeBlockCount).toBe(1);
   });
 
