@@ -41,8 +41,11 @@ function aptInstall(packages: string[]): boolean {
 }
 
 function ensureBrowser(): void {
+  // poppler-utils (pdftotext, pdftoppm) lets the PDF tests read text and pixels back from the PDFs.
+  if (hasBrowser() && existsSync('/usr/bin/pdftotext')) return;
+  if (hasBrowser() && !aptInstall(['poppler-utils'])) step('poppler-utils (pdftotext) is missing: the PDF end-to-end tests will skip');
   if (hasBrowser()) return;
-  if (aptInstall(['chromium', 'fonts-dejavu-core']) && hasBrowser()) return;
+  if (aptInstall(['chromium', 'fonts-dejavu-core', 'poppler-utils']) && hasBrowser()) return;
   step(`no browser found for PDFs and browser tests.\n  ${BROWSER_INSTALL_HINT}`);
   process.exitCode = 1;
 }

@@ -119,7 +119,15 @@ function main(argv: string[]): void {
     fail(new LecternError('usage', name === undefined ? 'no command given' : `unknown command "${name}"`, { hint: 'run `lectern --help`' }));
     return;
   }
-  Promise.resolve(cli.runMatchedCommand()).catch(fail);
+  let running: unknown;
+  try {
+    running = cli.runMatchedCommand();
+  } catch (err) {
+    // cac checks unknown options and missing option values here, synchronously: bad usage, not a bug.
+    fail(new LecternError('usage', (err as Error).message, { hint: 'run `lectern build --help`' }));
+    return;
+  }
+  Promise.resolve(running).catch(fail);
 }
 
 function fail(err: unknown): void {

@@ -16,11 +16,20 @@ export interface CompiledDeck {
   readonly rendered: RenderedDeck;
 }
 
+/** A site step between plan and render: rewrite the deck (image names, QR code) and add `<head>` tags. */
+export type PrepareDeck = (deck: Deck) => { readonly deck: Deck; readonly head?: string };
+
 /** Run parse → plan → render on a loaded source. `assetsFor` gives the runtime links for a theme. */
-export function compileSource(source: Source, config: ResolvedConfig, assetsFor: (theme: string) => RuntimeAssets): CompiledDeck {
+export function compileSource(
+  source: Source,
+  config: ResolvedConfig,
+  assetsFor: (theme: string) => RuntimeAssets,
+  prepare?: PrepareDeck,
+): CompiledDeck {
   const article = parseArticle(source);
   const options = resolveDeckOptions(config, source.meta.raw, source.path, config.overrides);
-  const deck = planDeck(article, options);
-  const rendered = renderDeck(deck, { assets: assetsFor(deck.meta.theme) });
+  const planned = planDeck(article, options);
+  const { deck, head } = prepare === undefined ? { deck: planned, head: undefined } : prepare(planned);
+  const rendered = renderDeck(deck, { assets: assetsFor(deck.meta.theme), ...(head === undefined ? {} : { head }) });
   return { source, article, deck, rendered };
 }

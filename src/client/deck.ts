@@ -21,6 +21,8 @@ declare global {
     Reveal: typeof Reveal;
     /** What the fit pass did, for the export's overflow diagnostics. */
     lecternFit?: FitReport;
+    /** Fit and mark slides again after their HTML was replaced (the dev server's live update). */
+    lecternRefit?: () => void;
   }
 }
 
@@ -49,6 +51,10 @@ async function start(): Promise<void> {
   // and reveal.js's own layout (centring `center` slides, paginating print view) then sees the
   // final sizes, on screen and with `?print-pdf` alike, with no second layout pass.
   window.lecternFit = fitSlides(root, config.width, config.height);
+  window.lecternRefit = () => {
+    prepare(root, config);
+    window.lecternFit = fitSlides(root, config.width, config.height);
+  };
 
   // Print view (`?print-pdf`) lays each slide out as a page after `ready`; the PDF waits for that.
   const printing = /print-pdf/i.test(window.location.search);

@@ -4,7 +4,7 @@
  * and on Ctrl-C so that no Chromium outlives the command.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -123,9 +123,16 @@ export class BrowserSession {
     process.off('exit', this.kill);
   }
 
-  /** Synchronous kill for signal and exit handlers, where nothing async can run. */
+  /** Synchronous kill and clean-up for signal and exit handlers, where nothing async can run. */
   private killNow(): void {
     if (this.browser !== undefined) killProcess(this.browser);
+    if (this.profileDir !== undefined) {
+      try {
+        rmSync(this.profileDir, { recursive: true, force: true });
+      } catch {
+        // Best effort: the folder is in the system's temporary directory.
+      }
+    }
   }
 }
 

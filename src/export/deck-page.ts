@@ -82,8 +82,9 @@ export async function openDeck(
   });
   page.on('requestfailed', (request: HTTPRequest) => {
     const reason = request.failure()?.errorText ?? 'failed';
-    // Navigations the page aborts itself (reveal.js touching the hash) are not failures.
-    if (reason !== 'net::ERR_ABORTED' || request.resourceType() !== 'document') record(request, reason);
+    // Requests the page cancels itself (a navigation replaced, a preload no longer needed) are not
+    // failures; a missing file arrives as a 404 response instead.
+    if (reason !== 'net::ERR_ABORTED') record(request, reason);
   });
   page.on('pageerror', (error: unknown) => {
     if (ready) return;
@@ -146,19 +147,20 @@ export async function failuresToDiagnostics(
   return diagnostics;
 }
 
-/** In the page: the attribute, slide (1-based) and article line of the first element that uses `url`. */
+/**
+ * In the page, after readPrintLayout numbered the slides (`data-lectern-slide`): the attribute,
+ * slide (1-based) and article line of the first element that uses `url`.
+ */
 function locateResource(url: string): { attribute: string; slide: number; line?: number } | undefined {
-  const slides = Array.from(document.querySelectorAll('.reveal .slides section')).filter(
-    (s) => s.querySelector('section') === null,
-  );
   for (const el of Array.from(document.querySelectorAll('[src], [href], [poster]'))) {
     for (const attr of ['src', 'href', 'poster']) {
       const value = el.getAttribute(attr);
       if (value === null || new URL(value, document.baseURI).href !== url) continue;
-      const section = el.closest('section');
+      const section = el.closest('section[data-lectern-slide]');
       if (section === null) return undefined;
       const line = Number(section.getAttribute('data-line'));
-      return { attribute: value, slide: slides.indexOf(section) + 1, ...(line > 0 ? { line } : {}) };
+      const slide = Number(section.getAttribute('data-lectern-slide')) + 1;
+      return { attribute: value, slide, ...(line > 0 ? { line } : {}) };
     }
   }
   return undefined;

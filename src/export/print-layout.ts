@@ -37,108 +37,113 @@ export interface PrintInfo {
   readonly pages: number;
   readonly slides: number;
   readonly headings: readonly HeadingInfo[];
-  readonly overflows: readonly OverflowInfo[];
 }
 
 /**
- * In the page: read the print layout, turn reveal.js slide links (`#/slide-id`) into plain fragment
- * links (`#slide-id`, which Chromium prints as working PDF links), and find overflowing slides.
+ * In the page: read the print layout, number the slides (`data-lectern-slide`, which later steps
+ * use), and turn reveal.js slide links (`#/slide-id`) into plain fragment links (`#slide-id`,
+ * which Chromium prints as working PDF links).
  */
 export function readPrintLayout(): PrintInfo {
   const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page'));
   const config = readConfig();
   const width = config.width ?? pages[0]?.offsetWidth ?? 1280;
   const height = config.height ?? pages[0]?.offsetHeight ?? 720;
-  const leaves: HTMLElement[] = [];
-  const pageOf = new Map<HTMLElement, number>();
+  // One entry per slide: with fragment steps a slide is printed on several cloned pages (same id),
+  // and its first page is the one that counts.
+  const slides: { slide: HTMLElement; page: number }[] = [];
+  const seenIds = new Set<string>();
   pages.forEach((page, index) => {
     const slide = page.querySelector<HTMLElement>(':scope > section');
-    if (slide === null || pageOf.has(slide)) return;
-    leaves.push(slide);
-    pageOf.set(slide, index);
+    if (slide === null || (slide.id !== '' && seenIds.has(slide.id))) return;
+    if (slide.id !== '') seenIds.add(slide.id);
+    slides.push({ slide, page: index });
   });
-  // With fragment steps a slide is printed on several (cloned) pages: its first page counts.
-  const firstPage = (slide: HTMLElement): number => pageOf.get(slide) ?? 0;
-  const seenIds = new Set<string>();
-  const unique = leaves.filter((slide) => {
-    if (slide.id === '') return true;
-    if (seenIds.has(slide.id)) return false; // A clone for a fragment step.
-    seenIds.add(slide.id);
-    return true;
-  });
-  // A handle for later steps (the handout builder, destinations) that survives DOM moves.
-  unique.forEach((slide, index) => slide.setAttribute('data-lectern-slide', String(index)));
-
+  slides.forEach(({ slide }, index) => slide.setAttribute('data-lectern-slide', String(index)));
   rewriteSlideLinks();
+
   const headings: HeadingInfo[] = [];
-  unique.forEach((slide, index) => {
+  slides.forEach(({ slide, page }, index) => {
     const level = Number(slide.getAttribute('data-heading-level'));
-    const title = slide.getAttribute('data-heading');
-    if (title !== null && title.trim() !== '' && level > 0) {
-      headings.push({ title: title.trim(), level, page: firstPage(slide), slide: index });
-    }
-  });
-  const overflows: OverflowInfo[] = [];
-  unique.forEach((slide, index) => {
-    const page = slide.closest<HTMLElement>('.pdf-page');
-    const by = page === null ? 0 : measureOverflow(slide, page);
-    // The client's fit pass marks slides it could not shrink enough (data-lectern-overflow).
-    if (by > 2 || slide.dataset['lecternOverflow'] === 'true') {
-      const line = Number(slide.getAttribute('data-line'));
-      const title = slide.querySelector('h1, h2, h3')?.textContent?.trim() ?? '';
-      overflows.push({ slide: index + 1, title, by: Math.round(by), ...(line > 0 ? { line } : {}) });
-    }
+    const title = slide.getAttribute('data-heading')?.trim() ?? '';
+    if (title !== '' && level > 0) headings.push({ title, level, page, slide: index });
   });
   // reveal.js sizes the body to one print page: the slide and its margin.
   const pageWidth = parseFloat(document.body.style.width) || width;
   const pageHeight = parseFloat(document.body.style.height) || height;
   const title = config.title ?? document.title;
-  return { width, height, pageWidth, pageHeight, title, pages: pages.length, slides: unique.length, headings, overflows };
+  return { width, height, pageWidth, pageHeight, title, pages: pages.length, slides: slides.length, headings };
 
   function readConfig(): { width?: number; height?: number; title?: string } {
+    let obj: Record<string, unknown> = {};
     try {
       const raw: unknown = JSON.parse(document.getElementById('lectern-config')?.textContent ?? '{}');
-      const obj = (raw ?? {}) as Record<string, unknown>;
-      const num = (v: unknown): number | undefined => (typeof v === 'number' && v > 0 ? v : undefined);
-      const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-      return { width: num(obj['width']), height: num(obj['height']), title: str(obj['title']) } as {
-        width?: number;
-        height?: number;
-        title?: string;
-      };
+      if (raw !== null && typeof raw === 'object') obj = raw as Record<string, unknown>;
     } catch {
-      return {};
+      // A broken config block: fall back to the page's own sizes and title.
     }
+    const { width: w, height: h, title: t } = obj;
+    return {
+      ...(typeof w === 'number' && w > 0 ? { width: w } : {}),
+      ...(typeof h === 'number' && h > 0 ? { height: h } : {}),
+      ...(typeof t === 'string' && t !== '' ? { title: t } : {}),
+    };
   }
 
   function rewriteSlideLinks(): void {
     for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href^="#/"]'))) {
       const id = decodeURIComponent((link.getAttribute('href') ?? '').slice(2).split('/')[0] ?? '');
+      // Numeric hashes (`#/2/1`) name positions, not ids: left as they are.
       if (id !== '' && !/^\d+$/.test(id) && document.getElementById(id) !== null) link.setAttribute('href', `#${id}`);
     }
   }
+}
 
-  /** How far content reaches past the page, or is clipped inside a box with hidden overflow. */
-  function measureOverflow(slide: HTMLElement, page: HTMLElement): number {
-    const box = page.getBoundingClientRect();
+/**
+ * In the page, after readPrintLayout: the slides whose content does not fit their print page (it
+ * reaches past the page, or a box clips it), plus those the client's fit pass could not shrink
+ * enough (`data-lectern-overflow`).
+ */
+export function findOverflows(): OverflowInfo[] {
+  // Replaced elements clip by default (a broken image's alt text); ellipses clip on purpose.
+  const REPLACED = new Set(['img', 'video', 'canvas', 'iframe', 'svg', 'object', 'embed', 'input', 'select', 'textarea']);
+  const overflows: OverflowInfo[] = [];
+  for (const slide of Array.from(document.querySelectorAll<HTMLElement>('.pdf-page > section[data-lectern-slide]'))) {
+    const page = slide.parentElement as HTMLElement;
+    const by = measure(slide, page.getBoundingClientRect());
+    if (by <= 2 && slide.dataset['lecternOverflow'] !== 'true') continue;
+    const line = Number(slide.getAttribute('data-line'));
+    overflows.push({
+      slide: Number(slide.getAttribute('data-lectern-slide')) + 1,
+      title: slide.querySelector('h1, h2, h3')?.textContent?.trim() ?? '',
+      by: Math.round(by),
+      ...(line > 0 ? { line } : {}),
+    });
+  }
+  return overflows;
+
+  function measure(slide: HTMLElement, box: DOMRect): number {
     let worst = 0;
     for (const el of [slide, ...Array.from(slide.querySelectorAll<HTMLElement>('*'))]) {
       const rect = el.getBoundingClientRect();
       if (rect.width === 0 && rect.height === 0) continue;
       worst = Math.max(worst, rect.bottom - box.bottom, rect.right - box.right);
+      if (el === slide || REPLACED.has(el.localName)) continue;
       const style = getComputedStyle(el);
-      if (style.overflowY !== 'visible' && el !== slide) worst = Math.max(worst, el.scrollHeight - el.clientHeight);
-      if (style.overflowX !== 'visible' && el !== slide) worst = Math.max(worst, el.scrollWidth - el.clientWidth);
+      if (style.textOverflow === 'ellipsis') continue;
+      // A box that clips its content (a code panel with a max height, say) hides what does not fit.
+      if (style.overflowY !== 'visible') worst = Math.max(worst, el.scrollHeight - el.clientHeight);
+      if (style.overflowX !== 'visible') worst = Math.max(worst, el.scrollWidth - el.clientWidth);
     }
     return worst;
   }
 }
 
 /**
- * In the page: give each target element a named destination (an empty block as its first child,
- * so the target should be a block whose top is where the destination belongs). Chromium writes a PDF named
- * destination for every element that a same-document link points at, so hidden links make
- * `dest-<i>` resolvable in the printed PDF to the exact page each target landed on.
+ * In the page: give each target a PDF named destination `lectern-dest-<i>` at its top (an empty
+ * block as its first child). Chromium writes a named destination for every element that a
+ * same-document link points at, so hidden links make the printed PDF say on which page each
+ * target landed.
  */
 export function markDestinations(selectors: readonly string[]): number {
   const nav = document.createElement('nav');

@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import type { Diagnostic } from '../model.js';
 import { failuresToDiagnostics, openDeck, printQuery, type DeckTarget } from './deck-page.js';
-import { readPrintLayout, type OverflowInfo, type PrintInfo } from './print-layout.js';
+import { findOverflows, readPrintLayout, type OverflowInfo, type PrintInfo } from './print-layout.js';
 import type { OutlineEntry } from './pdf-outline.js';
 import type { Deadline } from './wait.js';
 
@@ -29,6 +29,7 @@ export interface SlidesPdfOptions {
 export async function printSlidesPdf(page: Page, deck: DeckTarget, options: SlidesPdfOptions): Promise<PrintedPdf> {
   const failures = await openDeck(page, deck, printQuery(options.steps ?? false), options.deadline);
   const info = await page.evaluate(readPrintLayout);
+  const overflows = await page.evaluate(findOverflows);
   const bytes = await page.pdf({
     width: `${info.width}px`,
     height: `${info.height}px`,
@@ -43,7 +44,7 @@ export async function printSlidesPdf(page: Page, deck: DeckTarget, options: Slid
     ...(info.pages > 0 ? { pageRanges: `1-${info.pages}` } : {}),
     timeout: options.deadline.remaining(),
   });
-  const diagnostics = [...(await failuresToDiagnostics(page, deck, failures)), ...overflowDiagnostics(deck, info.overflows)];
+  const diagnostics = [...(await failuresToDiagnostics(page, deck, failures)), ...overflowDiagnostics(deck, overflows)];
   const outline = info.headings.map((h) => ({ title: h.title, level: h.level, page: h.page }));
   return { bytes, info, outline, diagnostics };
 }

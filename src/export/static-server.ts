@@ -47,20 +47,43 @@ export function mimeType(file: string): string {
   return MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Serve `root` read-only on 127.0.0.1 at a random port. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/** Where and under which base path serveStatic listens (`lectern preview` sets them). */
+export interface StaticServerOptions {
+  /** Port; default 0 (a random free one). */
+  readonly port?: number;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Public base path the site is served under (`/talks/`); default `/`. Other paths answer 404. */
+  readonly base?: string;
+}
+
+/** Serve `root` read-only on 127.0.0.1 at a random port (or as `options` say). */
+export async function serveStatic(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const realRoot = await realpath(resolve(root));
+  const base = options.base ?? '/';
   const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (base !== '/') {
+      // `/talks` → `/talks/`, and nothing outside the base path: the site is checked as it will be hosted.
+      if (`${url.split(/[?#]/, 1)[0]}/` === base) {
+        res.writeHead(301, { location: base });
+        res.end();
+        return;
+      }
+      if (!url.startsWith(base)) return send(res, 404, 'not found');
+      req.url = url.slice(base.length - 1);
+    }
     handle(realRoot, req, res).catch(() => send(res, 500, 'internal error'));
   });
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolveListen());
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolveListen());
   });
   const { port } = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () =>
       new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());

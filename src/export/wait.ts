@@ -73,8 +73,9 @@ export function isTimeout(error: unknown): boolean {
 /** What a deck that is not ready seems to be waiting for, e.g. `waiting at slide 4: image a.png still loading`. */
 async function describeWaitState(page: Page): Promise<string> {
   return page.evaluate(() => {
+    // Leaf slides; in print view reveal.js has emptied the stacks, which keep their `stack` class.
     const slides = Array.from(document.querySelectorAll('.reveal .slides section')).filter(
-      (s) => s.querySelector('section') === null,
+      (s) => s.querySelector('section') === null && !s.classList.contains('stack'),
     );
     const slideOf = (el: Element): number => {
       const section = el.closest('section');

@@ -11,6 +11,7 @@ import { compileSource, type CompiledDeck } from '../pipeline.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { renderIndexPage, type IndexEntry } from './index-page.js';
 import { copyRuntime, loadRuntime, type RuntimeManifest } from './runtime.js';
+import { sitePreparer, writeDeckFiles, type SiteDeckFiles } from './site-deck.js';
 
 /** Options of one build beyond the resolved config. */
 export interface BuildOptions {
@@ -49,6 +50,8 @@ export interface DeckResult {
   /** The deck page, relative to the working directory. */
   readonly output: string;
   pdfs: { label: string; file: string }[];
+  /** The thumbnail's file name inside the deck folder, once written. */
+  thumbnail?: string;
 }
 
 /** The outcome of a build. */
@@ -63,7 +66,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const { config } = options;
   const sources = await loadSources(options.inputs);
   const runtime = await loadRuntime();
-  const compiled = sources.map((s) => compileSource(s, config, (theme) => deckAssets(runtime, theme, s.path)));
+  const files = new Map<string, SiteDeckFiles>();
+  const thumbnail = options.pdf ? 'png' : 'svg';
+  const compiled = sources.map((s) =>
+    compileSource(s, config, (theme) => deckAssets(runtime, theme, s.path), sitePreparer(config, s.path, thumbnail, (f) => files.set(s.path, f))),
+  );
   checkSlugs(compiled);
   const diagnostics = compiled.flatMap((c) => c.rendered.diagnostics);
   failOnErrors(diagnostics, config.strict);
@@ -84,6 +91,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       output: displayPath(file),
       pdfs: [],
     };
+    const extra = files.get(c.source.path);
+    if (extra !== undefined) await writeDeckFiles(join(outDir, c.rendered.slug), extra, deck, options.pdf === true);
     decks.push(deck);
     options.onEvent?.({ type: 'deck', deck });
   }
@@ -101,6 +110,7 @@ async function writeIndex(outDir: string, compiled: readonly CompiledDeck[], dec
     title: c.deck.meta.title,
     slideCount: c.rendered.slideCount,
     pdfs: decks[i]?.pdfs ?? [],
+    ...(decks[i]?.thumbnail !== undefined ? { thumbnail: `${c.rendered.slug}/${decks[i]?.thumbnail}` } : {}),
     ...(c.deck.meta.description !== undefined ? { description: c.deck.meta.description } : {}),
   }));
   await writeFileAtomic(join(outDir, 'index.html'), renderIndexPage(entries));

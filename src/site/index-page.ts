@@ -9,6 +9,8 @@ export interface IndexEntry {
   readonly slideCount: number;
   /** PDF file names inside the deck folder, when exported. */
   readonly pdfs: readonly { readonly label: string; readonly file: string }[];
+  /** The thumbnail, relative to the index page (`eventlet/thumbnail.png`). */
+  readonly thumbnail?: string;
 }
 
 /** The index page HTML. Self-contained (inline CSS, no script): it loads nothing from anywhere. */
@@ -17,7 +19,8 @@ export function renderIndexPage(entries: readonly IndexEntry[], title = 'Talks')
     .map((e) => {
       const description = e.description ? `<p>${escapeHtml(e.description)}</p>` : '';
       const pdfs = e.pdfs.map((p) => ` · <a href="${escapeHtml(`${e.slug}/${p.file}`)}">${escapeHtml(p.label)}</a>`).join('');
-      return `<li><h2><a href="${escapeHtml(`${e.slug}/`)}">${escapeHtml(e.title)}</a></h2>${description}<p class="meta">${e.slideCount} slides${pdfs}</p></li>`;
+      const thumb = e.thumbnail ? `<a class="thumb" href="${escapeHtml(`${e.slug}/`)}" tabindex="-1"><img src="${escapeHtml(e.thumbnail)}" alt="" width="320" height="180" loading="lazy"></a>` : '';
+      return `<li>${thumb}<div><h2><a href="${escapeHtml(`${e.slug}/`)}">${escapeHtml(e.title)}</a></h2>${description}<p class="meta">${e.slideCount} slides${pdfs}</p></div></li>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -32,7 +35,9 @@ body{font:18px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;backgr
 main{max-width:52rem;margin:0 auto;padding:3rem 1.5rem}
 h1{font-size:2rem;margin:0 0 2rem}
 ul{list-style:none;padding:0;margin:0;display:grid;gap:1rem}
-li{background:#fff;border:1px solid #e2e8f0;border-radius:12px;padding:1.25rem 1.5rem}
+li{background:#fff;border:1px solid #e2e8f0;border-radius:12px;padding:1.25rem 1.5rem;display:flex;gap:1.25rem;align-items:flex-start}
+.thumb img{display:block;width:12rem;height:auto;aspect-ratio:16/9;border-radius:6px;border:1px solid #e2e8f0;object-fit:cover}
+@media (max-width:36rem){li{flex-direction:column}.thumb img{width:100%}}
 h2{font-size:1.3rem;margin:0 0 .25rem}
 a{color:#1d4ed8}
 .meta{color:#475569;font-size:.9rem;margin:.25rem 0 0}

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { BrowserSession, exportDeckPdfs, serveStatic } from '../export/index.js';
 import type { CompiledDeck } from '../pipeline.js';
 import type { BuildOptions, DeckResult } from './build.js';
+import { captureThumbnail } from './thumbnails.js';
 
 /** Export `slides.pdf` and `handout.pdf` into each deck's folder of `outDir`. */
 export async function exportSitePdfs(outDir: string, compiled: readonly CompiledDeck[], decks: DeckResult[], options: BuildOptions): Promise<void> {
@@ -44,6 +45,8 @@ export async function exportSitePdfs(outDir: string, compiled: readonly Compiled
       );
       for (const diagnostic of result.diagnostics) options.onEvent?.({ type: 'diagnostic', diagnostic });
       deck.pdfs.push({ label: 'slides PDF', file: 'slides.pdf' }, { label: 'handout PDF', file: 'handout.pdf' });
+      // The same browser takes the index's thumbnail of the title slide (og:image names it already).
+      deck.thumbnail = await captureThumbnail(session, `${server.url}/${deck.slug}/`, dir, { width: meta.width, height: meta.height }, pdf.timeoutMs);
     }
   } finally {
     await session.close();

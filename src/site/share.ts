@@ -1,0 +1,102 @@
+/**
+ * Sharing a deck by URL: the meta tags link previews read (Open Graph, Twitter cards, canonical),
+ * and the QR code of the hosted deck on its closing slide. Pure functions: the build decides the
+ * URLs and writes the files.
+ */
+import QRCode from 'qrcode';
+import type { Deck, Inline, Slide } from '../model.js';
+import { escapeHtml } from '../render/escape.js';
+
+/** What the sharing tags of one deck page say. */
+export interface ShareInfo {
+  /** Public URL of the deck (`https://example.org/talks/eventlet/`), when the site URL is known. */
+  readonly url?: string;
+  /** The thumbnail, absolute when the site URL is known, else relative to the deck page. */
+  readonly image?: string;
+  readonly title: string;
+  readonly description?: string;
+}
+
+/** The public URL of a deck: `<siteUrl>/<slug>/` (siteUrl may lack its trailing slash). */
+export function deckUrl(siteUrl: string, slug: string): string {
+  const base = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`;
+  return new URL(`${encodeURIComponent(slug)}/`, base).href;
+}
+
+/**
+ * Extra `<head>` tags for a deck page. The document shell already writes `<title>`, description,
+ * og:title, og:type and og:description; these add what depends on where the site is hosted.
+ */
+export function shareHead(info: ShareInfo): string {
+  const tags: string[] = [];
+  if (info.url !== undefined) {
+    tags.push(`<link rel="canonical" href="${escapeHtml(info.url)}">`);
+    tags.push(`<meta property="og:url" content="${escapeHtml(info.url)}">`);
+  }
+  if (info.image !== undefined) tags.push(`<meta property="og:image" content="${escapeHtml(info.image)}">`);
+  tags.push(`<meta name="twitter:card" content="${info.image === undefined ? 'summary' : 'summary_large_image'}">`);
+  tags.push(`<meta name="twitter:title" content="${escapeHtml(info.title)}">`);
+  if (info.description !== undefined) tags.push(`<meta name="twitter:description" content="${escapeHtml(info.description)}">`);
+  return tags.map((t) => `\n${t}`).join('');
+}
+
+/**
+ * The QR code of `text` as a standalone SVG: one path of dark modules on a white square with the
+ * standard 4-module quiet zone, so phones read it on any theme. Deterministic for a given text.
+ */
+export function qrSvg(text: string): string {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const quiet = 4;
+  const size = modules.size + quiet * 2;
+  let path = '';
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) {
+      // Runs of dark modules become one horizontal segment: a path several times shorter.
+      if (!modules.get(row, col) || (col > 0 && modules.get(row, col - 1))) continue;
+      let run = 1;
+      while (col + run < modules.size && modules.get(row, col + run)) run++;
+      path += `M${col + quiet} ${row + quiet}h${run}v1h-${run}z`;
+    }
+  }
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges" role="img" aria-label="${escapeHtml(text)}">` +
+    `<rect width="${size}" height="${size}" fill="#fff"/><path fill="#000" d="${path}"/></svg>\n`
+  );
+}
+
+/**
+ * The deck with a QR code of `url` (an image file `qrFile` next to the deck page) on its closing
+ * slide; a deck without one gets a closing slide of its own. Pure: the input deck is not changed.
+ */
+export function withQrCode(deck: Deck, url: string, qrFile: string): Deck {
+  const caption: Inline[] = [{ type: 'link', href: url, children: [{ type: 'text', text: url }] }];
+  const last = deck.stacks[deck.stacks.length - 1];
+  const closing = last?.length === 1 && last[0]?.kind === 'closing' ? last[0] : undefined;
+  const line = closing?.line ?? lastLine(deck);
+  const part = { type: 'block', block: { type: 'image', line, src: qrFile, alt: `QR code of ${url}`, caption } } as const;
+  if (closing !== undefined) {
+    const updated: Slide = { ...closing, parts: [...closing.parts, part] };
+    return { ...deck, stacks: [...deck.stacks.slice(0, -1), [updated]] };
+  }
+  const slide: Slide = {
+    kind: 'closing',
+    id: uniqueId(deck, 'follow-along'),
+    title: [{ type: 'text', text: deck.meta.title }],
+    parts: [part],
+    notes: [],
+    line,
+    endLine: line,
+  };
+  return { ...deck, stacks: [...deck.stacks, [slide]] };
+}
+
+function lastLine(deck: Deck): number {
+  return deck.stacks.flat().reduce((max, s) => Math.max(max, s.endLine), 1);
+}
+
+function uniqueId(deck: Deck, wanted: string): string {
+  const taken = new Set(deck.stacks.flat().map((s) => s.id));
+  let id = wanted;
+  for (let n = 2; taken.has(id); n++) id = `${wanted}-${n}`;
+  return id;
+}
