@@ -1,11 +1,25 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (fast start); in a checkout that was not compiled yet, runs the TypeScript
-// sources through tsx so `npx lectern` works right after `npm ci`.
-import { existsSync } from 'node:fs';
+// Runs the compiled CLI (fast start). In a checkout whose sources changed since the last compile
+// (or that was never compiled), runs the TypeScript sources through tsx instead, so a stale build
+// never runs by mistake.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const compiled = fileURLToPath(new URL('../build/src/cli.js', import.meta.url));
-if (existsSync(compiled)) {
+const sources = fileURLToPath(new URL('../src', import.meta.url));
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    const time = entry.isDirectory() ? newestMtime(path) : entry.name.endsWith('.ts') ? statSync(path).mtimeMs : 0;
+    if (time > newest) newest = time;
+  }
+  return newest;
+}
+
+const fresh = existsSync(compiled) && (!existsSync(sources) || statSync(compiled).mtimeMs >= newestMtime(sources));
+if (fresh) {
   await import(pathToFileURL(compiled).href);
 } else {
   const { tsImport } = await import('tsx/esm/api');

@@ -7,9 +7,11 @@ import { cac } from 'cac';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolveConfig, type UserConfig } from './config.js';
 import { loadConfigFile } from './config-file.js';
-import { formatDiagnostic, formatError, LecternError } from './errors.js';
-import type { Diagnostic } from './model.js';
-import { buildSite, type BuildEvent } from './site/build.js';
+import { LecternError } from './errors.js';
+import { createReporter, log } from './cli-report.js';
+import { buildSite, type PdfBuildOptions } from './site/build.js';
+import { exportPdfs } from './site/pdf-command.js';
+import { registerSiteCommands } from './cli-site.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url).pathname.replace('/build/package.json', '/package.json'), 'utf8')) as { version: string }).version;
 
@@ -23,19 +25,12 @@ interface CliFlags {
   browser?: string;
   timeout?: number;
   paper?: string;
+  handout?: boolean;
+  handoutLayout?: string;
+  steps?: boolean;
   base?: string;
   siteUrl?: string;
 }
-
-/** Print to stderr: the one logger of the project. */
-const log = {
-  diagnostic(d: Diagnostic): void {
-    process.stderr.write(`${formatDiagnostic(d)}\n`);
-  },
-  error(err: LecternError): void {
-    process.stderr.write(`${formatError(err)}\n`);
-  },
-};
 
 function configFrom(flags: CliFlags): UserConfig {
   const config: UserConfig = {};
@@ -43,7 +38,10 @@ function configFrom(flags: CliFlags): UserConfig {
   // Flags win over front matter, so they go in `overrides`, not the config defaults.
   const overrides: NonNullable<UserConfig['overrides']> = {};
   if (flags.theme !== undefined) overrides.theme = String(flags.theme);
-  if (flags.layout !== undefined) overrides.layout = flags.layout as UserConfig['layout'];
+  if (flags.layout !== undefined) {
+    if (flags.layout !== 'stacked' && flags.layout !== 'flat') throw new LecternError('usage', `--layout must be stacked or flat, not "${flags.layout}"`);
+    overrides.layout = flags.layout;
+  }
   config.overrides = overrides;
   if (flags.strict) config.strict = true;
   if (flags.base !== undefined) config.base = String(flags.base);
@@ -57,33 +55,60 @@ function defaultInputs(inputs: readonly string[]): string[] {
   throw new LecternError('usage', 'no articles given and there is no decks/ folder here', { hint: 'run `lectern build path/to/article.md` or `lectern build folder/`' });
 }
 
-function onEvent(event: BuildEvent): void {
-  if (event.type === 'deck') {
-    const d = event.deck;
-    const warnings = d.diagnostics.filter((x) => x.severity !== 'info').length;
-    for (const diagnostic of d.diagnostics) log.diagnostic(diagnostic);
-    process.stdout.write(`${d.slug}: ${d.slideCount} slides, ${d.codeBlockCount} code blocks, ${warnings} diagnostics → ${d.output}\n`);
-  } else if (event.type === 'pdf') {
-    process.stdout.write(`${event.slug}: ${event.pages} pages → ${event.file}\n`);
-  } else log.diagnostic(event.diagnostic);
+function pdfOptionsFrom(flags: CliFlags): PdfBuildOptions {
+  const paper = flags.paper ?? 'a4';
+  if (paper !== 'a4' && paper !== 'letter') throw new LecternError('usage', `--paper must be a4 or letter, not "${paper}"`);
+  const layout = flags.handoutLayout ?? 'notes';
+  if (layout !== 'notes' && layout !== '3up') throw new LecternError('usage', `--handout-layout must be notes or 3up, not "${layout}"`);
+  const timeout = Number(flags.timeout ?? 30);
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new LecternError('usage', `--timeout must be a number of seconds, not "${flags.timeout}"`);
+  return {
+    paper,
+    layout,
+    timeoutMs: timeout * 1000,
+    steps: flags.steps === true,
+    ...(flags.browser !== undefined ? { browser: String(flags.browser) } : {}),
+  };
+}
+
+async function resolveCliConfig(flags: CliFlags) {
+  return resolveConfig(await loadConfigFile(process.cwd(), flags.config), configFrom(flags));
 }
 
 async function runBuild(inputs: string[], flags: CliFlags): Promise<void> {
-  const config = resolveConfig(await loadConfigFile(process.cwd(), flags.config), configFrom(flags));
+  const config = await resolveCliConfig(flags);
   const started = performance.now();
-  const result = await buildSite({
-    inputs: defaultInputs(inputs),
-    config,
-    pdf: flags.pdf === true,
-    onEvent,
-    pdfOptions: {
-      ...(flags.browser !== undefined ? { browser: String(flags.browser) } : {}),
-      ...(flags.timeout !== undefined ? { timeoutMs: Number(flags.timeout) * 1000 } : {}),
-      ...(flags.paper === 'letter' ? { paper: 'letter' as const } : {}),
-    },
-  });
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  process.stdout.write(`built ${result.decks.length} ${result.decks.length === 1 ? 'deck' : 'decks'} into ${result.outDir}/ in ${seconds} s\n`);
+  const files = defaultInputs(inputs);
+  const reporter = createReporter(flags.pdf ? 2 * (await countArticles(files)) : 0);
+  try {
+    const result = await buildSite({ inputs: files, config, pdf: flags.pdf === true, onEvent: reporter.onEvent, pdfOptions: pdfOptionsFrom(flags) });
+    reporter.done();
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    log.result(`built ${result.decks.length} ${result.decks.length === 1 ? 'deck' : 'decks'} into ${result.outDir}/ in ${seconds} s`);
+  } finally {
+    reporter.done();
+  }
+}
+
+async function runPdf(inputs: string[], flags: CliFlags): Promise<void> {
+  if (inputs.length === 0) throw new LecternError('usage', 'name the articles to export', { hint: 'lectern pdf decks/eventlet.md --handout' });
+  const config = await resolveCliConfig({ ...flags, out: flags.out ?? '.' });
+  const reporter = createReporter((flags.handout ? 2 : 1) * (await countArticles(inputs)));
+  try {
+    await exportPdfs({ inputs, config, handout: flags.handout === true, onEvent: (e) => e.type !== 'deck' && reporter.onEvent(e), pdfOptions: pdfOptionsFrom(flags) });
+  } finally {
+    reporter.done();
+  }
+}
+
+/** How many articles the inputs name, for the progress bar's total. */
+async function countArticles(inputs: readonly string[]): Promise<number> {
+  const { loadSources } = await import('./load/index.js');
+  try {
+    return (await loadSources(inputs)).length;
+  } catch {
+    return inputs.length; // the build itself reports the problem
+  }
 }
 
 function main(argv: string[]): void {
@@ -97,13 +122,30 @@ function main(argv: string[]): void {
     .option('--strict', 'Fail on warnings too')
     .option('--pdf', 'Also export slides.pdf and handout.pdf for every deck (needs Chromium or Chrome)')
     .option('--browser <path>', 'Browser executable for PDFs (else PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, usual install paths)')
-    .option('--timeout <seconds>', 'Give up on a deck that is not ready in the browser after this long', { default: 30 })
-    .option('--paper <size>', 'Handout paper: a4 or letter', { default: 'a4' })
+    .option('--timeout <seconds>', 'Give up on a deck that is not ready in the browser after this long (default: 30)')
+    .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
+    .option('--handout-layout <layout>', 'Handout layout: notes (slide above its notes) or 3up (default: notes)')
+    .option('--steps', 'Slides PDF: one page per fragment step')
     .option('--base <path>', 'Public base path of the site, e.g. /talks/', { default: '/' })
     .option('--site-url <url>', 'Public URL of the site, for canonical links and QR codes')
     .example('lectern build decks --pdf')
     .example('lectern build article.md --theme dark --out public')
     .action((inputs: string[], flags: CliFlags) => runBuild(inputs, flags));
+  cli
+    .command('pdf [...inputs]', 'Export <slug>.slides.pdf (and <slug>.handout.pdf with --handout) for articles, without a site')
+    .option('--out <dir>', 'Where the PDFs go (default: this folder)')
+    .option('--handout', 'Also export the handout: each slide with its speaker notes')
+    .option('--handout-layout <layout>', 'notes (slide above its notes) or 3up (three slides a page, notes beside) (default: notes)')
+    .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
+    .option('--steps', 'Slides PDF: one page per fragment step')
+    .option('--browser <path>', 'Browser executable (else PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, usual install paths)')
+    .option('--timeout <seconds>', 'Give up on a deck that is not ready after this long (default: 30)')
+    .option('--config <file>', 'Config file')
+    .option('--theme <name>', 'Theme for every deck')
+    .option('--layout <layout>', 'stacked or flat')
+    .example('lectern pdf decks/eventlet.md --handout')
+    .action((inputs: string[], flags: CliFlags) => runPdf(inputs, flags));
+  registerSiteCommands(cli, { resolveConfig: (f) => resolveCliConfig(f as CliFlags), defaultInputs });
   cli.help();
   cli.version(VERSION);
   let parsed;

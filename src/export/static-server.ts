@@ -73,7 +73,7 @@ export async function serveStatic(root: string, options: StaticServerOptions = {
       if (!url.startsWith(base)) return send(res, 404, 'not found');
       req.url = url.slice(base.length - 1);
     }
-    handle(realRoot, req, res).catch(() => send(res, 500, 'internal error'));
+    handle(realRoot, req, res, base.slice(0, -1)).catch(() => send(res, 500, 'internal error'));
   });
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolveListen, reject) => {
@@ -108,7 +108,7 @@ export function resolveInside(root: string, urlPath: string): string | undefined
   return file === root || file.startsWith(root + sep) ? file : undefined;
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(root: string, req: IncomingMessage, res: ServerResponse, prefix = ''): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
   const candidate = resolveInside(root, req.url ?? '/');
   if (candidate === undefined) return send(res, 403, 'forbidden');
@@ -117,7 +117,7 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   const path = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
   if (!path.endsWith('/') && (await stat(candidate)).isDirectory()) {
     // A folder without its slash: relative URLs in its index.html would resolve one level too high.
-    res.writeHead(301, { location: `${path}/${(req.url ?? '').slice(path.length)}` });
+    res.writeHead(301, { location: `${prefix}${path}/${(req.url ?? '').slice(path.length)}` });
     res.end();
     return;
   }

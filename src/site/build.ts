@@ -23,6 +23,8 @@ export interface BuildOptions {
   readonly onEvent?: (event: BuildEvent) => void;
   /** Settings for the PDF export (browser path, timeout, paper...). */
   readonly pdfOptions?: PdfBuildOptions;
+  /** Where each deck's PDFs go (default: slides.pdf and handout.pdf in the deck's folder). */
+  readonly pdfPaths?: (slug: string) => { readonly slides?: string; readonly handout?: string };
 }
 
 /** Options the PDF step passes to the exporter. */
@@ -31,11 +33,14 @@ export interface PdfBuildOptions {
   readonly timeoutMs?: number;
   readonly paper?: 'a4' | 'letter';
   readonly layout?: 'notes' | '3up';
+  /** One slides-PDF page per fragment step. */
+  readonly steps?: boolean;
 }
 
 /** Progress of a build, one event per deck and step. */
 export type BuildEvent =
   | { readonly type: 'deck'; readonly deck: DeckResult }
+  | { readonly type: 'pdf-start'; readonly slug: string; readonly kind: 'slides' | 'handout' }
   | { readonly type: 'pdf'; readonly slug: string; readonly file: string; readonly pages: number }
   | { readonly type: 'diagnostic'; readonly diagnostic: Diagnostic };
 
@@ -98,7 +103,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   if (options.pdf) {
     const { exportSitePdfs } = await import('./pdf-step.js');
-    await exportSitePdfs(outDir, compiled, decks, options);
+    await exportSitePdfs(outDir, compiled, decks, options, options.pdfPaths);
   }
   await writeIndex(outDir, compiled, decks);
   return { outDir, decks, diagnostics };

@@ -1,24 +1,40 @@
 /**
- * The PDF step of `lectern build --pdf`: serve the freshly written site on 127.0.0.1 and print every
- * deck's slides and handout with ONE browser, closed whatever happens. Loaded only when PDFs are
- * asked for, so HTML-only builds never load Puppeteer.
+ * PDFs for a built site: serve it on 127.0.0.1 and print every deck's slides and handout with ONE
+ * browser, closed whatever happens. Loaded only when PDFs are asked for, so HTML-only builds never
+ * load Puppeteer. Used by `lectern build --pdf` (PDFs beside each deck) and `lectern pdf`.
  */
 import { join } from 'node:path';
 import { BrowserSession, exportDeckPdfs, serveStatic } from '../export/index.js';
 import type { CompiledDeck } from '../pipeline.js';
 import type { BuildOptions, DeckResult } from './build.js';
-import { captureThumbnail } from './thumbnails.js';
 
-/** Export `slides.pdf` and `handout.pdf` into each deck's folder of `outDir`. */
-export async function exportSitePdfs(outDir: string, compiled: readonly CompiledDeck[], decks: DeckResult[], options: BuildOptions): Promise<void> {
+/** Where one deck's PDFs go; an unset path means that PDF is not made. */
+export interface PdfPaths {
+  readonly slides?: string;
+  readonly handout?: string;
+}
+
+/** The default: `slides.pdf` and `handout.pdf` in each deck's folder of the site. */
+export function sitePdfPaths(outDir: string): (slug: string) => PdfPaths {
+  return (slug) => ({ slides: join(outDir, slug, 'slides.pdf'), handout: join(outDir, slug, 'handout.pdf') });
+}
+
+/** Export the PDFs of every compiled deck of the site in `siteDir`. */
+export async function exportSitePdfs(
+  siteDir: string,
+  compiled: readonly CompiledDeck[],
+  decks: DeckResult[],
+  options: BuildOptions,
+  pathsFor: (slug: string) => PdfPaths = sitePdfPaths(siteDir),
+): Promise<void> {
   const pdf = options.pdfOptions ?? {};
   const session = new BrowserSession(pdf.browser === undefined ? {} : { browser: pdf.browser });
-  const server = await serveStatic(outDir);
+  const server = await serveStatic(siteDir);
   try {
     for (const [i, c] of compiled.entries()) {
       const deck = decks[i]!;
       const { meta } = c.deck;
-      const dir = join(outDir, deck.slug);
+      const paths = pathsFor(deck.slug);
       const result = await exportDeckPdfs(
         session,
         {
@@ -33,20 +49,21 @@ export async function exportSitePdfs(outDir: string, compiled: readonly Compiled
           ...(options.config.siteUrl !== undefined ? { siteUrl: new URL(`${deck.slug}/`, options.config.siteUrl).href } : {}),
         },
         {
-          slidesPath: join(dir, 'slides.pdf'),
-          handoutPath: join(dir, 'handout.pdf'),
+          ...(paths.slides !== undefined ? { slidesPath: paths.slides } : {}),
+          ...(paths.handout !== undefined ? { handoutPath: paths.handout } : {}),
           ...(pdf.paper !== undefined ? { paper: pdf.paper } : {}),
           ...(pdf.layout !== undefined ? { layout: pdf.layout } : {}),
+          ...(pdf.steps !== undefined ? { steps: pdf.steps } : {}),
           ...(pdf.timeoutMs !== undefined ? { timeoutMs: pdf.timeoutMs } : {}),
           onProgress: (event) => {
+            if (event.type === 'start') options.onEvent?.({ type: 'pdf-start', slug: deck.slug, kind: event.kind });
             if (event.type === 'written') options.onEvent?.({ type: 'pdf', slug: deck.slug, file: event.path, pages: event.pages });
           },
         },
       );
       for (const diagnostic of result.diagnostics) options.onEvent?.({ type: 'diagnostic', diagnostic });
-      deck.pdfs.push({ label: 'slides PDF', file: 'slides.pdf' }, { label: 'handout PDF', file: 'handout.pdf' });
-      // The same browser takes the index's thumbnail of the title slide (og:image names it already).
-      deck.thumbnail = await captureThumbnail(session, `${server.url}/${deck.slug}/`, dir, { width: meta.width, height: meta.height }, pdf.timeoutMs);
+      if (paths.slides !== undefined) deck.pdfs.push({ label: 'slides PDF', file: 'slides.pdf' });
+      if (paths.handout !== undefined) deck.pdfs.push({ label: 'handout PDF', file: 'handout.pdf' });
     }
   } finally {
     await session.close();
