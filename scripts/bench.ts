@@ -6,10 +6,12 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchCore, type BenchSection } from './bench/core.js';
+import { benchPdf } from './bench/pdf.js';
 
 const root = join(import.meta.dirname, '..');
 const SECTIONS: Record<string, (root: string) => Promise<BenchSection>> = {
   core: benchCore,
+  pdf: benchPdf,
 };
 
 function table(section: BenchSection): string {
