@@ -69,14 +69,14 @@ function planTitleStack(article: Article, title: readonly Inline[], budget: Budg
   const parts: SlidePart[] = [];
   const notes: Block[] = [];
   let rest = intro;
-  if (meta.description) parts.push({ type: 'byline', description: meta.description, ...byline(article) });
-  else if (first?.type === 'paragraph') {
-    // The lede's first sentence is the subtitle; the whole lede is what the speaker says first.
-    parts.push({ type: 'text', inlines: splitSentences(first.inlines)[0] ?? first.inlines });
+  if (first?.type === 'paragraph') {
+    // The lede is what the speaker says first: its notes are the title slide's, and its first
+    // sentence is the subtitle unless the front matter has a description.
+    if (!meta.description) parts.push({ type: 'text', inlines: splitSentences(first.inlines)[0] ?? first.inlines });
     notes.push(first);
     rest = intro.slice(1);
-    if (meta.author || meta.date) parts.push({ type: 'byline', ...byline(article) });
-  } else if (meta.author || meta.date) parts.push({ type: 'byline', ...byline(article) });
+  }
+  if (meta.description || meta.author || meta.date) parts.push({ type: 'byline', ...(meta.description ? { description: meta.description } : {}), ...byline(article) });
   const heading = { level: 1, text: plainText(title) };
   const titleSlide: Slide = { kind: 'title', id: ids.next('title'), title, parts, notes, line: article.line, endLine: first?.line ?? article.line, heading };
   if (rest.length === 0) return [titleSlide];

@@ -27,7 +27,7 @@ export function planUnits(blocks: readonly Block[], budget: Budget): Unit[] {
   const units: Unit[] = [];
   let keepNext = false;
   let hideNext = false;
-  const paragraphs = blocks.filter((b) => b.type === 'paragraph').length;
+  const contentBlocks = blocks.filter((b) => b.type !== 'directive').length;
   blocks.forEach((block, index) => {
     if (block.type === 'directive') {
       if (block.name === 'break') units.push({ kind: 'break', line: block.line });
@@ -45,7 +45,7 @@ export function planUnits(blocks: readonly Block[], budget: Budget): Unit[] {
     if (block.type === 'paragraph') {
       const keep = keepNext;
       keepNext = false;
-      units.push(...paragraphUnits(block, { keep, beforeCode: next?.type === 'code', last: index === blocks.length - 1 && paragraphs >= 3 }, budget));
+      units.push(...paragraphUnits(block, { keep, beforeCode: next?.type === 'code', last: isLastContent(blocks, index) && contentBlocks >= 3 }, budget));
       return;
     }
     if (block.type === 'code') {
@@ -55,6 +55,11 @@ export function planUnits(blocks: readonly Block[], budget: Budget): Unit[] {
     units.push(blockUnit(block, budget));
   });
   return attachCaptions(units);
+}
+
+/** Whether only directives follow the block at `index`. */
+function isLastContent(blocks: readonly Block[], index: number): boolean {
+  return blocks.slice(index + 1).every((b) => b.type === 'directive');
 }
 
 interface ParagraphContext {

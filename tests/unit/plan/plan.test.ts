@@ -168,7 +168,7 @@ describe('directives', () => {
 describe('lead point before short code', () => {
   it('joins the code slide instead of standing alone', () => {
     const a = article({
-      sections: [section(2, 'S', 1, [para(2, 'Lead claim here. Example below:'), code(3, 'a = 1\nb = 2', 'python'), para(6, 'After. More.')])],
+      sections: [section(2, 'S', 1, [para(2, 'Lead claim here. Example below:'), code(3, 'a = 1\nb = 2', 'python'), para(6, 'After the code the article goes on for a while. More.')])],
     });
     const s = slides(planDeck(a, opts)).filter((x) => x.kind !== 'title');
     expect(s.map((x) => x.kind)).toEqual(['code', 'content']);
