@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { BrowserSession, exportDeckPdfs, serveStatic } from '../export/index.js';
 import type { CompiledDeck } from '../pipeline.js';
 import type { BuildOptions, DeckResult } from './build.js';
+import { captureThumbnail } from './thumbnails.js';
 
 /** Where one deck's PDFs go; an unset path means that PDF is not made. */
 export interface PdfPaths {
@@ -64,6 +65,8 @@ export async function exportSitePdfs(
       for (const diagnostic of result.diagnostics) options.onEvent?.({ type: 'diagnostic', diagnostic });
       if (paths.slides !== undefined) deck.pdfs.push({ label: 'slides PDF', file: 'slides.pdf' });
       if (paths.handout !== undefined) deck.pdfs.push({ label: 'handout PDF', file: 'handout.pdf' });
+      // The same browser takes the index's thumbnail of the title slide (og:image names it already).
+      deck.thumbnail = await captureThumbnail(session, `${server.url}/${deck.slug}/`, join(siteDir, deck.slug), { width: meta.width, height: meta.height }, pdf.timeoutMs);
     }
   } finally {
     await session.close();

@@ -6,6 +6,7 @@
  * article through Vite's error overlay with file and line. Usable in any Vite project:
  * `plugins: [lectern({ inputs: ['talks'] })]`.
  */
+import { stat } from 'node:fs/promises';
 import type { Plugin, ViteDevServer } from 'vite';
 import { resolveConfig, type ResolvedConfig } from '../config.js';
 import type { Diagnostic } from '../model.js';
@@ -54,10 +55,21 @@ export function lectern(options: LecternPluginOptions = {}): Plugin {
   };
 }
 
+/** How long after a change the file is looked at again (chokidar's change throttle is 50 ms). */
+const RECHECK_MS = 80;
+
+/** Modification time and size of a file, to notice a write the watcher did not report. */
+async function stamp(file: string): Promise<string> {
+  const info = await stat(file).catch(() => undefined);
+  return info === undefined ? 'missing' : `${info.mtimeMs}:${info.size}`;
+}
+
 /** What the plugin remembers between saves: each deck's page shell, and the last failure shown. */
 class DevState {
   private readonly shells = new Map<string, string>();
   private lastFailure = '';
+  /** Changes are handled one after the other, so a slow compile never lands after a newer one. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly server: ViteDevServer,
@@ -73,21 +85,35 @@ class DevState {
     } else this.report(outcome.failure);
   }
 
-  async changed(file: string): Promise<void> {
-    if (this.decks.isArticle(file)) return this.articleChanged(file);
-    if (file.startsWith(THEMES_DIR) || file.startsWith(CLIENT_DIR)) return this.runtimeChanged(file);
+  /** A watched file changed: an article is recompiled and pushed, a theme rebuilds the runtime. */
+  changed(file: string): Promise<void> {
+    if (this.decks.isArticle(file)) return this.enqueue(() => this.articleChanged(file));
+    if (file.startsWith(THEMES_DIR) || file.startsWith(CLIENT_DIR)) return this.enqueue(() => this.runtimeChanged(file));
+    return Promise.resolve();
   }
 
-  async added(file: string, change: 'add' | 'unlink'): Promise<void> {
-    if (!this.decks.isArticle(file)) return;
-    this.emit({ type: 'index', file, change });
-    this.server.ws.send({ type: 'custom', event: INDEX_EVENT, data: { file } });
-    // Editors that save by rename announce an existing article as added.
-    if (change === 'add') await this.articleChanged(file);
+  /** An article appeared or went away: the index page reloads. */
+  added(file: string, change: 'add' | 'unlink'): Promise<void> {
+    if (!this.decks.isArticle(file)) return Promise.resolve();
+    return this.enqueue(async () => {
+      this.emit({ type: 'index', file, change });
+      this.server.ws.send({ type: 'custom', event: INDEX_EVENT, data: { file } });
+      // Editors that save by rename announce an existing article as added.
+      if (change === 'add') await this.articleChanged(file);
+    });
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(task).catch((err: unknown) => {
+      this.report({ message: `internal error: ${(err as Error)?.stack ?? String(err)}`, file: '', line: 1 });
+    });
+    return this.queue;
   }
 
   private async articleChanged(file: string): Promise<void> {
     const started = performance.now();
+    const before = await stamp(file);
+    this.recheck(file, before);
     const outcome = await this.decks.compile(file);
     if (!outcome.ok) {
       this.report(outcome.failure);
@@ -102,6 +128,18 @@ class DevState {
     this.server.ws.send({ type: 'custom', event: UPDATE_EVENT, data });
     for (const diagnostic of outcome.compiled.rendered.diagnostics) this.emit({ type: 'diagnostic', diagnostic });
     this.emit({ type: 'update', slug, file, ms: performance.now() - started });
+  }
+
+  /**
+   * Vite's watcher (chokidar 3) drops a second change to a file within 50 ms (a format-on-save
+   * writes twice): look again a little later and recompile when the file moved on.
+   */
+  private recheck(file: string, before: string): void {
+    setTimeout(() => {
+      void stamp(file).then((now) => {
+        if (now !== before) void this.changed(file);
+      });
+    }, RECHECK_MS).unref();
   }
 
   private async runtimeChanged(file: string): Promise<void> {
