@@ -7,11 +7,13 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchCore, type BenchSection } from './bench/core.js';
 import { benchPdf } from './bench/pdf.js';
+import { benchDev } from './bench/dev.js';
 
 const root = join(import.meta.dirname, '..');
 const SECTIONS: Record<string, (root: string) => Promise<BenchSection>> = {
   core: benchCore,
   pdf: benchPdf,
+  dev: benchDev,
 };
 
 function table(section: BenchSection): string {
