@@ -8,12 +8,14 @@ import { join } from 'node:path';
 import { benchCore, type BenchSection } from './bench/core.js';
 import { benchPdf } from './bench/pdf.js';
 import { benchDev } from './bench/dev.js';
+import { benchCheck } from './bench/check.js';
 
 const root = join(import.meta.dirname, '..');
 const SECTIONS: Record<string, (root: string) => Promise<BenchSection>> = {
   core: benchCore,
   pdf: benchPdf,
   dev: benchDev,
+  check: benchCheck,
 };
 
 function table(section: BenchSection): string {

@@ -12,6 +12,7 @@ import { createReporter, log } from './cli-report.js';
 import { buildSite, type PdfBuildOptions } from './site/build.js';
 import { exportPdfs } from './site/pdf-command.js';
 import { registerSiteCommands } from './cli-site.js';
+import { registerCheckCommand } from './cli-check.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url).pathname.replace('/build/package.json', '/package.json'), 'utf8')) as { version: string }).version;
 
@@ -30,6 +31,7 @@ interface CliFlags {
   steps?: boolean;
   base?: string;
   siteUrl?: string;
+  unsafeHtml?: boolean;
 }
 
 function configFrom(flags: CliFlags): UserConfig {
@@ -42,6 +44,7 @@ function configFrom(flags: CliFlags): UserConfig {
     if (flags.layout !== 'stacked' && flags.layout !== 'flat') throw new LecternError('usage', `--layout must be stacked or flat, not "${flags.layout}"`);
     overrides.layout = flags.layout;
   }
+  if (flags.unsafeHtml) overrides.unsafeHtml = true;
   config.overrides = overrides;
   if (flags.strict) config.strict = true;
   if (flags.base !== undefined) config.base = String(flags.base);
@@ -120,6 +123,7 @@ function main(argv: string[]): void {
     .option('--theme <name>', 'Theme: light, dark, eventlet (front matter `theme:` wins over the default, this flag over both)')
     .option('--layout <layout>', 'stacked (h3 slides beneath their h2) or flat')
     .option('--strict', 'Fail on warnings too')
+    .option('--unsafe-html', "Keep the articles' raw HTML as written instead of sanitizing it (only for articles you trust)")
     .option('--pdf', 'Also export slides.pdf and handout.pdf for every deck (needs Chromium or Chrome)')
     .option('--browser <path>', 'Browser executable for PDFs (else PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, usual install paths)')
     .option('--timeout <seconds>', 'Give up on a deck that is not ready in the browser after this long (default: 30)')
@@ -146,6 +150,7 @@ function main(argv: string[]): void {
     .example('lectern pdf decks/eventlet.md --handout')
     .action((inputs: string[], flags: CliFlags) => runPdf(inputs, flags));
   registerSiteCommands(cli, { resolveConfig: (f) => resolveCliConfig(f as CliFlags), defaultInputs });
+  registerCheckCommand(cli, { resolveConfig: (f) => resolveCliConfig(f as CliFlags), defaultInputs });
   cli.help();
   cli.version(VERSION);
   let parsed;

@@ -22,6 +22,11 @@ export interface DeckOptions {
   maxCodeLines?: number;
   /** Paragraphs of at most this many words may become a statement slide. Default 8. */
   statementWords?: number;
+  /**
+   * Render the article's raw HTML (embeds) as written instead of sanitized: only for articles you
+   * trust (`--unsafe-html`, or `lectern: { unsafeHtml: true }` in front matter). Default false.
+   */
+  unsafeHtml?: boolean;
 }
 
 /** What a user may write in `lectern.config.*` or pass as flags. */
@@ -60,6 +65,7 @@ export const DEFAULT_DECK_OPTIONS: ResolvedDeckOptions = {
   maxWords: 70,
   maxCodeLines: 22,
   statementWords: 8,
+  unsafeHtml: false,
 };
 
 /** Identity helper that gives a config file type checking, as Vite's does. */
@@ -118,6 +124,9 @@ function validateDeckOptions(options: ResolvedDeckOptions, file?: string): void 
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
       throw new LecternError('config-invalid', `${key} must be a positive number, not ${JSON.stringify(value)}`, where);
     }
+  }
+  if (typeof options.unsafeHtml !== 'boolean') {
+    throw new LecternError('config-invalid', `unsafeHtml must be true or false, not ${JSON.stringify(options.unsafeHtml)}`, where);
   }
   if (typeof options.theme !== 'string' || !/^[a-z0-9-]+$/.test(options.theme)) {
     throw new LecternError('config-invalid', `theme must be a theme name, not ${JSON.stringify(options.theme)}`, where);

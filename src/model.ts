@@ -237,6 +237,22 @@ export interface DeckMeta {
   readonly height: number;
   /** The article file the deck was made from. */
   readonly source: string;
+  /** Render the article's raw HTML as written instead of sanitized (`--unsafe-html`); set only when true. */
+  readonly unsafeHtml?: boolean;
+}
+
+/**
+ * What a browser measurement tells the planner about a previous plan of the same article: the
+ * slides that overflowed, keyed by their source `line` (ids shift when a section is split again;
+ * lines come from the article and do not). The planner plans every slide that starts at such a line
+ * with budgets multiplied by the factor: `tighter` for content too tall (points, words, list items,
+ * table rows, code lines), `narrower` for content too wide (table columns, code line length).
+ */
+export interface FitHints {
+  /** Slide `line` → height budget factor, 0 < factor < 1 (smaller is tighter). */
+  readonly tighter: Readonly<Record<number, number>>;
+  /** Slide `line` → width budget factor, 0 < factor < 1. */
+  readonly narrower?: Readonly<Record<number, number>>;
 }
 
 /** The planned deck: slides grouped in horizontal stacks. */

@@ -4,12 +4,9 @@
  * spans, <pre>/<code>) where an unknown `{{ x }}` is an example to show, not a variable to drop.
  */
 import type { SourceFormat } from '../model.js';
+import { inMergedRanges, mergeRanges, type Range } from './text-index.js';
 
-/** A half-open range of offsets [start, end) in the body. */
-export interface Range {
-  readonly start: number;
-  readonly end: number;
-}
+export type { Range } from './text-index.js';
 
 /** Number of `\n` in a string. */
 export function countNewlines(text: string): number {
@@ -58,22 +55,22 @@ function longestRun(text: string, char: string): number {
   return longest;
 }
 
-/** Code regions of a body: <pre>/<code> elements in both formats; fences and code spans in Markdown. */
+/** Code regions of a body, sorted and merged: <pre>/<code> elements in both formats; fences and code spans in Markdown. */
 export function codeRanges(body: string, format: SourceFormat): readonly Range[] {
   const ranges: Range[] = [];
   for (const m of body.matchAll(/<(pre|code)\b[^>]*>[\s\S]*?<\/\1\s*>/gi)) {
     ranges.push({ start: m.index, end: m.index + m[0].length });
   }
   if (format === 'markdown') {
-    const fences = fenceRanges(body);
+    const fences = mergeRanges(fenceRanges(body));
     ranges.push(...fences, ...codeSpanRanges(body, fences));
   }
-  return ranges.sort((a, b) => a.start - b.start);
+  return mergeRanges(ranges);
 }
 
-/** Whether an offset falls inside one of the ranges. */
+/** Whether an offset falls inside one of the ranges codeRanges returned. */
 export function inRanges(ranges: readonly Range[], offset: number): boolean {
-  return ranges.some((r) => offset >= r.start && offset < r.end);
+  return inMergedRanges(ranges, offset);
 }
 
 /** Fenced code blocks (``` or ~~~, any indent); an unclosed fence runs to the end, as in CommonMark. */
@@ -102,24 +99,40 @@ function fenceRanges(body: string): Range[] {
   return ranges;
 }
 
-/** Inline code spans outside fences: a run of n backticks up to the next run of exactly n, within a paragraph. */
+/** A run of backticks: where it starts and how long it is. */
+interface Run {
+  readonly index: number;
+  readonly length: number;
+}
+
+/**
+ * Inline code spans outside fences: a run of n backticks up to the next run of exactly n in the
+ * same paragraph. Linear: each run knows the next run of its length, each offset its paragraph end.
+ */
 function codeSpanRanges(body: string, fences: readonly Range[]): Range[] {
+  const runs = [...body.matchAll(/`+/g)]
+    .map((m) => ({ index: m.index, length: m[0].length }))
+    .filter((m) => !inMergedRanges(fences, m.index));
+  const nextSame = new Array<number>(runs.length).fill(-1);
+  const seen = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i -= 1) {
+    const length = (runs[i] as Run).length;
+    nextSame[i] = seen.get(length) ?? -1;
+    seen.set(length, i);
+  }
+  // A blank line ends the paragraph, and with it any chance to close the span.
+  const blanks = [...body.matchAll(/\n[ \t]*\n/g)].map((m) => m.index);
   const ranges: Range[] = [];
-  const runs = [...body.matchAll(/`+/g)].filter((m) => !inRanges(fences, m.index));
+  let blank = 0;
   for (let i = 0; i < runs.length; i += 1) {
-    const open = runs[i];
-    if (open === undefined) continue;
-    for (let j = i + 1; j < runs.length; j += 1) {
-      const close = runs[j];
-      if (close === undefined) break;
-      // A blank line ends the paragraph, and with it any chance to close the span.
-      if (/\n[ \t]*\n/.test(body.slice(open.index, close.index))) break;
-      if (close[0].length === open[0].length) {
-        ranges.push({ start: open.index, end: close.index + close[0].length });
-        i = j;
-        break;
-      }
-    }
+    const open = runs[i] as Run;
+    while (blank < blanks.length && (blanks[blank] as number) < open.index) blank += 1;
+    const end = blanks[blank] ?? Infinity;
+    const j = nextSame[i] ?? -1;
+    const close = j === -1 ? undefined : runs[j];
+    if (close === undefined || close.index > end) continue;
+    ranges.push({ start: open.index, end: close.index + close.length });
+    i = j;
   }
   return ranges;
 }

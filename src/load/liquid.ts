@@ -7,6 +7,7 @@
 import { LecternError } from '../errors.js';
 import type { ArticleMeta, Diagnostic, SourceFormat } from '../model.js';
 import { codeRanges, countNewlines, escapeHtml, inRanges, type Range, renderHighlight } from './liquid-code.js';
+import { createFinder, createLineIndex } from './text-index.js';
 
 /** What resolveLiquid needs to know about the article. */
 export interface LiquidContext {
@@ -39,13 +40,28 @@ interface Scan {
   readonly code: readonly Range[];
   readonly diagnostics: Diagnostic[];
   readonly shortcodes: { names: string[]; line?: number };
+  /** Newlines before an offset of the body. */
+  readonly lineOf: (offset: number) => number;
+  /** indexOf over the body for scans that only move forward. */
+  readonly find: (needle: string, from: number) => number;
+  /** Block tag name → the first offset from which its end tag is known to be missing. */
+  readonly unclosedFrom: Map<string, number>;
 }
 
 const BLOCK_TAGS = ['raw', 'comment', 'highlight'] as const;
 
 /** Resolve the Liquid tags and Hugo shortcodes of a body, preserving its line count. */
 export function resolveLiquid(body: string, ctx: LiquidContext): LiquidResult {
-  const scan: Scan = { body, ctx, code: codeRanges(body, ctx.format), diagnostics: [], shortcodes: { names: [] } };
+  const scan: Scan = {
+    body,
+    ctx,
+    code: codeRanges(body, ctx.format),
+    diagnostics: [],
+    shortcodes: { names: [] },
+    lineOf: createLineIndex(body),
+    find: createFinder(body),
+    unclosedFrom: new Map(),
+  };
   const out: string[] = [];
   let pos = 0;
   const opener = /\{[{%]/g;
@@ -70,7 +86,7 @@ interface Step {
 
 /** 1-based line of the file for an offset of the body. */
 function fileLine(scan: Scan, offset: number): number {
-  return scan.ctx.bodyLine + countNewlines(scan.body.slice(0, offset));
+  return scan.ctx.bodyLine + scan.lineOf(offset);
 }
 
 /** `replacement` followed by the newlines `original` spanned, so the line count never changes. */
@@ -78,8 +94,8 @@ function keepLines(replacement: string, original: string): string {
   return replacement.replace(/\r?\n/g, ' ') + '\n'.repeat(countNewlines(original));
 }
 
-function readTag(body: string, start: number): Tag | undefined {
-  const close = body.indexOf('%}', start + 2);
+function readTag(body: string, start: number, find: (needle: string, from: number) => number): Tag | undefined {
+  const close = find('%}', start + 2);
   if (close === -1) return undefined;
   const inner = body.slice(start + 2, close).replace(/^-/, '').replace(/-$/, '').trim();
   const [, name = '', args = ''] = /^(\S*)\s*([\s\S]*)$/.exec(inner) ?? [];
@@ -87,7 +103,7 @@ function readTag(body: string, start: number): Tag | undefined {
 }
 
 function handleTag(scan: Scan, start: number): Step | undefined {
-  const tag = readTag(scan.body, start);
+  const tag = readTag(scan.body, start, scan.find);
   if (tag === undefined) return undefined;
   const original = scan.body.slice(tag.start, tag.end);
   if ((BLOCK_TAGS as readonly string[]).includes(tag.name)) return handleBlock(scan, tag);
@@ -105,7 +121,10 @@ function handleTag(scan: Scan, start: number): Step | undefined {
 function handleBlock(scan: Scan, tag: Tag): Step {
   const endTag = new RegExp(`\\{%-?\\s*end${tag.name}\\s*-?%\\}`, 'g');
   endTag.lastIndex = tag.end;
-  const close = endTag.exec(scan.body);
+  // Once an end tag is missing after some offset it is missing after every later one.
+  const missing = (scan.unclosedFrom.get(tag.name) ?? Infinity) <= tag.end;
+  const close = missing ? null : endTag.exec(scan.body);
+  if (close === null) scan.unclosedFrom.set(tag.name, Math.min(tag.end, scan.unclosedFrom.get(tag.name) ?? Infinity));
   // An article that writes about Liquid (`use {% raw %}`) in code shows the tag; elsewhere it is an error.
   if (close === null && inRanges(scan.code, tag.start)) return { text: scan.body.slice(tag.start, tag.end), end: tag.end };
   if (close === null) {
@@ -137,8 +156,9 @@ function handleBlock(scan: Scan, tag: Tag): Step {
 /** The targets of every `{% link %}` and `{% post_url %}` in a text, as resolveLiquid will ask for them. */
 export function listLinkTargets(text: string): string[] {
   const targets = new Set<string>();
+  const find = createFinder(text);
   for (let start = text.indexOf('{%'); start !== -1; start = text.indexOf('{%', start + 2)) {
-    const tag = readTag(text, start);
+    const tag = readTag(text, start, find);
     if (tag !== undefined && (tag.name === 'link' || tag.name === 'post_url')) targets.add(linkTarget(tag));
   }
   targets.delete('');
@@ -164,7 +184,7 @@ function resolveLinkTag(scan: Scan, tag: Tag): string {
 function handleOutput(scan: Scan, start: number): Step | undefined {
   const kind = scan.body.charAt(start + 2);
   if (kind === '<' || kind === '%') return handleShortcode(scan, start, kind);
-  const close = scan.body.indexOf('}}', start + 2);
+  const close = scan.find('}}', start + 2);
   if (close === -1) return undefined;
   const end = close + 2;
   const original = scan.body.slice(start, end);
@@ -208,7 +228,7 @@ function metaField(meta: ArticleMeta, key: string): unknown {
 // a shortcode as text, so it becomes `{{< x >}}`.
 function handleShortcode(scan: Scan, start: number, kind: '<' | '%'): Step | undefined {
   const closer = `${kind === '<' ? '>' : '%'}}}`;
-  const close = scan.body.indexOf(closer, start + 3);
+  const close = scan.find(closer, start + 3);
   if (close === -1) return undefined;
   const end = close + closer.length;
   const original = scan.body.slice(start, end);

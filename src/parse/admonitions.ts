@@ -6,7 +6,7 @@
  * admonition inside one is still an admonition.
  */
 import type { TokenizerExtension, TokenizerThis, Tokens } from 'marked';
-import { calloutToken, groupToken } from './markdown-tokens.js';
+import { calloutToken, definitionToken } from './markdown-tokens.js';
 
 /** Icon shortcodes (`:octicons-mark-github-16:`) in titles are pictures, not words. */
 function cleanTitle(title: string | undefined): string | undefined {
@@ -19,8 +19,12 @@ interface Body {
   readonly end: number;
 }
 
-/** The lines after `start` that are blank or indented by 4 spaces (or a tab), dedented; trailing blanks excluded. */
-function indentedBody(src: string, start: number): Body {
+/**
+ * The lines after `start` that are blank or indented by 4 spaces (or a tab) more than the marker
+ * line's own `indent`, dedented; trailing blanks excluded.
+ */
+function indentedBody(src: string, start: number, indent = 0): Body {
+  const bodyIndent = new RegExp(`^ {${indent}}(?: {4}|\\t)`);
   const lines: string[] = [];
   let kept = 0;
   let end = start;
@@ -28,8 +32,8 @@ function indentedBody(src: string, start: number): Body {
     const newline = src.indexOf('\n', pos);
     const lineEnd = newline === -1 ? src.length : newline + 1;
     const line = src.slice(pos, newline === -1 ? src.length : newline);
-    if (line.trim() !== '' && !/^(?: {4}|\t)/.test(line)) break;
-    lines.push(line.replace(/^(?: {4}|\t)/, ''));
+    if (line.trim() !== '' && !bodyIndent.test(line)) break;
+    lines.push(line.replace(bodyIndent, ''));
     if (line.trim() !== '') {
       kept = lines.length;
       end = lineEnd;
@@ -39,14 +43,27 @@ function indentedBody(src: string, start: number): Body {
   return { body: lines.slice(0, kept).map((l) => (l.trim() === '' ? '' : l)).join('\n'), end };
 }
 
-/** The lines between `start` and the closing line that balances the opening one (nested opens counted). */
+const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The lines between `start` and the closing line that balances the opening one (nested opens
+ * counted; lines inside code fences are code, never a container's marker).
+ */
 function fencedBody(src: string, start: number, isOpen: RegExp, isClose: RegExp): Body | undefined {
   let depth = 1;
+  let fence: string | undefined;
   for (let pos = start; pos < src.length; ) {
     const newline = src.indexOf('\n', pos);
     const lineEnd = newline === -1 ? src.length : newline + 1;
     const line = src.slice(pos, newline === -1 ? src.length : newline);
-    if (isClose.test(line)) depth--;
+    const marks = CODE_FENCE.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (marks !== undefined && marks[0] === fence[0] && marks.length >= fence.length && line.slice(line.indexOf(marks) + marks.length).trim() === '') fence = undefined;
+      pos = lineEnd;
+      continue;
+    }
+    if (marks !== undefined) fence = marks;
+    else if (isClose.test(line)) depth--;
     else if (isOpen.test(line)) depth++;
     if (depth === 0) return { body: src.slice(start, pos).replace(/\n$/, ''), end: lineEnd };
     pos = lineEnd;
@@ -54,17 +71,18 @@ function fencedBody(src: string, start: number, isOpen: RegExp, isClose: RegExp)
   return undefined;
 }
 
-const MKDOCS = /^(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[A-Za-z][\w-]*)*(?:[ \t]+"([^"\n]*)")?[ \t]*(?:\n|$)/;
+const MKDOCS = /^( {0,3})(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[A-Za-z][\w-]*)*(?:[ \t]+"([^"\n]*)")?[ \t]*(?:\n|$)/;
 const TAB = /^===[!+]?[ \t]+"([^"\n]*)"[ \t]*(?:\n|$)/;
 const DOCUSAURUS = /^ {0,3}:{3,}[ \t]*([A-Za-z][\w-]*)(?:\[([^\]\n]*)\]|[ \t]+([^\n]*?))?[ \t]*(?:\n|$)/;
 const PYMDOWNX = /^\/{3,}[ \t]*([A-Za-z][\w-]*)(?:[ \t]*\|[ \t]*([^\n]*?))?[ \t]*(?:\n|$)/;
 
 function mkdocs(this: TokenizerThis, src: string): Tokens.Generic | undefined {
   const match = MKDOCS.exec(src);
-  if (match?.[1] === undefined) return undefined;
-  const { body, end } = indentedBody(src, match[0].length);
-  const title = cleanTitle(match[2]);
-  return calloutToken(this.lexer, { raw: src.slice(0, Math.max(end, match[0].length)), kind: match[1].toLowerCase(), ...(title === undefined ? {} : { title }), body, bodyOffset: 1 });
+  if (match?.[2] === undefined) return undefined;
+  // Inside a list item marked leaves the marker where the item's text starts, up to 3 columns in.
+  const { body, end } = indentedBody(src, match[0].length, match[1]?.length ?? 0);
+  const title = cleanTitle(match[3]);
+  return calloutToken(this.lexer, { raw: src.slice(0, Math.max(end, match[0].length)), kind: match[2].toLowerCase(), ...(title === undefined ? {} : { title }), body, bodyOffset: 1 });
 }
 
 function contentTab(this: TokenizerThis, src: string): Tokens.Generic | undefined {
@@ -90,7 +108,27 @@ function pymdownx(this: TokenizerThis, src: string): Tokens.Generic | undefined 
   const found = fencedBody(src, match[0].length, /^\/{3,}[ \t]*[A-Za-z]/, /^\/{3,}[ \t]*$/);
   if (found === undefined) return undefined;
   const title = cleanTitle(match[2]);
-  return calloutToken(this.lexer, { raw: src.slice(0, found.end), kind: match[1].toLowerCase(), ...(title === undefined ? {} : { title }), body: found.body, bodyOffset: 1 });
+  const { options, lines } = blockOptions(found.body);
+  // `/// admonition | T` and `/// details | T` name their real kind in a `type:` option.
+  const type = options.get('type');
+  const kind = (type !== undefined && /^[A-Za-z][\w-]*$/.test(type) ? type : match[1]).toLowerCase();
+  // The option lines are not content: blank them so the body keeps its line count.
+  const body = '\n'.repeat(lines) + found.body.split('\n').slice(lines).join('\n');
+  return calloutToken(this.lexer, { raw: src.slice(0, found.end), kind, ...(title === undefined ? {} : { title }), body, bodyOffset: 1 });
+}
+
+/** pymdownx block options: the indented `key: value` lines right under the header (YAML, read loosely). */
+function blockOptions(body: string): { options: Map<string, string>; lines: number } {
+  const options = new Map<string, string>();
+  const lines = body.split('\n');
+  let count = 0;
+  for (const line of lines) {
+    const option = /^(?: {4}|\t)([A-Za-z][\w-]*):[ \t]*(.*)$/.exec(line);
+    if (option?.[1] === undefined) break;
+    options.set(option[1].toLowerCase(), (option[2] ?? '').trim().replace(/^(["'])(.*)\1$/, '$2'));
+    count++;
+  }
+  return { options, lines: count };
 }
 
 const DEFINITION = /^:[ \t]{1,3}(?=\S)/;
@@ -103,7 +141,17 @@ function definition(this: TokenizerThis, src: string): Tokens.Generic | undefine
   const rest = newline === -1 ? { body: '', end: src.length } : indentedBody(src, newline + 1);
   const end = Math.max(rest.end, newline === -1 ? src.length : newline + 1);
   const body = rest.body === '' ? firstLine : `${firstLine}\n${rest.body}`;
-  return groupToken(this.lexer, { raw: src.slice(0, end), body });
+  return definitionToken(this.lexer, { raw: src.slice(0, end), body });
+}
+
+/**
+ * Where a definition line starts, so the term's paragraph stops before it (marked would otherwise
+ * read `:   text` as a continuation line of the term). Index of the `:` in `src`.
+ */
+function definitionStart(src: string): number | undefined {
+  // Only after a newline: marked passes the text from the paragraph's second character on.
+  const found = /\n:[ \t]{1,3}\S/.exec(src);
+  return found === null ? undefined : found.index + 1;
 }
 
 /** All admonition and tab tokenizers. */
@@ -112,5 +160,5 @@ export const admonitionExtensions: readonly TokenizerExtension[] = [
   { name: 'lecternTab', level: 'block', tokenizer: contentTab },
   { name: 'lecternDocusaurus', level: 'block', tokenizer: docusaurus },
   { name: 'lecternPymdownx', level: 'block', tokenizer: pymdownx },
-  { name: 'lecternDefinition', level: 'block', tokenizer: definition },
+  { name: 'lecternDefinition', level: 'block', tokenizer: definition, start: definitionStart },
 ];

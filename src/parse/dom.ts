@@ -4,6 +4,9 @@
  */
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 
+/** A node that has children. */
+export type ParentNode = DefaultTreeAdapterTypes.ParentNode;
+
 /** parse5's default tree types, under short names. */
 export type Node = DefaultTreeAdapterTypes.Node;
 export type ChildNode = DefaultTreeAdapterTypes.ChildNode;
@@ -93,4 +96,45 @@ export function cleanHtml(node: Node): string {
     .join('');
   if (VOID_TAGS.has(node.tagName)) return `<${node.tagName}${attrs}>`;
   return `<${node.tagName}${attrs}>${childrenOf(node).map(cleanHtml).join('')}</${node.tagName}>`;
+}
+
+/**
+ * Elements nested more than this deep are read as their text: the tree walkers recurse once per
+ * level, and no article needs more (real pages stay well under 60).
+ */
+export const MAX_HTML_DEPTH = 100;
+
+/**
+ * Replaces the content of every element nested deeper than `maxDepth` with one text node holding
+ * its text, so no walker recurses past that depth and no word is lost. Iterative; the tree is the
+ * caller's own fresh parse. Returns the line of the first element flattened, if any.
+ */
+export function flattenDeep(root: ParentNode, maxDepth: number = MAX_HTML_DEPTH): number | undefined {
+  let first: number | undefined;
+  const stack: { node: Node; depth: number }[] = [{ node: root, depth: 0 }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { node, depth } = item;
+    if (!('childNodes' in node) || INVISIBLE_TAGS.has(node.nodeName)) continue;
+    if (depth >= maxDepth && isElement(node)) {
+      first ??= nodeLine(node);
+      const value = iterativeText(node);
+      const text: TextNode = { nodeName: '#text', value, parentNode: node, sourceCodeLocation: node.sourceCodeLocation ?? null };
+      node.childNodes = value === '' ? [] : [text];
+      continue;
+    }
+    for (const child of node.childNodes) stack.push({ node: child, depth: depth + 1 });
+  }
+  return first;
+}
+
+/** textContent without recursion (for trees too deep to recurse into). */
+function iterativeText(root: Node): string {
+  const parts: string[] = [];
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (isText(node)) parts.push(node.value);
+    else if (isElement(node) && node.tagName === 'br') parts.push('\n');
+    else for (let i = childrenOf(node).length - 1; i >= 0; i--) stack.push(childrenOf(node)[i] as Node);
+  }
+  return parts.join('');
 }

@@ -6,8 +6,8 @@
  */
 import { parse, parseFragment } from 'parse5';
 import type { Block } from '../model.js';
-import { attr, childrenOf, classList, cleanHtml, isComment, isElement, textContent, visibleLine, INVISIBLE_TAGS } from './dom.js';
-import type { ChildNode, CommentNode, Element, Node } from './dom.js';
+import { attr, childrenOf, classList, cleanHtml, flattenDeep, isComment, isElement, textContent, visibleLine, INVISIBLE_TAGS, MAX_HTML_DEPTH } from './dom.js';
+import type { ChildNode, CommentNode, Element, Node, ParentNode } from './dom.js';
 import type { Flow, FlowItem, ParseContext } from './flow.js';
 import { toBlocks } from './flow.js';
 import { codeBlock, definitionList, figureBlocks, listBlock, tableBlock, type Walker } from './html-blocks.js';
@@ -23,13 +23,29 @@ const MEDIA = new Set(['iframe', 'video', 'audio', 'canvas', 'object', 'embed'])
 /** HTML inside a Markdown article (or an HTML fragment): `firstLine` is the file line of its first line. */
 export function htmlToFlow(html: string, firstLine: number, ctx: ParseContext): Flow {
   const fragment = parseFragment(html, { sourceCodeLocationInfo: true });
+  limitDepth(fragment, firstLine, ctx);
   return createWalker(firstLine, ctx, false).children(fragment.childNodes);
+}
+
+/** Flattens elements nested too deep to walk, with a warning at the first one. */
+function limitDepth(root: ParentNode, firstLine: number, ctx: ParseContext): void {
+  const line = flattenDeep(root);
+  if (line === undefined) return;
+  ctx.diagnostics.push({
+    severity: 'warning',
+    code: 'html-too-deep',
+    message: `HTML elements are nested more than ${MAX_HTML_DEPTH} levels deep here: the deepest ones are read as plain text`,
+    file: ctx.file,
+    line: firstLine + line - 1,
+    hint: 'close the elements you open (an unclosed <b> or <div> nests everything after it)',
+  });
 }
 
 /** An HTML article body: a whole page (doctype/`<html>`) is reduced to its article, else a fragment. */
 export function htmlBodyToFlow(html: string, firstLine: number, ctx: ParseContext): Flow {
   if (!/^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype|<html[\s>])/i.test(html)) return htmlToFlow(html, firstLine, ctx);
   const document = parse(html, { sourceCodeLocationInfo: true });
+  limitDepth(document, firstLine, ctx);
   const root = findFirst(document, 'article') ?? findFirst(document, 'main') ?? findFirst(document, 'body');
   return root === undefined ? [] : createWalker(firstLine, ctx, true).children(root.childNodes);
 }

@@ -6,6 +6,7 @@
 import type { Article, Source } from '../model.js';
 import type { ParseContext } from './flow.js';
 import { htmlBodyToFlow } from './html.js';
+import { checkNesting, withStackGuard } from './limits.js';
 import { markdownToFlow } from './markdown.js';
 import { buildArticle } from './sections.js';
 
@@ -15,6 +16,11 @@ export { plainText } from './inline.js';
 export function parseArticle(source: Source): Article {
   const ctx: ParseContext = { file: source.path, diagnostics: [] };
   const body = source.body.replace(/\r\n?/g, '\n');
-  const flow = source.format === 'html' ? htmlBodyToFlow(body, source.bodyLine, ctx) : markdownToFlow(body, source.bodyLine, ctx);
-  return buildArticle(source, flow, ctx.diagnostics);
+  const flow = withStackGuard(source.path, undefined, () =>
+    source.format === 'html' ? htmlBodyToFlow(body, source.bodyLine, ctx) : markdownToFlow(body, source.bodyLine, ctx),
+  );
+  const article = buildArticle(source, flow, ctx.diagnostics);
+  // The later stages recurse once per level of nesting: refuse what no slide could show anyway.
+  checkNesting(article);
+  return article;
 }

@@ -8,12 +8,14 @@
 import type { Lexer, TokenizerExtension, TokenizerThis, Tokens } from 'marked';
 import { splitHeadingId } from './ids.js';
 import { countNewlines } from './lines.js';
-import { calloutToken, type HeadingIdToken, type HtmlBlockToken } from './markdown-tokens.js';
+import { calloutToken, groupToken, type GroupToken, type HeadingIdToken, type HtmlBlockToken } from './markdown-tokens.js';
 
 /** Tags that open a kramdown HTML block at the start of a line. */
 const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'section', 'div', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'figure', 'table', 'ul', 'ol',
   'p', 'pre', 'blockquote', 'details', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  // Embeds: CommonMark reads `<video …>…</video>` on one line as a paragraph, which would lose the player.
+  'video', 'audio', 'object', 'iframe',
 ]);
 
 const OPEN_TAG = /^ {0,3}<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])/;
@@ -70,12 +72,26 @@ function htmlBlock(this: TokenizerThis, src: string): Tokens.Generic | undefined
   if (tagEnd === undefined || src[tagEnd - 2] === '/') return undefined;
   const close = findClose(src, tagEnd, name, !component);
   if (close === undefined) return undefined;
+  if (!component && MARKDOWN_ATTR.test(src.slice(0, tagEnd))) return markdownInHtml(this.lexer, src, tagEnd, close);
   if (!component) {
     const token: HtmlBlockToken = { type: 'lectern-html', raw: src.slice(0, endOfLine(src, close.end, true)) };
     return token;
   }
   return componentToken(this.lexer, src, { name, tagEnd, close });
 }
+
+/** Python-Markdown md_in_html / kramdown: `<div markdown>` (or `markdown="1"`, `"block"`) holds Markdown. */
+const MARKDOWN_ATTR = /\smarkdown(?:\s*=\s*(?:"(?:1|block|span)"|'(?:1|block|span)'|1|block|span))?(?=[\s/>])/;
+
+/** The element's content read as Markdown; the tags themselves show nothing. */
+function markdownInHtml(lexer: Lexer, src: string, tagEnd: number, close: { start: number; end: number }): GroupToken {
+  // The body starts on the token's first line: newlines inside the open tag are kept as blank lines.
+  const body = '\n'.repeat(countNewlines(src, tagEnd)) + src.slice(tagEnd, close.start);
+  return groupToken(lexer, { raw: src.slice(0, endOfLine(src, close.end, true)), body });
+}
+
+/** Components whose `type` attribute says what kind of callout they are. */
+const GENERIC_COMPONENTS = /^(?:Callout|Admonition|Alert|Aside|Notice|Hint)$/;
 
 /** An MDX component: a callout whose kind is the component's name, its content read as Markdown. */
 function componentToken(
@@ -84,10 +100,13 @@ function componentToken(
   at: { name: string; tagEnd: number; close: { start: number; end: number } },
 ): Tokens.Generic {
   const raw = src.slice(0, endOfLine(src, at.close.end, false));
-  const title = titleAttribute(src.slice(0, at.tagEnd));
+  const openTag = src.slice(0, at.tagEnd);
+  const title = titleAttribute(openTag);
+  // `<Callout type="warning">`, `<Admonition type="tip">`: the generic component names its kind.
+  const type = GENERIC_COMPONENTS.test(at.name) ? /\stype=["']([A-Za-z][\w-]*)["']/.exec(openTag)?.[1] : undefined;
   return calloutToken(lexer, {
     raw,
-    kind: at.name.toLowerCase(),
+    kind: (type ?? at.name).toLowerCase(),
     ...(title === undefined ? {} : { title }),
     body: src.slice(at.tagEnd, at.close.start),
     bodyOffset: countNewlines(src, at.tagEnd),
@@ -110,3 +129,21 @@ export const htmlBlockExtension: TokenizerExtension = { name: 'lecternHtml', lev
 
 /** The `## Heading {#id}` tokenizer. */
 export const headingIdExtension: TokenizerExtension = { name: 'lecternHeading', level: 'block', tokenizer: headingWithId };
+
+// marked reads each `!` of a run as a token of its own and, for each, scans the rest of the run
+// for an e-mail address: a long run of `!` takes quadratic time. A run is text, in one token.
+function bangRun(src: string): Tokens.Generic | undefined {
+  const run = /^!+(?=!\[)|^!{2,}/.exec(src)?.[0];
+  return run === undefined ? undefined : { type: 'text', raw: run, text: run };
+}
+
+/** Runs of `!` as one text token (not before an image's own `!`). */
+export const bangRunExtension: TokenizerExtension = {
+  name: 'lecternBangs',
+  level: 'inline',
+  start: (src: string) => {
+    const at = src.indexOf('!!');
+    return at === -1 ? undefined : at;
+  },
+  tokenizer: bangRun,
+};

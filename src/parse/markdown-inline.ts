@@ -4,8 +4,9 @@
  */
 import type { Token, Tokens } from 'marked';
 import type { Inline } from '../model.js';
-import { decodeEntities } from './dom.js';
+import { decodeEntities, INVISIBLE_TAGS } from './dom.js';
 import { normalizeInlines, plainText } from './inline.js';
+import { stripSpanIals } from './kramdown.js';
 
 /** Inlines of marked inline tokens, white space normalised. */
 export function markdownInlines(tokens: readonly Token[] | undefined): Inline[] {
@@ -32,40 +33,58 @@ function parseTag(raw: string): Tag | undefined {
   return { name, closing: match[1] === '/', selfClosing: match[4] === '/' || VOID.has(name), attrs };
 }
 
-/** Index of the closing tag that balances the open tag at `from`, or -1. */
-function matchingClose(tokens: readonly Token[], from: number, name: string): number {
-  let depth = 0;
-  for (let i = from; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token?.type !== 'html') continue;
-    const tag = parseTag(token.raw);
-    if (tag?.name !== name || tag.selfClosing) continue;
-    depth += tag.closing ? -1 : 1;
-    if (depth === 0) return i;
-  }
-  return -1;
+/**
+ * open index → index of the closing tag that balances it (same name, nesting counted), for every
+ * tag of the run at once: one pass, so a paragraph of thousands of tags stays linear.
+ */
+function pairTags(tags: readonly (Tag | undefined)[]): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const open = new Map<string, number[]>();
+  tags.forEach((tag, index) => {
+    if (tag === undefined || tag.selfClosing) return;
+    const stack = open.get(tag.name) ?? [];
+    open.set(tag.name, stack);
+    if (!tag.closing) stack.push(index);
+    else {
+      const from = stack.pop();
+      if (from !== undefined) pairs.set(from, index);
+    }
+  });
+  return pairs;
 }
 
+/** One element being read: its tag, what is inside so far, and where it closes. */
+interface Frame {
+  readonly tag: Tag;
+  readonly out: Inline[];
+  readonly close: number;
+}
+
+// Iterative, so deeply nested inline HTML cannot overflow the stack. An element whose closing tag
+// lies beyond its parent's is not an element (its tags show nothing, its text stays).
 function convertTokens(tokens: readonly Token[]): Inline[] {
-  const out: Inline[] = [];
+  const tags = tokens.map((t) => (t.type === 'html' ? parseTag(t.raw) : undefined));
+  const pairs = pairTags(tags);
+  const root: Inline[] = [];
+  const frames: Frame[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    for (let top = frames.at(-1); top !== undefined && top.close <= i; top = frames.at(-1)) {
+      frames.pop();
+      (frames.at(-1)?.out ?? root).push(...wrap(top.tag, top.out));
+    }
+    const out = frames.at(-1)?.out ?? root;
     const token = tokens[i] as Token;
-    if (token.type !== 'html') {
-      out.push(...convertToken(token));
-      continue;
+    const tag = tags[i];
+    if (token.type !== 'html') out.push(...convertToken(token));
+    else if (tag === undefined || tag.closing) continue; // comments and stray closing tags show nothing
+    else if (tag.selfClosing) out.push(...voidElement(tag));
+    else {
+      const close = pairs.get(i);
+      if (close !== undefined && close < (frames.at(-1)?.close ?? Infinity)) frames.push({ tag, out: [], close });
     }
-    const tag = parseTag(token.raw);
-    if (tag === undefined || tag.closing) continue; // comments and stray closing tags show nothing
-    if (tag.selfClosing) {
-      out.push(...voidElement(tag));
-      continue;
-    }
-    const close = matchingClose(tokens, i, tag.name);
-    if (close === -1) continue;
-    out.push(...wrap(tag, convertTokens(tokens.slice(i + 1, close))));
-    i = close;
   }
-  return out;
+  for (let top = frames.pop(); top !== undefined; top = frames.pop()) (frames.at(-1)?.out ?? root).push(...wrap(top.tag, top.out));
+  return root;
 }
 
 function voidElement(tag: Tag): Inline[] {
@@ -78,6 +97,8 @@ function voidElement(tag: Tag): Inline[] {
 
 /** An inline HTML element around already converted children. */
 function wrap(tag: Tag, children: Inline[]): Inline[] {
+  // A script or style written inline holds code, not words (the HTML reader drops them too).
+  if (INVISIBLE_TAGS.has(tag.name)) return [];
   const icon = /(?:^|\s)(?:fa[srlbdk]?|fa-\S+|icon\S*|bi|bi-\S+)(?=\s|$)/.test(tag.attrs.class ?? '');
   if ((tag.name === 'i' || tag.name === 'span') && icon) return [];
   switch (tag.name) {
@@ -110,7 +131,7 @@ function convertToken(token: Token): Inline[] {
   switch (token.type) {
     case 'text': {
       const text = token as Tokens.Text;
-      return text.tokens !== undefined && text.tokens.length > 0 ? convertTokens(text.tokens) : [{ type: 'text', text: decodeEntities(text.text) }];
+      return text.tokens !== undefined && text.tokens.length > 0 ? convertTokens(text.tokens) : [{ type: 'text', text: stripSpanIals(decodeEntities(text.text)) }];
     }
     case 'escape':
       return [{ type: 'text', text: (token as Tokens.Escape).text }];
@@ -133,14 +154,18 @@ function convertToken(token: Token): Inline[] {
   }
 }
 
+// marked leaves character references in destinations and titles as written; CommonMark decodes them.
 function linkInline(link: Tokens.Link): Inline[] {
   const children = convertTokens(link.tokens);
-  const href = link.href.trim();
+  const href = decodeEntities(link.href).trim();
   if (href === '') return children; // an unresolved link: its words stay, the link goes
-  return [link.title ? { type: 'link', href, title: link.title, children } : { type: 'link', href, children }];
+  const title = link.title ? decodeEntities(link.title) : '';
+  return [title !== '' ? { type: 'link', href, title, children } : { type: 'link', href, children }];
 }
 
 function imageInline(image: Tokens.Image): Inline[] {
   const alt = decodeEntities(image.text);
-  return [image.title ? { type: 'image', src: image.href, alt, title: image.title } : { type: 'image', src: image.href, alt }];
+  const src = decodeEntities(image.href);
+  const title = image.title ? decodeEntities(image.title) : '';
+  return [title !== '' ? { type: 'image', src, alt, title } : { type: 'image', src, alt }];
 }

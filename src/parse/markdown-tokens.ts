@@ -28,8 +28,11 @@ export type HeadingIdToken = { type: 'lectern-heading'; raw: string; depth: numb
 /** Markdown nested in some syntax that adds nothing of its own (a definition body): its blocks, inline. */
 export type GroupToken = { type: 'lectern-group'; raw: string; body: string; tokens: Token[] };
 
+/** A definition (`:   text` under a term, PHP Markdown Extra / pymdownx def_list): its body as Markdown. */
+export type DefinitionToken = { type: 'lectern-definition'; raw: string; body: string; tokens: Token[] };
+
 /** Lectern's own token types. */
-export type LecternToken = HtmlBlockToken | CalloutToken | HeadingIdToken | GroupToken;
+export type LecternToken = HtmlBlockToken | CalloutToken | HeadingIdToken | GroupToken | DefinitionToken;
 
 function lexBody(lexer: Lexer, body: string): Token[] {
   const top = lexer.state.top;
@@ -43,6 +46,11 @@ function lexBody(lexer: Lexer, body: string): Token[] {
 /** Builds a group token, lexing `body` (which starts on the token's first line) as Markdown. */
 export function groupToken(lexer: Lexer, fields: { raw: string; body: string }): GroupToken {
   return { type: 'lectern-group', raw: fields.raw, body: fields.body, tokens: lexBody(lexer, fields.body) };
+}
+
+/** Builds a definition token, lexing `body` (which starts on the token's first line) as Markdown. */
+export function definitionToken(lexer: Lexer, fields: { raw: string; body: string }): DefinitionToken {
+  return { type: 'lectern-definition', raw: fields.raw, body: fields.body, tokens: lexBody(lexer, fields.body) };
 }
 
 /** Builds a callout token, lexing `body` as Markdown with the lexer that met the container. */

@@ -10,18 +10,23 @@ import { calloutParts, toBlocks, type Flow, type FlowItem, type ParseContext } f
 import { htmlToFlow } from './html.js';
 import { soleImage } from './inline.js';
 import { LineCursor } from './lines.js';
-import { headingIdExtension, htmlBlockExtension } from './markdown-extensions.js';
+import { bangRunExtension, headingIdExtension, htmlBlockExtension } from './markdown-extensions.js';
 import { markdownInlines } from './markdown-inline.js';
-import type { CalloutToken, GroupToken, HeadingIdToken, HtmlBlockToken } from './markdown-tokens.js';
+import { definitionRun, type ConvertBody } from './definitions.js';
+import { ialCalloutKind, ialExtension, isTocPlaceholder } from './kramdown.js';
+import { clampIndentation } from './limits.js';
+import type { CalloutToken, DefinitionToken, GroupToken, HeadingIdToken, HtmlBlockToken } from './markdown-tokens.js';
 
 const marked = new Marked({
   gfm: true,
-  extensions: [htmlBlockExtension, headingIdExtension, ...admonitionExtensions],
+  extensions: [htmlBlockExtension, headingIdExtension, ialExtension, ...admonitionExtensions, bangRunExtension],
 });
 
 /** A Markdown body → Flow; `firstLine` is the file line of the body's first line. */
 export function markdownToFlow(body: string, firstLine: number, ctx: ParseContext): Flow {
-  return convertTokens(marked.lexer(body), body, firstLine, { ctx, nested: false });
+  const clamped = clampIndentation(body, firstLine, ctx.file);
+  if (clamped.diagnostic !== undefined) ctx.diagnostics.push(clamped.diagnostic);
+  return convertTokens(marked.lexer(clamped.body), clamped.body, firstLine, { ctx, nested: false });
 }
 
 /** Where tokens sit: at the top of the document, or nested in a list, quote or callout. */
@@ -32,7 +37,28 @@ interface Place {
 
 function convertTokens(tokens: readonly Token[], text: string, firstLine: number, at: Place): FlowItem[] {
   const cursor = new LineCursor(text, firstLine);
-  return tokens.flatMap((token) => convertToken(token, cursor.take(token.raw), at));
+  const lines = tokens.map((token) => cursor.take(token.raw));
+  const convert: ConvertBody = (inner, innerText, line) => convertNested(inner, innerText, line, at);
+  const out: FlowItem[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const definitions = definitionRun(tokens, lines, i, convert);
+    if (definitions !== undefined) {
+      out.push(definitions.block);
+      i = definitions.next - 1;
+      continue;
+    }
+    const kind = ialCalloutKind(tokens[i]);
+    const next = tokens[i + 1];
+    if (kind !== undefined && next?.type === 'paragraph') {
+      // `{: .note}` over a paragraph: the site shows it as a note box.
+      const line = lines[i + 1] ?? firstLine;
+      out.push({ type: 'callout', line, kind, blocks: toBlocks(convertToken(next, line, at)) });
+      i++;
+      continue;
+    }
+    out.push(...convertToken(tokens[i] as Token, lines[i] ?? firstLine, at));
+  }
+  return out;
 }
 
 /** Tokens inside a container: the same context, nested. */
@@ -54,7 +80,8 @@ function convertToken(token: Token, line: number, at: Place): Flow {
     case 'blockquote':
       return [quoteBlock(token as Tokens.Blockquote, line, at)];
     case 'list':
-      return [listBlock(token as Tokens.List, line, at)];
+      // kramdown's `* TOC` + `{:toc}` stands for a table of contents: the agenda slides are the deck's.
+      return isTocPlaceholder(token.raw) ? [] : [listBlock(token as Tokens.List, line, at)];
     case 'table':
       return [tableBlock(token as Tokens.Table, line)];
     case 'hr':
@@ -64,8 +91,10 @@ function convertToken(token: Token, line: number, at: Place): Flow {
       return htmlToFlow((token as Tokens.HTML | HtmlBlockToken).raw, line, at.ctx);
     case 'lectern-callout':
       return [calloutBlock(token as CalloutToken, line, at)];
-    case 'lectern-group': {
-      const group = token as GroupToken;
+    case 'lectern-group':
+    case 'lectern-definition': {
+      // A definition without a term above it: its blocks, as they are.
+      const group = token as GroupToken | DefinitionToken;
       return convertNested(group.tokens, group.body, line, at);
     }
     case 'lectern-heading': {
@@ -74,6 +103,7 @@ function convertToken(token: Token, line: number, at: Place): Flow {
     }
     case 'space':
     case 'def':
+    case 'lectern-ial':
     case 'checkbox':
       return [];
     default:

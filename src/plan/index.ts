@@ -4,8 +4,9 @@
  * whole paragraphs in the notes, code on slides of its own, a closing slide with the article's links.
  */
 import type { ResolvedDeckOptions } from '../config.js';
-import type { Article, Block, Deck, Inline, Section, Slide, SlidePart } from '../model.js';
+import type { Article, Block, Deck, FitHints, Inline, Section, Slide, SlidePart } from '../model.js';
 import { plainText } from '../text.js';
+import { planAgenda } from './agenda.js';
 import { budgetFor, type Budget } from './budget.js';
 import { createIdAllocator, type IdAllocator } from './ids.js';
 import { splitNav } from './nav.js';
@@ -13,16 +14,22 @@ import { packUnits } from './pack.js';
 import { splitSentences } from './sentences.js';
 import { planUnits } from './units.js';
 
-/** Plan the slides of an article. Pure: the same article and options give the same deck. */
-export function planDeck(input: Article, options: ResolvedDeckOptions): Deck {
-  const budget = budgetFor(options);
+/**
+ * Plan the slides of an article. Pure: the same article, options and hints give the same deck.
+ * `hints` come from measuring a previous plan in a browser (check/fit-loop.ts): slides that
+ * overflowed there are packed with tighter budgets.
+ */
+export function planDeck(input: Article, options: ResolvedDeckOptions, hints?: FitHints): Deck {
+  const budget = budgetFor(options, hints);
   const ids = createIdAllocator();
   const { article, links, block: navBlock } = splitNav(input);
   const title = deckTitle(article);
   const titleInlines: Inline[] = [{ type: 'text', text: title }];
   const stacks: Slide[][] = [planTitleStack(article, titleInlines, budget, ids)];
-  for (const section of article.sections) {
-    const slides = planSection(section, budget, ids);
+  const sectionSlides = article.sections.map((section) => planSection(section, budget, ids));
+  // A long article gets its agenda right after the title: the sections' first slides, linked.
+  const agenda = planAgenda(article, sectionSlides, { title: titleInlines, budget, ids });
+  for (const slides of agenda.length > 0 ? [agenda, ...sectionSlides] : sectionSlides) {
     if (options.layout === 'flat') stacks.push(...slides.map((s) => [s]));
     else stacks.push(slides);
   }
@@ -51,6 +58,7 @@ export function planDeck(input: Article, options: ResolvedDeckOptions): Deck {
       ...(article.meta.description !== undefined ? { description: article.meta.description } : {}),
       ...(article.meta.author !== undefined ? { author: article.meta.author } : {}),
       ...(article.meta.date !== undefined ? { date: article.meta.date } : {}),
+      ...(options.unsafeHtml ? { unsafeHtml: true } : {}),
     },
     stacks,
     diagnostics: article.diagnostics,

@@ -5,10 +5,12 @@
  */
 import type { Block, Inline, Slide, SlideKind, SlidePart } from '../model.js';
 import { plainText } from '../text.js';
-import type { Budget } from './budget.js';
+import { scaleBudget, type Budget } from './budget.js';
 import { planCodeParts } from './code.js';
 import type { IdAllocator } from './ids.js';
+import { splitBlock } from './split.js';
 import type { Unit } from './units.js';
+
 
 /** What the packer needs to know about the section it packs. */
 export interface PackContext {
@@ -31,6 +33,13 @@ interface Draft {
   words: number;
   /** Slides of one run were cut from content that did not fit on one slide. */
   run: number;
+  /** The budget of this slide: the section's, tightened by a fit hint for its line. */
+  budget: Budget;
+  /**
+   * Lines whose fit hints apply: the slide's own line in the deck (what hints are keyed by), and
+   * those of the slides it continues — content that overflowed stays tight on its continuations.
+   */
+  hinted: readonly number[];
 }
 
 /** Slides for the units of one section (at least one slide). */
@@ -39,9 +48,19 @@ export function packUnits(units: readonly Unit[], ctx: PackContext): Slide[] {
   let current: Draft | undefined;
   let pendingNotes: Block[] = [];
   let run = 0;
+  // A slide's `line` is the section's for its first slide, else its first unit's (see finish).
+  const slideLine = (line: number): number => (drafts.length === 0 ? Math.min(ctx.line, line) : line);
+  const tighter = ctx.budget.tighter;
+  const budgetAt = (...lines: number[]): Budget => {
+    if (tighter === undefined) return ctx.budget;
+    const factors = lines.map(tighter);
+    return scaleBudget(ctx.budget, { height: Math.min(...factors.map((f) => f.height)), width: Math.min(...factors.map((f) => f.width)) });
+  };
   const open = (kind: SlideKind, line: number, sameRun = false): Draft => {
     if (!sameRun) run++;
-    const draft: Draft = { kind, parts: [], notes: pendingNotes, line, endLine: line, points: 0, words: 0, run };
+    const previous = drafts[drafts.length - 1];
+    const hinted = [...(sameRun && previous !== undefined ? previous.hinted : []), slideLine(line)];
+    const draft: Draft = { kind, parts: [], notes: pendingNotes, line, endLine: line, points: 0, words: 0, run, budget: budgetAt(...hinted), hinted };
     pendingNotes = [];
     drafts.push(draft);
     return draft;
@@ -57,7 +76,10 @@ export function packUnits(units: readonly Unit[], ctx: PackContext): Slide[] {
         else pendingNotes.push(...(unit.kind === 'notes' ? unit.blocks : unit.notes));
         break;
       case 'code': {
-        const parts = planCodeParts(unit.block, unit.caption, ctx.budget);
+        // The code slide's line: a lone point's that it absorbs, else its own; the section's when first.
+        const candidate = current !== undefined && isLonePoint(current) ? current : undefined;
+        const first = drafts.length === 0 || (candidate !== undefined && drafts.length === 1);
+        const parts = planCodeParts(unit.block, unit.caption, budgetAt(unit.line, ...(candidate ? [candidate.line] : []), ...(first ? [ctx.line] : [])));
         // A lone key point right before short code (the lead of the paragraph that introduces it)
         // joins the code slide instead of standing on a slide of its own.
         const lone = current && parts.length === 1 && isLonePoint(current) && unit.block.code.split('\n').length <= LONE_POINT_CODE_LINES ? current : undefined;
@@ -83,14 +105,29 @@ export function packUnits(units: readonly Unit[], ctx: PackContext): Slide[] {
         break;
       }
       default: {
+        let shown = unit;
+        if (unit.kind === 'block') {
+          // A list, table or callout too big for one slide goes on slides of its own, in parts.
+          // It may join the current slide, or start one: the hints of both apply.
+          const parts = splitBlock(unit.block, budgetAt(slideLine(unit.line), unit.line, ...(current === undefined ? [] : current.hinted)));
+          if (parts.length > 1) {
+            parts.forEach((block, index) => {
+              current = open('content', unit.line, index > 0 || current !== undefined);
+              addToSlide(current, { ...unit, block, notes: index === 0 ? unit.notes : [] });
+            });
+            current = undefined;
+            break;
+          }
+          shown = { ...unit, block: parts[0] ?? unit.block };
+        }
         const weight = unit.kind === 'block' ? unit.weight : 1;
-        const fits = current !== undefined && current.points + weight <= ctx.budget.maxPoints && current.words + unit.words <= ctx.budget.maxWords;
+        const fits = current !== undefined && current.points + weight <= current.budget.maxPoints && current.words + unit.words <= current.budget.maxWords;
         const alone = unit.kind === 'block' && unit.alone;
         if (!current || !fits || alone || current.parts.some((p) => p.type === 'block' && p.block.type === 'image')) {
           const continues = current !== undefined && !alone;
           current = open('content', unit.line, continues);
         }
-        addToSlide(current, unit);
+        addToSlide(current, shown);
       }
     }
   }

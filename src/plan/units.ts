@@ -132,12 +132,18 @@ function blockUnit(block: Block, budget: Budget): Unit {
       return { ...base, block: shown, notes: [block], words: countWords(blockText(shown)), weight: 3 };
     }
     case 'html':
+      // An embed (video, audio, iframe) is shown on a slide of its own; other HTML keeps only its text, in the notes.
+      if (MEDIA_HTML.test(block.html)) return { ...base, block, notes: block.text.trim() ? [block] : [], weight: budget.maxPoints, alone: true };
+      return { kind: 'notes', blocks: block.text.trim() ? [block] : [], line: block.line };
     case 'rule':
-      return { kind: 'notes', blocks: block.type === 'html' && block.text.trim() ? [block] : [], line: block.line };
+      return { kind: 'notes', blocks: [], line: block.line };
     default:
       return { ...base, block, notes: [], weight: 1 };
   }
 }
+
+/** HTML that shows something a slide can play or frame. */
+const MEDIA_HTML = /^<(?:video|audio|iframe)[\s>]/i;
 
 function countItems(items: readonly ListItem[]): number {
   return items.reduce((n, item) => n + 1 + item.blocks.filter((b) => b.type === 'list').length, 0);

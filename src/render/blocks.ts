@@ -3,24 +3,32 @@ import { assertNever, type Block, type ListItem } from '../model.js';
 import { escapeHtml, safeUrl } from './escape.js';
 import { highlightCode } from './highlight.js';
 import { renderInlines } from './inline.js';
+import { sanitizeEmbed } from './sanitize.js';
 
-/** A block as HTML. `where` picks the class names (slides get lectern-* classes, notes stay plain). */
-export function renderBlock(block: Block, where: 'slide' | 'notes'): string {
+/** How an article's raw HTML is rendered: sanitized (the default) or as written (`--unsafe-html`). */
+export type HtmlMode = 'sanitize' | 'unsafe';
+
+/**
+ * A block as HTML. `where` picks the class names (slides get lectern-* classes, notes stay plain);
+ * `html` says what to do with the article's raw HTML.
+ */
+export function renderBlock(block: Block, where: 'slide' | 'notes', html: HtmlMode = 'sanitize'): string {
   const cls = (name: string): string => (where === 'slide' ? ` class="${name}"` : '');
+  const inner = (b: Block): string => renderBlock(b, where, html);
   switch (block.type) {
     case 'paragraph':
       return `<p>${renderInlines(block.inlines)}</p>`;
     case 'list': {
       const tag = block.ordered ? 'ol' : 'ul';
       const start = block.ordered && block.start !== undefined && block.start !== 1 ? ` start="${block.start}"` : '';
-      return `<${tag}${cls('lectern-list')}${start}>${block.items.map((i) => renderItem(i, where)).join('')}</${tag}>`;
+      return `<${tag}${cls('lectern-list')}${start}>${block.items.map((i) => renderItem(i, inner)).join('')}</${tag}>`;
     }
     case 'code': {
       const { html, language } = highlightCode(block.code, block.lang);
       return `<pre><code class="hljs language-${escapeHtml(language)}">${html}</code></pre>`;
     }
     case 'quote':
-      return `<blockquote${cls('lectern-quote')}>${block.blocks.map((b) => renderBlock(b, where)).join('')}</blockquote>`;
+      return `<blockquote${cls('lectern-quote')}>${block.blocks.map(inner).join('')}</blockquote>`;
     case 'table':
       return renderTable(block, where);
     case 'image': {
@@ -31,13 +39,12 @@ export function renderBlock(block: Block, where: 'slide' | 'notes'): string {
     }
     case 'callout': {
       const title = block.title ? renderInlines(block.title) : escapeHtml(capitalize(block.kind));
-      const body = block.blocks.map((b) => renderBlock(b, where)).join('');
+      const body = block.blocks.map(inner).join('');
       if (where === 'notes') return `<blockquote><p><strong>${title}</strong></p>${body}</blockquote>`;
       return `<div class="lectern-callout" data-kind="${escapeHtml(block.kind)}"><p class="lectern-callout-title">${title}</p>${body}</div>`;
     }
     case 'html':
-      // Unknown HTML is shown by its text only: its markup is not trusted (sanitizing comes later).
-      return `<div${cls('lectern-html')}><p>${escapeHtml(block.text)}</p></div>`;
+      return renderHtmlBlock(block, where, html);
     case 'directive':
       return block.name === 'notes' && block.text ? `<p>${escapeHtml(block.text)}</p>` : '';
     case 'rule':
@@ -47,9 +54,19 @@ export function renderBlock(block: Block, where: 'slide' | 'notes'): string {
   }
 }
 
-function renderItem(item: ListItem, where: 'slide' | 'notes'): string {
+function renderItem(item: ListItem, inner: (b: Block) => string): string {
   const check = item.checked === undefined ? '' : `<input type="checkbox" disabled${item.checked ? ' checked' : ''}> `;
-  return `<li>${check}${renderInlines(item.inlines)}${item.blocks.map((b) => renderBlock(b, where)).join('')}</li>`;
+  return `<li>${check}${renderInlines(item.inlines)}${item.blocks.map(inner).join('')}</li>`;
+}
+
+/**
+ * An embed: on a slide, its HTML sanitized (or as written when the author opted in); in the notes,
+ * its text only, so that nothing hidden loads or plays behind the slides.
+ */
+function renderHtmlBlock(block: Extract<Block, { type: 'html' }>, where: 'slide' | 'notes', html: HtmlMode): string {
+  if (where === 'notes') return block.text.trim() === '' ? '' : `<p>${escapeHtml(block.text)}</p>`;
+  const body = html === 'unsafe' ? block.html : sanitizeEmbed(block.html);
+  return `<div class="lectern-html">${body}</div>`;
 }
 
 function renderTable(block: Extract<Block, { type: 'table' }>, where: 'slide' | 'notes'): string {

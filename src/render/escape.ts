@@ -9,7 +9,9 @@ export function escapeHtml(text: string): string {
 
 /** A URL safe to put in href/src: http(s), mailto, tel, relative paths and fragments; else undefined. */
 export function safeUrl(url: string): string | undefined {
-  const trimmed = url.trim().replace(/[\u0000-\u001f\u007f]/g, '');
+  // Browsers drop control characters and edge spaces before they read the scheme (" \x0ejavascript:"
+  // is javascript:), so they go first, then the edges are trimmed, then the scheme is checked.
+  const trimmed = url.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1]?.toLowerCase();
   if (scheme === undefined) return trimmed;
   return ['http', 'https', 'mailto', 'tel'].includes(scheme) ? trimmed : undefined;

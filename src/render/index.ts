@@ -4,16 +4,17 @@
  */
 import type { Deck, RenderedDeck } from '../model.js';
 import { renderDocument, type DocumentOptions } from './document.js';
-import { renderSlide, type SlideReport } from './slide.js';
+import { renderSlide, type SlideContext, type SlideReport } from './slide.js';
 
 export { highlightCode, knownLanguages } from './highlight.js';
 export { escapeHtml, safeUrl } from './escape.js';
+export { sanitizeEmbed } from './sanitize.js';
 export { renderInlines } from './inline.js';
 
 /** Render a planned deck as a reveal.js page. Pure: the same deck and options give the same bytes. */
 export function renderDeck(deck: Deck, options: DocumentOptions): RenderedDeck {
   const report: SlideReport = { codeBlocks: 0, diagnostics: [] };
-  const ctx = { file: deck.meta.source };
+  const ctx: SlideContext = { file: deck.meta.source, html: deck.meta.unsafeHtml === true ? 'unsafe' : 'sanitize' };
   const stacks = deck.stacks.map((stack) => {
     const inner = stack.map((slide) => renderSlide(slide, ctx, report)).join('\n');
     return `<section class="lectern-stack">\n${inner}\n</section>`;

@@ -1,7 +1,7 @@
 /** One planned slide → a reveal.js `<section>` with its speaker notes. */
 import { assertNever, type Diagnostic, type Slide, type SlidePart } from '../model.js';
 import { plainText } from '../text.js';
-import { renderBlock } from './blocks.js';
+import { renderBlock, type HtmlMode } from './blocks.js';
 import { escapeHtml, safeUrl } from './escape.js';
 import { highlightCode } from './highlight.js';
 import { renderInlines } from './inline.js';
@@ -15,6 +15,8 @@ export interface SlideReport {
 /** Where a slide sits, for its heading attributes and diagnostics. */
 export interface SlideContext {
   readonly file: string;
+  /** What to do with the article's raw HTML (default: sanitize). */
+  readonly html?: HtmlMode;
 }
 
 /** A slide as HTML. */
@@ -46,7 +48,7 @@ function renderPart(part: SlidePart, slide: Slide, ctx: SlideContext, report: Sl
     }
     case 'block':
       if (part.block.type === 'code') report.codeBlocks++;
-      return renderBlock(part.block, 'slide');
+      return renderBlock(part.block, 'slide', ctx.html);
     case 'code':
       return renderCode(part, slide, ctx, report);
     case 'byline': {

@@ -5,9 +5,10 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config.js';
 import { LecternError } from '../errors.js';
-import type { Diagnostic, RuntimeAssets } from '../model.js';
+import type { Diagnostic, FitHints, RuntimeAssets } from '../model.js';
 import { loadSources } from '../load/index.js';
 import { compileSource, type CompiledDeck } from '../pipeline.js';
+import { withCheckDiagnostics } from '../check/static.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { renderIndexPage, type IndexEntry } from './index-page.js';
 import { copyRuntime, loadRuntime, type RuntimeManifest } from './runtime.js';
@@ -73,9 +74,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const runtime = await loadRuntime();
   const files = new Map<string, SiteDeckFiles>();
   const thumbnail = options.pdf ? 'png' : 'svg';
-  const compiled = sources.map((s) =>
-    compileSource(s, config, (theme) => deckAssets(runtime, theme, s.path), sitePreparer(config, s.path, thumbnail, (f) => files.set(s.path, f))),
-  );
+  // Fit hints (from the PDF step's measurement) re-plan a deck; leaks, code and conservation are checked without a browser.
+  const compile = (s: (typeof sources)[number], hints?: FitHints): CompiledDeck =>
+    compileSource(s, config, (theme) => deckAssets(runtime, theme, s.path), sitePreparer(config, s.path, thumbnail, (f) => files.set(s.path, f)), hints);
+  const compiled = sources.map((s) => withCheckDiagnostics(compile(s)));
   checkSlugs(compiled);
   const diagnostics = compiled.flatMap((c) => c.rendered.diagnostics);
   failOnErrors(diagnostics, config.strict);
@@ -101,11 +103,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     decks.push(deck);
     options.onEvent?.({ type: 'deck', deck });
   }
+  let printed: readonly CompiledDeck[] = compiled;
   if (options.pdf) {
     const { exportSitePdfs } = await import('./pdf-step.js');
-    await exportSitePdfs(outDir, compiled, decks, options, options.pdfPaths);
+    printed = await exportSitePdfs(outDir, compiled, decks, options, options.pdfPaths, (c, hints) => compile(c.source, hints));
   }
-  await writeIndex(outDir, compiled, decks);
+  await writeIndex(outDir, printed, decks);
   return { outDir, decks, diagnostics };
 }
 

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { BrowserSession, exportDeckPdfs, serveStatic } from '../export/index.js';
+import type { FitHints } from '../model.js';
 import type { CompiledDeck } from '../pipeline.js';
 import type { BuildOptions, DeckResult } from './build.js';
 import { captureThumbnail } from './thumbnails.js';
@@ -20,19 +21,25 @@ export function sitePdfPaths(outDir: string): (slug: string) => PdfPaths {
   return (slug) => ({ slides: join(outDir, slug, 'slides.pdf'), handout: join(outDir, slug, 'handout.pdf') });
 }
 
-/** Export the PDFs of every compiled deck of the site in `siteDir`. */
+/**
+ * Export the PDFs of every compiled deck of the site in `siteDir`. With `refit`, each deck is first
+ * measured in the same browser and its overflowing slides re-planned (check/site-fit.ts); the
+ * decks as printed are returned.
+ */
 export async function exportSitePdfs(
   siteDir: string,
   compiled: readonly CompiledDeck[],
   decks: DeckResult[],
   options: BuildOptions,
   pathsFor: (slug: string) => PdfPaths = sitePdfPaths(siteDir),
-): Promise<void> {
+  refit?: (deck: CompiledDeck, hints: FitHints) => CompiledDeck,
+): Promise<readonly CompiledDeck[]> {
   const pdf = options.pdfOptions ?? {};
   const session = new BrowserSession(pdf.browser === undefined ? {} : { browser: pdf.browser });
   const server = await serveStatic(siteDir);
   try {
-    for (const [i, c] of compiled.entries()) {
+    const printed = refit === undefined ? compiled : await fitBeforePrint(session, server.url, siteDir, compiled, decks, options, refit);
+    for (const [i, c] of printed.entries()) {
       const deck = decks[i]!;
       const { meta } = c.deck;
       const paths = pathsFor(deck.slug);
@@ -68,8 +75,31 @@ export async function exportSitePdfs(
       // The same browser takes the index's thumbnail of the title slide (og:image names it already).
       deck.thumbnail = await captureThumbnail(session, `${server.url}/${deck.slug}/`, join(siteDir, deck.slug), { width: meta.width, height: meta.height }, pdf.timeoutMs);
     }
+    return printed;
   } finally {
     await session.close();
     await server.close();
   }
+}
+
+async function fitBeforePrint(
+  session: BrowserSession,
+  baseUrl: string,
+  siteDir: string,
+  compiled: readonly CompiledDeck[],
+  decks: DeckResult[],
+  options: BuildOptions,
+  recompile: (deck: CompiledDeck, hints: FitHints) => CompiledDeck,
+): Promise<CompiledDeck[]> {
+  const { fitSiteForPrint } = await import('../check/site-fit.js');
+  const timeoutMs = options.pdfOptions?.timeoutMs;
+  return fitSiteForPrint(session, compiled, {
+    baseUrl,
+    siteDir,
+    recompile,
+    decks,
+    strict: options.config.strict,
+    ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+  });
 }

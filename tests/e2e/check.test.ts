@@ -1,0 +1,99 @@
+/**
+ * `lectern check` end to end, in real Chromium: the seed decks pass every check; a fixture built to
+ * overflow (long items, a wide table, long code lines) overflows as planned and fits once the loop
+ * has re-planned it; the CLI prints one line per deck, JSON with --json, and exits 1 on a failure.
+ * The shared articles (the Jekyll site and the corpus) are checked too, when they are present.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkDecks, type CheckReport, type DeckCheck } from '../../src/check/index.js';
+import { resolveConfig } from '../../src/config.js';
+import { isArticlePath } from '../../src/load/index.js';
+import { browserSkipReason } from './helpers/browser.js';
+import { runCli } from './helpers/cli.js';
+import { DECKS_DIR, REPO_ROOT, SHARED_ARTICLES } from './helpers/paths.js';
+
+const OVERFLOW = join(REPO_ROOT, 'tests', 'fixtures', 'check', 'overflow.md');
+const skipReason = browserSkipReason();
+const config = resolveConfig({ theme: 'eventlet' });
+
+/** What a failing deck's report says, for assertion messages. */
+function explain(deck: DeckCheck): string {
+  return JSON.stringify({ slug: deck.slug, error: deck.error, overflows: deck.overflows, leaks: deck.leaks, code: deck.code.filter((c) => c.status === 'unknown-language'), conservation: deck.conservation }, null, 2);
+}
+
+function expectClean(report: CheckReport): void {
+  expect(report.decks.length).toBeGreaterThan(0);
+  for (const deck of report.decks) {
+    expect(deck.error, explain(deck)).toBeUndefined();
+    expect(deck.overflows, explain(deck)).toEqual([]);
+    expect(deck.leaks, explain(deck)).toEqual([]);
+    expect(deck.code.filter((c) => c.status === 'unknown-language'), explain(deck)).toEqual([]);
+    expect(deck.conservation.ratio, explain(deck)).toBeGreaterThanOrEqual(0.99);
+    expect(deck.ok, explain(deck)).toBe(true);
+  }
+  expect(report.ok).toBe(true);
+}
+
+describe.skipIf(skipReason !== '')(`lectern check${skipReason === '' ? '' : ` (skipped: ${skipReason})`}`, () => {
+  it('passes the seed decks: nothing overflows or leaks, all code is highlighted, ≥ 99% of the words kept', async () => {
+    const report = await checkDecks({ inputs: [DECKS_DIR], config });
+    expectClean(report);
+    const seed = report.decks.find((d) => d.slug === 'eventlet');
+    expect(seed?.slides).toBeGreaterThan(5);
+    expect(seed?.code.length).toBeGreaterThan(0);
+    expect(seed?.code.every((c) => c.status === 'highlighted')).toBe(true);
+  });
+
+  it('finds the overflow of a deck built to overflow when the loop is off', async () => {
+    const report = await checkDecks({ inputs: [OVERFLOW], config, fit: false });
+    const deck = report.decks[0]!;
+    expect(deck.overflows.length).toBeGreaterThanOrEqual(2);
+    expect(deck.overflows.some((o) => o.wide)).toBe(true);
+    expect(deck.overflows.some((o) => o.tall)).toBe(true);
+    expect(deck.overflows.every((o) => o.reasons.length > 0 && o.line !== undefined)).toBe(true);
+    expect(report.ok).toBe(false);
+  });
+
+  it('re-plans that deck until nothing overflows, keeping every word', async () => {
+    const report = await checkDecks({ inputs: [OVERFLOW], config });
+    const deck = report.decks[0]!;
+    expect(deck.initialOverflows).toBeGreaterThanOrEqual(2);
+    expect(deck.rounds).toBeGreaterThanOrEqual(1);
+    expect(deck.hints).toBeDefined();
+    expectClean(report);
+  });
+
+  it('prints one line per deck and exits 1 on a failing deck; --json prints the report', async () => {
+    const failing = await runCli(['check', OVERFLOW, '--no-fit'], { timeoutMs: 120_000 });
+    expect(failing.code, failing.stderr).toBe(1);
+    expect(failing.stdout).toMatch(/^✗ overflow \(.*overflow\.md\): \d+ slides, [1-9]\d* overflowing/m);
+    expect(failing.stdout).toMatch(/^ {4}overflow: slide \d+ #\S+ \(line \d+\)/m);
+    const json = await runCli(['check', OVERFLOW, '--json'], { timeoutMs: 120_000 });
+    expect(json.code, json.stderr).toBe(0);
+    const parsed = JSON.parse(json.stdout) as CheckReport;
+    expect(parsed.ok).toBe(true);
+    expect(parsed.decks[0]?.slug).toBe('overflow');
+  });
+});
+
+/** The shared articles the issue names: the Jekyll site (landing page included) and the corpus. */
+function sharedArticles(): string[] {
+  return ['eventlet-site', 'corpus'].flatMap((folder) => {
+    const dir = join(SHARED_ARTICLES, folder);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((name) => isArticlePath(name) && !/^readme\./i.test(name))
+      .sort()
+      .map((name) => join(dir, name));
+  });
+}
+
+const shared = existsSync(SHARED_ARTICLES) ? sharedArticles() : [];
+const sharedSkip = skipReason !== '' ? skipReason : shared.length === 0 ? '../shared/articles is absent beside this checkout' : '';
+describe.skipIf(sharedSkip !== '')(`lectern check on the shared articles${sharedSkip === '' ? '' : ` (skipped: ${sharedSkip})`}`, () => {
+  it('passes every article (missing images are listed, not failed on)', async () => {
+    expectClean(await checkDecks({ inputs: shared, config: resolveConfig({}) }));
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * Issue 5, "nothing breaks on bad input": generated and mutated articles go through the whole pure
+ * pipeline (bytes → decodeUtf8 → parseSource → parse → plan → render). The only error allowed is a
+ * LecternError that names the file (and, when it gives a line, a line of that file); nothing else
+ * may be thrown, and no case may take longer than LECTERN_PROPERTY_CASE_MS (default 2 s).
+ *
+ * LECTERN_PROPERTY_RUNS sets the number of cases over all the properties here (default 2,000).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../../src/config.js';
+import { LecternError } from '../../../src/errors.js';
+import { decodeUtf8 } from '../../../src/load/files.js';
+import { parseSource } from '../../../src/load/source.js';
+import { compileSource } from '../../../src/pipeline.js';
+import { articlePath, body, corruptBytes, fragment, frontMatter, hugeLine, mutate } from './arbitraries.js';
+
+const TOTAL_RUNS = positive(process.env['LECTERN_PROPERTY_RUNS'], 2000);
+const CASE_LIMIT_MS = positive(process.env['LECTERN_PROPERTY_CASE_MS'], 2000);
+const CONFIG = resolveConfig();
+const ASSETS = { styles: ['../assets/deck.css'], scripts: ['../assets/deck.js'] };
+const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+const SHARED = resolve(ROOT, '..', 'shared', 'articles');
+
+/**
+ * fast-check parameters for a property with this share of the total runs (at least 5, so a tiny
+ * total still tries each). LECTERN_PROPERTY_SEED and LECTERN_PROPERTY_PATH replay a failure.
+ */
+function runs(share: number): fc.Parameters<unknown> {
+  const seed = process.env['LECTERN_PROPERTY_SEED'];
+  const path = process.env['LECTERN_PROPERTY_PATH'];
+  return {
+    numRuns: Math.max(5, Math.round(TOTAL_RUNS * share)),
+    ...(seed === undefined ? {} : { seed: Number(seed) }),
+    ...(path === undefined ? {} : { path }),
+  };
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
+}
+
+/** A case's input, printed short in failure reports (inputs reach 100,000 characters). */
+class Input {
+  constructor(readonly value: string | Uint8Array) {}
+  [fc.toStringMethod](): string {
+    const text = typeof this.value === 'string' ? this.value : `bytes ${Array.from(this.value.subarray(0, 200)).join(',')}`;
+    return `${JSON.stringify(text.slice(0, 400))}${text.length > 400 ? `… (${text.length} chars; set LECTERN_PROPERTY_DUMP to see it whole)` : ''}`;
+  }
+}
+
+/** Wraps an arbitrary's values so failures print them short. */
+function input(arb: fc.Arbitrary<string | Uint8Array>): fc.Arbitrary<Input> {
+  return arb.map((value) => new Input(value));
+}
+
+/** What one case did: a deck, or an allowed error. Anything else fails the property. */
+type Outcome = { readonly ok: true; readonly slides: number } | { readonly ok: false; readonly error: LecternError };
+
+/** Bytes or text through the whole pure pipeline, timed; throws (fails the case) on a forbidden outcome. */
+function compile(wrapped: Input, path: string): Outcome {
+  const input = wrapped.value;
+  const started = performance.now();
+  let outcome: Outcome;
+  let lines = 1;
+  try {
+    const decoded = typeof input === 'string' ? { text: input, diagnostics: [] } : decodeUtf8(input, path);
+    lines = decoded.text.split('\n').length;
+    const source = parseSource(decoded.text, path, { resolveLink: (target) => (target.endsWith('.md') ? '../sibling/' : undefined) });
+    const { rendered } = compileSource(source, CONFIG, () => ASSETS);
+    expect(rendered.html.startsWith('<!doctype html>')).toBe(true);
+    for (const d of rendered.diagnostics) expect(d.file).toBe(path);
+    outcome = { ok: true, slides: rendered.slideCount };
+  } catch (err) {
+    if (!(err instanceof LecternError)) throw new Error(`not a LecternError for ${path}: ${describeError(err)}${dump(input)}`, { cause: err });
+    expect(err.file, `error without a file: ${err.message}`).toBe(path);
+    if (err.line !== undefined) {
+      expect(Number.isInteger(err.line) && err.line >= 1 && err.line <= lines + 1, `line ${err.line} of ${lines}: ${err.message}`).toBe(true);
+    }
+    outcome = { ok: false, error: err };
+  }
+  const elapsed = performance.now() - started;
+  if (elapsed > CASE_LIMIT_MS) throw new Error(`${path} took ${Math.round(elapsed)} ms (limit ${CASE_LIMIT_MS} ms)${dump(input)}`);
+  return outcome;
+}
+
+/** The whole input, when LECTERN_PROPERTY_DUMP is set (for reproducing a failure by hand). */
+function dump(input: string | Uint8Array): string {
+  if (process.env['LECTERN_PROPERTY_DUMP'] === undefined) return '';
+  return `\ninput: ${JSON.stringify(typeof input === 'string' ? input : Array.from(input))}`;
+}
+
+function describeError(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err);
+}
+
+/** Article texts to truncate and mutate: the repository's own, and the shared ones when present. */
+function readArticles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return readArticles(path);
+    return /\.(md|markdown|mdx|html?)$/i.test(entry.name) ? [readFileSync(path, 'utf8')] : [];
+  });
+}
+
+const OWN_ARTICLES = [...readArticles(join(ROOT, 'decks')), ...readArticles(join(ROOT, 'tests', 'fixtures', 'articles')), ...readArticles(join(ROOT, 'tests', 'fixtures', 'xss'))];
+const SHARED_ARTICLES = readArticles(SHARED);
+
+describe(`the pipeline on bad input (${TOTAL_RUNS} cases over all properties)`, () => {
+  it('survives generated articles: front matter of every type and bodies of every construct', () => {
+    fc.assert(
+      fc.property(input(fc.tuple(frontMatter, body).map(([f, b]) => f + b)), articlePath, (text, path) => {
+        compile(text, path);
+      }),
+      runs(0.4),
+    );
+  });
+
+  it('survives mutations of its own articles (cuts, duplications, insertions, truncation)', () => {
+    const article = fc.constantFrom(...OWN_ARTICLES).chain((text) => fc.array(fc.constant(null), { minLength: 1, maxLength: 3 }).chain((edits) => edits.reduce((acc) => acc.chain(mutate), fc.constant(text))));
+    fc.assert(
+      fc.property(input(article), articlePath, (text, path) => {
+        compile(text, path);
+      }),
+      runs(0.15),
+    );
+  });
+
+  it('survives invalid UTF-8 and NUL bytes, through the byte decoder', () => {
+    const bytes = fc.oneof(fc.constantFrom(...OWN_ARTICLES), fc.tuple(frontMatter, body).map(([f, b]) => f + b)).chain(corruptBytes);
+    fc.assert(
+      fc.property(input(bytes), articlePath, (bytesIn, path) => {
+        compile(bytesIn, path);
+      }),
+      runs(0.15),
+    );
+  });
+
+  it('survives deep nesting of quotes, lists, containers and tags', () => {
+    const unit = fc.constantFrom('> ', '- ', '  - ', '1. ', '<div>', '<blockquote>', '<ul><li>', '<Note>\n', '!!! note\n    ', ':::note\n', '/// note\n', '[', '*', '**', '<b>', '<!--', '{% raw %}', '```\n');
+    const nested = fc.tuple(fc.array(unit, { minLength: 1, maxLength: 3 }), fc.integer({ min: 50, max: 3000 }), fragment).map(([units, depth, tail]) => `${units.join('').repeat(depth)}${tail}`);
+    fc.assert(
+      fc.property(input(nested), articlePath, (text, path) => {
+        compile(text, path);
+      }),
+      runs(0.08),
+    );
+  });
+
+  it('survives huge lines (about 100,000 characters)', () => {
+    const huge = fc.tuple(fc.constantFrom('', '# T\n\n', '## S\n\n', '<p>', '```\n', '- '), hugeLine).map(([before, line]) => before + line);
+    fc.assert(
+      fc.property(input(huge), articlePath, (text, path) => {
+        compile(text, path);
+      }),
+      runs(0.02),
+    );
+  });
+
+  it('survives front matter alone, of every YAML type, valid or not', () => {
+    const texts = fc.constantFrom('', '# Title\n\nText.', 'Text only.', '<h1>T</h1>', '{{ page.title }} and {{ page.date }}');
+    fc.assert(
+      fc.property(input(fc.tuple(frontMatter, texts).map(([f, t]) => f + t)), articlePath, (text, path) => {
+        compile(text, path);
+      }),
+      runs(0.1),
+    );
+  });
+
+  describe.skipIf(SHARED_ARTICLES.length === 0)(`real articles from ../shared/articles${SHARED_ARTICLES.length === 0 ? ' (skipped: folder absent)' : ''}`, () => {
+    it('survives them truncated at any point and mutated', () => {
+      const article = fc.constantFrom(...SHARED_ARTICLES).chain(mutate);
+      fc.assert(
+        fc.property(input(article), articlePath, (text, path) => {
+          compile(text, path);
+        }),
+        runs(0.1),
+      );
+    });
+  });
+});
