@@ -2,7 +2,8 @@
  * What the CLI prints while a build runs: one line per deck and per PDF on stdout, diagnostics on
  * stderr, and — on a TTY only — a progress bar on stderr across the PDF exports (cli-progress).
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 import { formatDiagnostic, formatError, type LecternError } from './errors.js';
 import type { Diagnostic } from './model.js';
 import type { BuildEvent } from './site/build.js';
@@ -29,7 +30,9 @@ export interface Reporter {
 /** A reporter; `pdfJobs` is the number of PDFs the build will print (0 for none). */
 export function createReporter(pdfJobs: number): Reporter {
   const tty = process.stderr.isTTY === true && pdfJobs > 0;
-  const bar = tty
+  // cli-progress is loaded only when a bar is drawn: a terminal and PDFs to print.
+  const cliProgress = tty ? (createRequire(import.meta.url)('cli-progress') as typeof CliProgress) : undefined;
+  const bar = cliProgress
     ? new cliProgress.SingleBar(
         { format: 'PDF {bar} {value}/{total} {task}', stream: process.stderr, clearOnComplete: true, hideCursor: true },
         cliProgress.Presets.shades_classic,

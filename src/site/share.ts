@@ -3,7 +3,12 @@
  * and the QR code of the hosted deck on its closing slide. Pure functions: the build decides the
  * URLs and writes the files.
  */
-import QRCode from 'qrcode';
+import { createRequire } from 'node:module';
+import type QRCodeModule from 'qrcode';
+
+// Loaded on first use: only decks with a site URL get a QR code, and the CLI starts faster without it.
+const require = createRequire(import.meta.url);
+let qrcode: typeof QRCodeModule | undefined;
 import type { Deck, Inline, Slide } from '../model.js';
 import { escapeHtml } from '../render/escape.js';
 
@@ -45,7 +50,8 @@ export function shareHead(info: ShareInfo): string {
  * standard 4-module quiet zone, so phones read it on any theme. Deterministic for a given text.
  */
 export function qrSvg(text: string): string {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  qrcode ??= require('qrcode') as typeof QRCodeModule;
+  const { modules } = qrcode.create(text, { errorCorrectionLevel: 'M' });
   const quiet = 4;
   const size = modules.size + quiet * 2;
   let path = '';
