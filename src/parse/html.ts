@@ -41,13 +41,40 @@ function limitDepth(root: ParentNode, firstLine: number, ctx: ParseContext): voi
   });
 }
 
-/** An HTML article body: a whole page (doctype/`<html>`) is reduced to its article, else a fragment. */
-export function htmlBodyToFlow(html: string, firstLine: number, ctx: ParseContext): Flow {
+/**
+ * An HTML article body: a whole page (doctype/`<html>`) is reduced to its article, else a fragment.
+ * A page whose article has no `<h1>` is titled by its `<title>` when `titleFromPage` (no front matter title).
+ */
+export function htmlBodyToFlow(html: string, firstLine: number, ctx: ParseContext, titleFromPage = false): Flow {
   if (!/^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype|<html[\s>])/i.test(html)) return htmlToFlow(html, firstLine, ctx);
   const document = parse(html, { sourceCodeLocationInfo: true });
   limitDepth(document, firstLine, ctx);
   const root = findFirst(document, 'article') ?? findFirst(document, 'main') ?? findFirst(document, 'body');
-  return root === undefined ? [] : createWalker(firstLine, ctx, true).children(root.childNodes);
+  if (root === undefined) return [];
+  const flow = createWalker(firstLine, ctx, true).children(root.childNodes);
+  const title = titleFromPage ? pageTitle(document, flow, firstLine) : undefined;
+  return title === undefined ? flow : [title, ...flow];
+}
+
+/** The page's `<title>` as the article's h1, when the article has none of its own. */
+function pageTitle(document: Node, flow: Flow, firstLine: number): FlowItem | undefined {
+  if (flow.some((item) => item.type === 'heading' && item.depth === 1)) return undefined;
+  const element = findTitle(document);
+  const text = element === undefined ? '' : textOf(element).replace(/[ \t\n\r\f]+/g, ' ').trim();
+  if (element === undefined || text === '') return undefined;
+  return { type: 'heading', depth: 1, inlines: [{ type: 'text', text }], line: firstLine + visibleLine(element) - 1 };
+}
+
+/** The `<title>` in the page's `<head>` (childrenOf does not look inside head, which holds no article text). */
+function findTitle(document: Node): Element | undefined {
+  const html = 'childNodes' in document ? document.childNodes.find((n): n is Element => isElement(n) && n.tagName === 'html') : undefined;
+  const head = html?.childNodes.find((n): n is Element => isElement(n) && n.tagName === 'head');
+  return head?.childNodes.find((n): n is Element => isElement(n) && n.tagName === 'title');
+}
+
+/** Text of a `<title>` (its content is a single text node; childrenOf skips the title element). */
+function textOf(el: Element): string {
+  return el.childNodes.map((n) => ('value' in n && typeof n.value === 'string' ? n.value : '')).join('');
 }
 
 function findFirst(node: Node, tagName: string): Element | undefined {

@@ -17,7 +17,7 @@ export function parseArticle(source: Source): Article {
   const ctx: ParseContext = { file: source.path, diagnostics: [] };
   const body = source.body.replace(/\r\n?/g, '\n');
   const flow = withStackGuard(source.path, undefined, () =>
-    source.format === 'html' ? htmlBodyToFlow(body, source.bodyLine, ctx) : markdownToFlow(body, source.bodyLine, ctx),
+    source.format === 'html' ? htmlBodyToFlow(body, source.bodyLine, ctx, source.meta.title === undefined) : markdownToFlow(body, source.bodyLine, ctx),
   );
   const article = buildArticle(source, flow, ctx.diagnostics);
   // The later stages recurse once per level of nesting: refuse what no slide could show anyway.

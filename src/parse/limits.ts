@@ -19,7 +19,7 @@ const FENCE = /^[ \t]*(`{3,}|~{3,})/;
  * the line count never changes. A warning names the first line cut.
  */
 export function clampIndentation(body: string, firstLine: number, file: string): { body: string; diagnostic?: Diagnostic } {
-  if (!new RegExp(`^[ \\t]{${MAX_INDENT + 1},}`, 'm').test(body)) return { body };
+  if (!new RegExp(`^[ \\t]{${MAX_INDENT + 1},}|^(?:[ \\t]*(?:>|[-*+][ \\t]|\\d{1,9}[.)][ \\t])){${MAX_NESTING + 1}}`, 'm').test(body)) return { body };
   let fence: string | undefined;
   let first: number | undefined;
   const lines = body.split('\n').map((line, index) => {
@@ -29,6 +29,8 @@ export function clampIndentation(body: string, firstLine: number, file: string):
       return line;
     }
     if (marks !== undefined) fence = marks;
+    // marked's time grows with the square of the quote depth: refuse before it starts.
+    if (containerMarkers(line) > MAX_NESTING) tooDeep(file, firstLine + index);
     const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
     if (columns(indent) <= MAX_INDENT) return line;
     first ??= firstLine + index;
@@ -44,6 +46,12 @@ export function clampIndentation(body: string, firstLine: number, file: string):
     hint: 'lists and quotes nested this deep cannot be shown; flatten them',
   };
   return { body: lines.join('\n'), diagnostic };
+}
+
+/** How many quote and list markers open a line (`> > - 1. text` has 4). */
+function containerMarkers(line: string): number {
+  const prefix = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*/.exec(line)?.[0] ?? '';
+  return (prefix.match(/>|[-*+](?=[ \t])|\d{1,9}[.)]/g) ?? []).length;
 }
 
 function columns(indent: string): number {

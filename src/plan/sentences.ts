@@ -11,13 +11,21 @@ const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'cf', 'mr', 'mrs', 'ms
 /** Offsets where sentences end in `text` (exclusive ends), skipping code spans. */
 export function sentenceEnds(text: string, protectedRanges: readonly (readonly [number, number])[] = []): number[] {
   const ends: number[] = [];
-  const inProtected = (i: number): boolean => protectedRanges.some(([a, b]) => i >= a && i < b);
+  // Ranges come in text order: one pointer walks them, so long paragraphs stay linear.
+  let range = 0;
+  const inProtected = (i: number): boolean => {
+    while (range < protectedRanges.length && protectedRanges[range]![1] <= i) range++;
+    const r = protectedRanges[range];
+    return r !== undefined && i >= r[0] && i < r[1];
+  };
+  let seenText = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (ch === '\n') {
-      if (text.slice(0, i).trim() !== '') ends.push(i);
+      if (seenText) ends.push(i);
       continue;
     }
+    if (!/\s/.test(ch)) seenText = true;
     if (!'.!?'.includes(ch) || inProtected(i)) continue;
     let j = i + 1;
     while (j < text.length && `"')]”’»`.includes(text[j]!)) j++;
@@ -33,7 +41,9 @@ export function sentenceEnds(text: string, protectedRanges: readonly (readonly [
 }
 
 function isAbbreviation(text: string, dot: number): boolean {
-  const before = text.slice(0, dot).match(/([\p{L}.]+)$/u);
+  // A bounded window: an abbreviation or an initial is short, and a regex anchored at the end of
+  // the whole paragraph would rescan it for every period.
+  const before = text.slice(Math.max(0, dot - 32), dot).match(/([\p{L}.]+)$/u);
   if (!before) return false;
   const word = before[1]!.toLowerCase();
   if (ABBREVIATIONS.has(word)) return true;
@@ -97,31 +107,33 @@ export function sliceInlines(inlines: readonly Inline[], start: number, end: num
 
 /** Remove leading/trailing white space and breaks of an inline run. */
 export function trimInlines(inlines: readonly Inline[]): Inline[] {
+  return trimSide(trimSide(inlines, 'start'), 'end');
+}
+
+// One side at a time, descending only into the edge node: linear in the nesting depth (trimming
+// both sides of every edge container would double the work at each level).
+function trimSide(inlines: readonly Inline[], side: 'start' | 'end'): Inline[] {
   const out = [...inlines];
-  const trimEdge = (index: number, side: 'start' | 'end'): boolean => {
-    const node = out[index];
-    if (!node) return false;
+  const edge = (): number => (side === 'start' ? 0 : out.length - 1);
+  while (out.length > 0) {
+    const index = edge();
+    const node = out[index]!;
     if (node.type === 'break') {
       out.splice(index, 1);
-      return true;
+      continue;
     }
     if (node.type === 'text') {
       const text = side === 'start' ? node.text.trimStart() : node.text.trimEnd();
       if (text === '') {
         out.splice(index, 1);
-        return true;
+        continue;
       }
       out[index] = { ...node, text };
-      return false;
+    } else if ('children' in node) {
+      out[index] = { ...node, children: trimSide(node.children, side) };
     }
-    if ('children' in node) {
-      const children = side === 'start' ? trimInlines(node.children) : trimInlines(node.children);
-      out[index] = { ...node, children };
-    }
-    return false;
-  };
-  while (out.length > 0 && trimEdge(0, 'start'));
-  while (out.length > 0 && trimEdge(out.length - 1, 'end'));
+    break;
+  }
   return out;
 }
 
@@ -129,12 +141,32 @@ export function trimInlines(inlines: readonly Inline[]): Inline[] {
 export function splitSentences(inlines: readonly Inline[]): Inline[][] {
   const text = plainText(inlines);
   const ends = sentenceEnds(text, codeRanges(inlines));
+  // Where each top-level node starts in the text: a sentence is sliced from the few nodes it
+  // covers, not from the whole paragraph, so a paragraph of many sentences stays linear.
+  const starts: number[] = [];
+  const lengths = inlines.map(textLength);
+  let offset = 0;
+  for (const length of lengths) {
+    starts.push(offset);
+    offset += length;
+  }
   const sentences: Inline[][] = [];
   let start = 0;
+  let first = 0;
   for (const end of ends) {
-    const slice = sliceInlines(inlines, start, end);
+    // Skip the nodes wholly before the sentence (an empty node right at its start belongs to it).
+    while (first + 1 < inlines.length && starts[first]! < start && starts[first]! + lengths[first]! <= start) first++;
+    let last = first;
+    while (last + 1 < inlines.length && starts[last + 1]! < end) last++;
+    const base = starts[first] ?? 0;
+    const slice = sliceInlines(inlines.slice(first, last + 1), start - base, end - base);
     if (plainText(slice).trim() !== '') sentences.push(slice);
     start = end;
   }
   return sentences;
+}
+
+/** Length of a node's plain text (as plainText counts it). */
+function textLength(node: Inline): number {
+  return 'children' in node ? node.children.reduce((n, child) => n + textLength(child), 0) : leafLength(node);
 }

@@ -38,10 +38,11 @@ export function renderBlock(block: Block, where: 'slide' | 'notes', html: HtmlMo
       return `<figure${cls('lectern-image')}>${img}${caption}</figure>`;
     }
     case 'callout': {
-      const title = block.title ? renderInlines(block.title) : escapeHtml(capitalize(block.kind));
+      const title = calloutTitle(block);
       const body = block.blocks.map(inner).join('');
-      if (where === 'notes') return `<blockquote><p><strong>${title}</strong></p>${body}</blockquote>`;
-      return `<div class="lectern-callout" data-kind="${escapeHtml(block.kind)}"><p class="lectern-callout-title">${title}</p>${body}</div>`;
+      if (where === 'notes') return `<blockquote>${title === '' ? '' : `<p><strong>${title}</strong></p>`}${body}</blockquote>`;
+      const head = title === '' ? '' : `<p class="lectern-callout-title">${title}</p>`;
+      return `<div class="lectern-callout" data-kind="${escapeHtml(block.kind)}">${head}${body}</div>`;
     }
     case 'html':
       return renderHtmlBlock(block, where, html);
@@ -77,6 +78,23 @@ function renderTable(block: Extract<Block, { type: 'table' }>, where: 'slide' | 
   const head = block.header.length > 0 ? `<thead><tr>${block.header.map((c, i) => `<th${align(i)}>${renderInlines(c)}</th>`).join('')}</tr></thead>` : '';
   const body = block.rows.map((r) => `<tr>${r.map((c, i) => `<td${align(i)}>${renderInlines(c)}</td>`).join('')}</tr>`).join('');
   return `<table${where === 'slide' ? ' class="lectern-table"' : ''}>${head}<tbody>${body}</tbody></table>`;
+}
+
+/**
+ * Kinds whose name is the title their site shows when the article gives none (MkDocs titles an
+ * untitled `!!! note` "Note", GitHub an alert "Note"). Other kinds (MDX components such as
+ * `<ConsoleBlockMulti>`) are containers: a made-up title would be text the article never shows.
+ */
+const TITLED_KINDS: ReadonlySet<string> = new Set([
+  'note', 'tip', 'hint', 'info', 'todo', 'important', 'warning', 'caution', 'attention', 'danger', 'error', 'success', 'check',
+  'done', 'failure', 'fail', 'missing', 'bug', 'example', 'quote', 'cite', 'abstract', 'summary', 'tldr', 'question', 'help',
+  'faq', 'seealso', 'pitfall', 'deprecated',
+]);
+
+/** The callout's own title, else its kind's name when that is what the site shows, else ''. */
+function calloutTitle(block: Extract<Block, { type: 'callout' }>): string {
+  if (block.title !== undefined && block.title.length > 0) return renderInlines(block.title);
+  return TITLED_KINDS.has(block.kind) ? escapeHtml(capitalize(block.kind)) : '';
 }
 
 function capitalize(text: string): string {

@@ -49,39 +49,64 @@ export const fragment: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A Markdown or HTML body made of fragments, one per line. */
-export const body: fc.Arbitrary<string> = fc.array(fragment, { maxLength: 40 }).map((lines) => lines.join('\n'));
+export const body: fc.Arbitrary<string> = fc.array(fragment, { minLength: 1, maxLength: 40 }).map((lines) => lines.join('\n'));
 
-const yamlScalar = fc.oneof(
+/** YAML values of every type a front matter may hold (valid YAML). */
+const yamlValue = fc.oneof(
   text.map((t) => JSON.stringify(t)),
   fc.constantFrom(
     'plain words', '42', '-1.5e300', '.inf', '.nan', '0x1F', 'true', 'no', '~', 'null', '', '2024-04-25', '2024-04-25T10:00:00Z',
-    '2017-02-10 21:58:56 -0800', '2024-13-45', 'April 25, 2024', '[1, 2, [3]]', '{a: 1, b: [x]}', '&anchor value', '*anchor',
-    '!!binary aGVsbG8=', '!!timestamp 2001-12-14', '|\n  block\n  text', '>-\n  folded', '"unterminated', "'single", '[unclosed',
-    '{bad: ', ': :', '@reserved', '`tick', '%directive', '- in value', '? complex', '<<: *anchor',
+    '2017-02-10 21:58:56 -0800', '2024-13-45', 'April 25, 2024', '[1, 2, [3]]', '{a: 1, b: [x]}', '&anchor value',
+    '!!binary aGVsbG8=', '!!timestamp 2001-12-14', '|\n  block\n  text', '>-\n  folded', "'single ''quoted'''", '"esc \\u00e9 \\n"',
   ),
 );
-const yamlKey = fc.constantFrom('title', 'Title', 'description', 'author', 'authors', 'date', 'lang', 'slug', 'theme', 'layout', 'tags', 'summary', 'evil', 'x', 'lectern', '"quoted key"', '? complex', '<<');
-const yamlLine = fc.oneof(
-  fc.tuple(yamlKey, yamlScalar).map(([k, v]) => `${k}: ${v}`),
-  fc.constantFrom(
-    'lectern:\n  theme: dark', 'lectern:\n  layout: sideways', 'lectern: {maxPoints: -1}', 'lectern: {unsafeHtml: yes}', 'lectern: {width: "wide"}',
-    'lectern: [1, 2]', 'lectern: null', 'theme: "Not A Theme"', 'authors:\n  - name: Ann\n  - Bob', 'author: {name: 42}', 'tags:\n  - a\n  -',
-    'base: &b {x: 1}\nderived:\n  <<: *b', 'a: *undefined_alias', '- top level list', '\tindented with tab: x', '  over: indented', 'key without value',
-    'title: x\ntitle: y', '# comment only', 'date: !!str 2024-01-01', 'slug: ../../etc/passwd', 'slug: ""', 'lang: "en\\"><script>"',
-  ),
+/** Values that make the YAML invalid (or refer to what is not there). */
+const brokenYamlValue = fc.constantFrom('"unterminated', "'single", '[unclosed', '{bad: ', ': :', '@reserved', '`tick', '%directive', '- in value', '? complex', '*undefined_alias', '<<: *anchor', 'a: b: c');
+const yamlKey = fc.constantFrom('title', 'Title', 'description', 'author', 'authors', 'date', 'lang', 'slug', 'theme', 'layout', 'tags', 'summary', 'evil', 'x', 'lectern', '"quoted key"');
+/** `[key, line]`: a front matter entry; the key keeps the entries of one front matter unique. */
+const yamlEntry: fc.Arbitrary<readonly [string, string]> = fc.oneof(
+  { weight: 12, arbitrary: fc.tuple(yamlKey, yamlValue).map(([k, v]) => [k, `${k}: ${v}`] as const) },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      'lectern:\n  theme: dark', 'lectern:\n  layout: flat\n  maxPoints: 3', 'lectern: {unsafeHtml: true}', 'authors:\n  - name: Ann\n  - Bob',
+      'author: {name: 42}', 'tags:\n  - a\n  - b', 'base: &b {x: 1}\nderived:\n  <<: *b', '# comment only', 'date: !!str 2024-01-01',
+      'slug: ../../etc/passwd', 'slug: ""', 'lang: "en\\"><script>"', 'title: [1, 2]', 'title: {a: 1}', 'date: [2024]',
+    ).map((line) => [line.split(':')[0] ?? line, line] as const),
+  },
+  // Options Lectern refuses: a config-invalid error that names the file.
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('lectern:\n  layout: sideways', 'lectern: {maxPoints: -1}', 'lectern: {unsafeHtml: yes}', 'lectern: {width: "wide"}', 'theme: "Not A Theme"', 'lectern: [1, 2]', 'lectern: null')
+      .map((line) => [line.split(':')[0] ?? line, line] as const),
+  },
+);
+const yamlLines = (maxLength: number): fc.Arbitrary<string[]> =>
+  fc.uniqueArray(yamlEntry, { maxLength, selector: ([key]) => key }).map((entries) => entries.map(([, line]) => line));
+const brokenYamlLine = fc.oneof(
+  fc.tuple(yamlKey, brokenYamlValue).map(([k, v]) => `${k}: ${v}`),
+  fc.constantFrom('- top level list', '\tindented with tab: x', '  over: indented', 'key without value', 'title: x\ntitle: y', '? complex\n: value'),
 );
 
-/** Front matter: YAML (valid or not) of every type, TOML, a JSON header, or none. */
+/** Front matter: YAML of every type (mostly valid, sometimes broken), TOML, a JSON header, or none. */
 export const frontMatter: fc.Arbitrary<string> = fc.oneof(
-  fc.array(yamlLine, { maxLength: 8 }).map((lines) => `---\n${lines.join('\n')}\n---\n`),
-  fc.array(yamlLine, { maxLength: 3 }).map((lines) => `---\n${lines.join('\n')}\n`), // never closed
-  fc.constantFrom('+++\ntitle = "T"\ndate = 2024-04-25\n+++\n', '+++\ntitle = \n+++\n', '+++\n[lectern]\ntheme = 3\n+++\n', '---toml\nx = 1\n---\n', '---json\n{"title": 1}\n---\n', '---js\nmodule.exports = {}\n---\n', '---coffee\nx\n---\n', '----\n', '---\n---\n'),
-  fc.constantFrom('<!--{ "Title": "Go", "Subtitle": "x" }-->\n', '<!--{ "Title": }-->\n', '<!--{ [1] }-->\n', '<!--{\n'),
-  fc.constant(''),
+  { weight: 6, arbitrary: yamlLines(8).map((lines) => `---\n${lines.join('\n')}\n---\n`) },
+  { weight: 1, arbitrary: fc.tuple(yamlLines(4), brokenYamlLine).map(([lines, bad]) => `---\n${[...lines, bad].join('\n')}\n---\n`) },
+  { weight: 1, arbitrary: yamlLines(3).map((lines) => `---\n${lines.join('\n')}\n`) }, // never closed
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('+++\ntitle = "T"\ndate = 2024-04-25\n+++\n', '+++\ntitle = \n+++\n', '+++\n[lectern]\ntheme = 3\n+++\n', '---toml\nx = 1\n---\n', '---json\n{"title": 1}\n---\n', '---js\nmodule.exports = {}\n---\n', '---coffee\nx\n---\n', '----\n', '---\n---\n'),
+  },
+  { weight: 1, arbitrary: fc.constantFrom('<!--{ "Title": "Go", "Subtitle": "x" }-->\n', '<!--{ "Title": }-->\n', '<!--{ [1] }-->\n', '<!--{\n') },
+  { weight: 4, arbitrary: fc.constant('') },
 );
 
-/** Article file names of every supported extension (and one that is not supported). */
-export const articlePath: fc.Arbitrary<string> = fc.constantFrom('a.md', 'b.markdown', 'c.mdx', 'd.html', 'e.htm', 'nested/dir/f.md', 'G.MD', 'weird name.md', '.hidden.md', 'noext');
+/** Article file names of every supported extension (and, rarely, one that is not supported). */
+export const articlePath: fc.Arbitrary<string> = fc.oneof(
+  { weight: 20, arbitrary: fc.constantFrom('a.md', 'b.markdown', 'c.mdx', 'd.html', 'e.htm', 'nested/dir/f.md', 'G.MD', 'weird name.md', '.hidden.md') },
+  { weight: 1, arbitrary: fc.constant('noext') },
+);
 
 /** A random edit of a text: cut, duplicate, insert a fragment, or truncate, at arbitrary offsets. */
 export function mutate(source: string): fc.Arbitrary<string> {
