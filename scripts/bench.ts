@@ -2,7 +2,7 @@
  * `npm run bench`: speed and memory figures, written to BENCHMARKS.md (never asserted in tests: this
  * machine is shared and noisy). `npm run bench -- core pdf` runs some sections only.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchCore, type BenchSection } from './bench/core.js';
@@ -26,6 +26,9 @@ function table(section: BenchSection): string {
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const names = wanted.length > 0 ? wanted : Object.keys(SECTIONS);
+  // Sections not run this time are kept from the previous BENCHMARKS.md.
+  const previous = await readFile(join(root, 'BENCHMARKS.md'), 'utf8').catch(() => '');
+  const kept = new Map(previous.split(/\n(?=## )/).slice(1).map((s) => [s.split('\n')[0]!, s.trimEnd() + '\n']));
   const parts: string[] = [];
   for (const name of names) {
     const run = SECTIONS[name];
@@ -34,7 +37,9 @@ async function main(): Promise<void> {
     const section = await run(root);
     process.stdout.write(`${table(section)}\n`);
     parts.push(table(section));
+    kept.delete(`## ${section.title}`);
   }
+  parts.push(...kept.values());
   const header = `# Benchmarks\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB. The machine is shared; figures are medians.\n`;
   await writeFile(join(root, 'BENCHMARKS.md'), `${header}\n${parts.join('\n')}`);
 }
