@@ -64,10 +64,20 @@ export function highlightCode(code: string, lang: string | undefined): Highlight
     }
     return { html: escapeHtml(code), language: 'plaintext', known: false };
   }
+  if (isShellSession(code)) return { html: hljs.highlight(code, { language: 'bash', ignoreIllegals: true }).value, language: 'bash', known: true };
   const auto = hljs.highlightAuto(code, AUTO_DETECT);
   // Low relevance means a guess; a wrong colouring is worse than none.
   if (auto.language && auto.relevance >= 8) return { html: auto.value, language: auto.language, known: true };
   return { html: escapeHtml(code), language: 'plaintext', known: true };
+}
+
+/**
+ * Unnamed code that is plainly a shell session: every line a `$ ` prompt or an environment
+ * assignment (`GORACE="…"`). Detection by relevance misses these short blocks.
+ */
+function isShellSession(code: string): boolean {
+  const lines = code.split('\n').filter((l) => l.trim() !== '');
+  return lines.length > 0 && lines.every((l) => /^\s*\$ \S/.test(l) || /^[A-Z_][A-Z0-9_]*=\S/.test(l.trim()));
 }
 
 /** Names of the languages Lectern highlights. */

@@ -89,3 +89,11 @@ describe('highlightCode', () => {
     expect(highlightCode('tree\n├── a', 'text').known).toBe(true);
   });
 });
+
+describe('unnamed code', () => {
+  it('highlights a shell session by its prompts and leaves program output plain', () => {
+    expect(highlightCode('$ go test -race mypkg\n$ go run -race mysrc.go', undefined).language).toBe('bash');
+    expect(highlightCode('GORACE="log_path=/tmp/race/report"', undefined).language).toBe('bash');
+    expect(highlightCode('WARNING: DATA RACE\nRead by goroutine 185:\n  net.(*pollServer).AddFD()', undefined).language).toBe('plaintext');
+  });
+});
