@@ -27,17 +27,9 @@ export interface Reporter {
   done(): void;
 }
 
-/** A reporter; `pdfJobs` is the number of PDFs the build will print (0 for none). */
-export function createReporter(pdfJobs: number): Reporter {
-  const tty = process.stderr.isTTY === true && pdfJobs > 0;
-  // cli-progress is loaded only when a bar is drawn: a terminal and PDFs to print.
-  const cliProgress = tty ? (createRequire(import.meta.url)('cli-progress') as typeof CliProgress) : undefined;
-  const bar = cliProgress
-    ? new cliProgress.SingleBar(
-        { format: 'PDF {bar} {value}/{total} {task}', stream: process.stderr, clearOnComplete: true, hideCursor: true },
-        cliProgress.Presets.shades_classic,
-      )
-    : undefined;
+/** A reporter for one command; its progress bar appears when PDFs are printed on a terminal. */
+export function createReporter(): Reporter {
+  let bar: CliProgress.SingleBar | undefined;
   let started = false;
   // Lines printed while a bar is drawn must not tear it: clear, print, redraw.
   const print = (write: () => void): void => {
@@ -59,11 +51,12 @@ export function createReporter(pdfJobs: number): Reporter {
           });
           break;
         }
+        case 'pdf-begin':
+          bar = progressBar();
+          bar?.start(event.jobs, 0, { task: '' });
+          started = bar !== undefined;
+          break;
         case 'pdf-start':
-          if (bar && !started) {
-            bar.start(pdfJobs, 0, { task: '' });
-            started = true;
-          }
           bar?.update({ task: `${event.slug} (${event.kind})` });
           break;
         case 'pdf':
@@ -80,4 +73,14 @@ export function createReporter(pdfJobs: number): Reporter {
       started = false;
     },
   };
+}
+
+/** A progress bar on stderr when it is a terminal; cli-progress is loaded only then. */
+function progressBar(): CliProgress.SingleBar | undefined {
+  if (process.stderr.isTTY !== true) return undefined;
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
+  return new cliProgress.SingleBar(
+    { format: 'PDF {bar} {value}/{total} {task}', stream: process.stderr, clearOnComplete: true, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
 }

@@ -82,7 +82,7 @@ async function runBuild(inputs: string[], flags: CliFlags): Promise<void> {
   const config = await resolveCliConfig(flags);
   const started = performance.now();
   const files = defaultInputs(inputs);
-  const reporter = createReporter(flags.pdf ? 2 * (await countArticles(files)) : 0);
+  const reporter = createReporter();
   try {
     const result = await buildSite({ inputs: files, config, pdf: flags.pdf === true, onEvent: reporter.onEvent, pdfOptions: pdfOptionsFrom(flags) });
     reporter.done();
@@ -96,21 +96,11 @@ async function runBuild(inputs: string[], flags: CliFlags): Promise<void> {
 async function runPdf(inputs: string[], flags: CliFlags): Promise<void> {
   if (inputs.length === 0) throw new LecternError('usage', 'name the articles to export', { hint: 'lectern pdf decks/eventlet.md --handout' });
   const config = await resolveCliConfig({ ...flags, out: flags.out ?? '.' });
-  const reporter = createReporter((flags.handout ? 2 : 1) * (await countArticles(inputs)));
+  const reporter = createReporter();
   try {
     await exportPdfs({ inputs, config, handout: flags.handout === true, onEvent: (e) => e.type !== 'deck' && reporter.onEvent(e), pdfOptions: pdfOptionsFrom(flags) });
   } finally {
     reporter.done();
-  }
-}
-
-/** How many articles the inputs name, for the progress bar's total. */
-async function countArticles(inputs: readonly string[]): Promise<number> {
-  const { loadSources } = await import('./load/index.js');
-  try {
-    return (await loadSources(inputs)).length;
-  } catch {
-    return inputs.length; // the build itself reports the problem
   }
 }
 

@@ -54,3 +54,15 @@ export function blockText(block: Block): string {
       return '';
   }
 }
+
+/** A namer that returns `wanted` the first time and `wanted-2`, `wanted-3`… after (`fallback` for ''). */
+export function createUniqueNamer(fallback: string): (wanted: string) => string {
+  const used = new Set<string>();
+  return (wanted) => {
+    const base = wanted === '' ? fallback : wanted;
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}-${n}`;
+    used.add(name);
+    return name;
+  };
+}

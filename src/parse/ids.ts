@@ -3,20 +3,14 @@
  * within the article so every section can be linked.
  */
 import { slugify } from '../load/slug.js';
+import { createUniqueNamer } from '../text.js';
 
 /** Used when a heading has no ASCII letter or digit to make a slug from. */
 const FALLBACK_ID = 'section';
 
 /** A function that returns `wanted` the first time and `wanted-2`, `wanted-3`… after that. */
 export function createIdAllocator(): (wanted: string) => string {
-  const used = new Set<string>();
-  return (wanted) => {
-    const base = wanted === '' ? FALLBACK_ID : wanted;
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-    used.add(id);
-    return id;
-  };
+  return createUniqueNamer(FALLBACK_ID);
 }
 
 /** The id a heading asks for: its explicit id, else the slug of its title. */

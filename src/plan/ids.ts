@@ -1,4 +1,6 @@
 /** Slide ids: unique within a deck, stable for the same article (they are the slides' hash links). */
+import { slugify } from '../load/slug.js';
+import { createUniqueNamer } from '../text.js';
 
 /** Hands out unique ids, suffixing `-2`, `-3` on collisions. */
 export interface IdAllocator {
@@ -7,25 +9,11 @@ export interface IdAllocator {
 
 /** A fresh allocator for one deck. */
 export function createIdAllocator(): IdAllocator {
-  const used = new Set<string>();
-  return {
-    next(wanted: string): string {
-      const base = toId(wanted) || 'slide';
-      let id = base;
-      for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-      used.add(id);
-      return id;
-    },
-  };
+  const unique = createUniqueNamer('slide');
+  return { next: (wanted) => unique(toId(wanted)) };
 }
 
-/** A string as a URL-fragment-safe id. */
+/** A string as a URL-fragment-safe id (a heading slug, at most 64 characters). */
 export function toId(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64);
+  return slugify(text).slice(0, 64);
 }

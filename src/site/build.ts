@@ -11,7 +11,7 @@ import { compileSource, type CompiledDeck } from '../pipeline.js';
 import { withCheckDiagnostics } from '../check/static.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { renderIndexPage, type IndexEntry } from './index-page.js';
-import { copyRuntime, loadRuntime, type RuntimeManifest } from './runtime.js';
+import { copyRuntime, loadRuntime, themeStylesheet, type RuntimeManifest } from './runtime.js';
 import { sitePreparer, writeDeckFiles, type SiteDeckFiles } from './site-deck.js';
 
 /** Options of one build beyond the resolved config. */
@@ -41,6 +41,8 @@ export interface PdfBuildOptions {
 /** Progress of a build, one event per deck and step. */
 export type BuildEvent =
   | { readonly type: 'deck'; readonly deck: DeckResult }
+  /** Printing starts: `jobs` PDFs will be written (the progress bar's total). */
+  | { readonly type: 'pdf-begin'; readonly jobs: number }
   | { readonly type: 'pdf-start'; readonly slug: string; readonly kind: 'slides' | 'handout' }
   | { readonly type: 'pdf'; readonly slug: string; readonly file: string; readonly pages: number }
   | { readonly type: 'diagnostic'; readonly diagnostic: Diagnostic };
@@ -126,13 +128,7 @@ async function writeIndex(outDir: string, compiled: readonly CompiledDeck[], dec
 
 /** The runtime files a deck page links, relative to `<out>/<slug>/index.html`. */
 export function deckAssets(runtime: RuntimeManifest, theme: string, file: string): RuntimeAssets {
-  const themeCss = runtime.themes[theme];
-  if (themeCss === undefined) {
-    throw new LecternError('theme-unknown', `unknown theme "${theme}"`, {
-      file,
-      hint: `available themes: ${Object.keys(runtime.themes).sort().join(', ')}`,
-    });
-  }
+  const themeCss = themeStylesheet(runtime, theme, file);
   return { styles: [...runtime.deck.css, themeCss].map((f) => `../${f}`), scripts: [`../${runtime.deck.js}`] };
 }
 

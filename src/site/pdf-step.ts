@@ -39,6 +39,8 @@ export async function exportSitePdfs(
   const server = await serveStatic(siteDir);
   try {
     const printed = refit === undefined ? compiled : await fitBeforePrint(session, server.url, siteDir, compiled, decks, options, refit);
+    const jobs = printed.reduce((n, c) => n + Object.values(pathsFor(c.rendered.slug)).filter((p) => p !== undefined).length, 0);
+    options.onEvent?.({ type: 'pdf-begin', jobs });
     for (const [i, c] of printed.entries()) {
       const deck = decks[i]!;
       const { meta } = c.deck;

@@ -73,10 +73,11 @@ export async function copyRuntime(manifest: RuntimeManifest, destAssetsDir: stri
 }
 
 /** The stylesheet of `theme` (a path relative to runtime/); LecternError `theme-unknown` otherwise. */
-export function themeStylesheet(manifest: RuntimeManifest, theme: string): string {
+export function themeStylesheet(manifest: RuntimeManifest, theme: string, file?: string): string {
   const css = manifest.themes[theme];
   if (css === undefined) {
     throw new LecternError('theme-unknown', `unknown theme "${theme}"`, {
+      ...(file === undefined ? {} : { file }),
       hint: `available themes: ${Object.keys(manifest.themes).sort().join(', ')}`,
     });
   }
