@@ -1,7 +1,10 @@
-/** Small pure helpers over the Inline model, shared by parse, plan and render. */
+/**
+ * Small pure helpers over text and the Inline model, shared by every stage: the one plainText, the
+ * one slugify and the one escapeHtml of the project.
+ */
 import type { Block, Inline } from './model.js';
 
-/** The visible text of inline content (images count by their alt text). */
+/** The visible text of inline content (images count by their alt text; a line break is `\n`). */
 export function plainText(inlines: readonly Inline[]): string {
   let out = '';
   for (const node of inlines) {
@@ -21,6 +24,11 @@ export function plainText(inlines: readonly Inline[]): string {
     }
   }
   return out;
+}
+
+/** Text on one line: line breaks (and the spaces around them) become one space, for titles. */
+export function oneLine(text: string): string {
+  return text.replace(/[ \t]*\n[ \t]*/g, ' ');
 }
 
 /** Words in a string (runs of non-space characters). */
@@ -65,4 +73,22 @@ export function createUniqueNamer(fallback: string): (wanted: string) => string 
     used.add(name);
     return name;
   };
+}
+
+/** `Héllo, World!` → `hello-world`: lower-case ASCII letters and digits joined by single dashes. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    // Combining marks left by NFKD (é → e + ́) go, so accented letters keep their base letter.
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text escaped for HTML content and attribute values: the only way article text enters HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }

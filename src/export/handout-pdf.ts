@@ -3,6 +3,7 @@
  * Letter paper, a header with the deck title and a footer with page numbers (and the site URL).
  */
 import type { Page } from 'puppeteer-core';
+import { escapeHtml } from '../text.js';
 import { failuresToDiagnostics, openDeck, printQuery, type DeckTarget } from './deck-page.js';
 import { buildHandoutDom, handoutCss, type HandoutGeometry } from './handout-dom.js';
 import { markDestinations, readPrintLayout } from './print-layout.js';
@@ -127,6 +128,3 @@ export function footerTemplate(siteUrl: string | undefined): string {
   return `<div style="${TEMPLATE_STYLE}"><span>${url}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

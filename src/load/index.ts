@@ -3,6 +3,6 @@ export { ARTICLE_EXTENSIONS, ARTICLE_FORMATS, detectFormat, extensionOf, isArtic
 export { parseFrontMatter, type FrontMatter } from './front-matter.js';
 export { formatAuthor, normalizeDate, normalizeMeta } from './meta.js';
 export { listLinkTargets, resolveLiquid, type LiquidContext, type LiquidResult } from './liquid.js';
-export { slugFromPath, slugify } from './slug.js';
+export { slugFromPath } from './slug.js';
 export { parseSource, type ParseSourceOptions } from './source.js';
 export { decodeUtf8, displayPath, loadSources, type LoadSourcesOptions } from './files.js';

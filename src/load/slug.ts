@@ -2,20 +2,10 @@
  * Slugs: safe, lower-case ASCII names for output folders (one deck per slug) and heading ids.
  */
 import type { ArticleMeta } from '../model.js';
+import { slugify } from '../text.js';
 
 /** Used when a name has no ASCII letter or digit at all (e.g. a title in another script). */
 const FALLBACK_SLUG = 'article';
-
-/** `Héllo, World!` → `hello-world`: lower-case ASCII letters and digits joined by single dashes. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    // Combining marks left by NFKD (é → e + ́) go, so accented letters keep their base letter.
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 /** The file name of a path without folders and without its last extension. */
 function baseName(path: string): string {

@@ -3,6 +3,7 @@
  * that leaves presentation attributes (class, style) behind.
  */
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
+import { escapeHtml } from '../text.js';
 
 /** A node that has children. */
 export type ParentNode = DefaultTreeAdapterTypes.ParentNode;
@@ -81,18 +82,14 @@ const VOID_TAGS = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', '
 /** Attributes that only style the page; a deck has its own theme. */
 const PRESENTATION_ATTRS = new Set(['class', 'style']);
 
-function escapeHtml(text: string, inAttr: boolean): string {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return inAttr ? escaped.replace(/"/g, '&quot;') : escaped;
-}
 
 /** The HTML of a node without class/style attributes, scripts or styles. */
 export function cleanHtml(node: Node): string {
-  if (isText(node)) return escapeHtml(node.value, false);
+  if (isText(node)) return escapeHtml(node.value);
   if (!isElement(node) || INVISIBLE_TAGS.has(node.tagName)) return '';
   const attrs = node.attrs
     .filter((a) => !PRESENTATION_ATTRS.has(a.name))
-    .map((a) => ` ${a.name}="${escapeHtml(a.value, true)}"`)
+    .map((a) => ` ${a.name}="${escapeHtml(a.value)}"`)
     .join('');
   if (VOID_TAGS.has(node.tagName)) return `<${node.tagName}${attrs}>`;
   return `<${node.tagName}${attrs}>${childrenOf(node).map(cleanHtml).join('')}</${node.tagName}>`;

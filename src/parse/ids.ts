@@ -2,7 +2,7 @@
  * Heading ids: the article's own (`{#id}`, `id="..."`) or a slug of the heading text, unique
  * within the article so every section can be linked.
  */
-import { slugify } from '../load/slug.js';
+import { slugify } from '../text.js';
 import { createUniqueNamer } from '../text.js';
 
 /** Used when a heading has no ASCII letter or digit to make a slug from. */

@@ -10,7 +10,6 @@ import { checkNesting, withStackGuard } from './limits.js';
 import { markdownToFlow } from './markdown.js';
 import { buildArticle } from './sections.js';
 
-export { plainText } from './inline.js';
 
 /** Parses a loaded article into its title, intro and nested sections, every block with its file line. */
 export function parseArticle(source: Source): Article {

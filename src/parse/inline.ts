@@ -5,29 +5,6 @@
  */
 import { assertNever, type Inline } from '../model.js';
 
-/** The inlines as plain text: code as its text, images as their alt text, breaks as spaces. */
-export function plainText(inlines: readonly Inline[]): string {
-  return inlines.map(inlineText).join('');
-}
-
-function inlineText(inline: Inline): string {
-  switch (inline.type) {
-    case 'text':
-    case 'code':
-      return inline.text;
-    case 'image':
-      return inline.alt;
-    case 'break':
-      return ' ';
-    case 'strong':
-    case 'em':
-    case 'del':
-    case 'link':
-      return plainText(inline.children);
-    default:
-      return assertNever(inline);
-  }
-}
 
 /** HTML white space (not U+00A0: a no-break space is meant to be kept). */
 const SPACE_RUN = /[ \t\n\r\f]+/g;

@@ -5,7 +5,8 @@
 import type { Token, Tokens } from 'marked';
 import type { Inline } from '../model.js';
 import { decodeEntities, INVISIBLE_TAGS } from './dom.js';
-import { normalizeInlines, plainText } from './inline.js';
+import { plainText } from '../text.js';
+import { normalizeInlines } from './inline.js';
 import { stripSpanIals } from './kramdown.js';
 
 /** Inlines of marked inline tokens, white space normalised. */
@@ -117,7 +118,7 @@ function wrap(tag: Tag, children: Inline[]): Inline[] {
     case 'kbd':
     case 'samp':
     case 'tt':
-      return [{ type: 'code', text: plainText(children) }];
+      return [{ type: 'code', text: plainText(children).replace(/\n/g, ' ') }];
     case 'del':
     case 's':
     case 'strike':

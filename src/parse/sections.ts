@@ -5,7 +5,7 @@
 import type { Article, Block, Diagnostic, Inline, Section, Source } from '../model.js';
 import type { Flow, HeadingNode } from './flow.js';
 import { createIdAllocator, headingId } from './ids.js';
-import { plainText } from './inline.js';
+import { oneLine, plainText } from '../text.js';
 
 interface SectionBuilder {
   readonly depth: number;
@@ -41,7 +41,7 @@ export function buildArticle(source: Source, flow: Flow, diagnostics: readonly D
       return;
     }
     while ((open.at(-1)?.depth ?? 0) >= item.depth) open.pop();
-    const title = plainText(item.inlines);
+    const title = oneLine(plainText(item.inlines));
     const section: SectionBuilder = {
       depth: item.depth,
       heading: item.inlines,
@@ -58,7 +58,7 @@ export function buildArticle(source: Source, flow: Flow, diagnostics: readonly D
     path: source.path,
     slug: source.slug,
     meta: source.meta,
-    ...(h1 === undefined ? {} : { h1: plainText(h1.inlines) }),
+    ...(h1 === undefined ? {} : { h1: oneLine(plainText(h1.inlines)) }),
     line: h1?.line ?? 1,
     intro,
     sections: sections.map(freeze),

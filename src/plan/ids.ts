@@ -1,5 +1,5 @@
 /** Slide ids: unique within a deck, stable for the same article (they are the slides' hash links). */
-import { slugify } from '../load/slug.js';
+import { slugify } from '../text.js';
 import { createUniqueNamer } from '../text.js';
 
 /** Hands out unique ids, suffixing `-2`, `-3` on collisions. */

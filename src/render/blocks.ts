@@ -1,6 +1,7 @@
 /** Article blocks → HTML, for slides (as the article has them) and for speaker notes. */
 import { assertNever, type Block, type ListItem } from '../model.js';
-import { escapeHtml, safeUrl } from './escape.js';
+import { escapeHtml } from '../text.js';
+import { safeUrl } from './escape.js';
 import { highlightCode } from './highlight.js';
 import { renderInlines } from './inline.js';
 import { sanitizeEmbed } from './sanitize.js';

@@ -1,6 +1,6 @@
 /** The reveal.js HTML document around the slides. */
 import type { Deck, RuntimeAssets } from '../model.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../text.js';
 
 /** Settings the client runtime reads from `#lectern-config`. */
 export interface ClientConfig {

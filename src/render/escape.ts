@@ -1,11 +1,4 @@
-/** HTML escaping and URL vetting: the only way article text enters the output. */
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text escaped for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
+/** URL vetting: with escapeHtml (text.ts), the only way article links enter the output. */
 
 /** A URL safe to put in href/src: http(s), mailto, tel, relative paths and fragments; else undefined. */
 export function safeUrl(url: string): string | undefined {

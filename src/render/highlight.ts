@@ -31,7 +31,7 @@ import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import handlebars from 'highlight.js/lib/languages/handlebars';
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../text.js';
 
 const LANGUAGES = { bash, c, cpp, csharp, css, diff, dockerfile, go, ini, java, javascript, json, kotlin, makefile, markdown, php, plaintext, python, ruby, rust, scss, shell, sql, swift, typescript, xml, yaml, handlebars };
 for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);

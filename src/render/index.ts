@@ -7,7 +7,7 @@ import { renderDocument, type DocumentOptions } from './document.js';
 import { renderSlide, type SlideContext, type SlideReport } from './slide.js';
 
 export { highlightCode, knownLanguages } from './highlight.js';
-export { escapeHtml, safeUrl } from './escape.js';
+export { safeUrl } from './escape.js';
 export { sanitizeEmbed } from './sanitize.js';
 export { renderInlines } from './inline.js';
 

@@ -1,6 +1,7 @@
 /** Inline model → HTML. */
 import { assertNever, type Inline } from '../model.js';
-import { escapeHtml, isExternal, safeUrl } from './escape.js';
+import { escapeHtml } from '../text.js';
+import { isExternal, safeUrl } from './escape.js';
 
 /** Inline content as HTML. Unsafe URLs lose their link, never their text. */
 export function renderInlines(inlines: readonly Inline[]): string {

@@ -2,7 +2,8 @@
 import { assertNever, type Diagnostic, type Slide, type SlidePart } from '../model.js';
 import { plainText } from '../text.js';
 import { renderBlock, type HtmlMode } from './blocks.js';
-import { escapeHtml, safeUrl } from './escape.js';
+import { escapeHtml } from '../text.js';
+import { safeUrl } from './escape.js';
 import { highlightCode } from './highlight.js';
 import { renderInlines } from './inline.js';
 

@@ -8,7 +8,7 @@ import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, dirname, resolve } from 'node:path';
 import { mimeType } from '../export/static-server.js';
-import { escapeHtml } from '../render/escape.js';
+import { escapeHtml } from '../text.js';
 import { collectImages, isRelativeFile, srcPath } from './assets-copy.js';
 import { DEV_CLIENT_PATH, devClientSource } from './dev-client.js';
 import { overlayError, slugOf, type DevDecks, type DeckOutcome } from './dev-decks.js';

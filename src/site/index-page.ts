@@ -1,5 +1,5 @@
 /** The deck index page (`dist/index.html`): every deck with its title, description, size and files. */
-import { escapeHtml } from '../render/escape.js';
+import { escapeHtml } from '../text.js';
 
 /** What the index shows of one deck. */
 export interface IndexEntry {

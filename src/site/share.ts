@@ -10,7 +10,7 @@ import type QRCodeModule from 'qrcode';
 const require = createRequire(import.meta.url);
 let qrcode: typeof QRCodeModule | undefined;
 import type { Deck, Inline, Slide } from '../model.js';
-import { escapeHtml } from '../render/escape.js';
+import { escapeHtml } from '../text.js';
 
 /** What the sharing tags of one deck page say. */
 export interface ShareInfo {

@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserSession } from '../export/index.js';
-import { escapeHtml } from '../render/escape.js';
+import { escapeHtml } from '../text.js';
 
 /** File name of a deck's thumbnail inside its folder. */
 export function thumbnailName(kind: 'png' | 'svg'): string {

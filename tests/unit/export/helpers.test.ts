@@ -61,7 +61,7 @@ describe('header and footer', () => {
     expect(css).toContain('content: "https://x.org/a\\"b"');
     expect(css).toContain('counter(page) " / " counter(pages)');
     expect(marginBoxCss('T', undefined)).not.toContain('@bottom-left');
-    expect(headerTemplate('<script>&')).toContain('&#60;script&#62;&#38;');
+    expect(headerTemplate('<script>&')).toContain('&lt;script&gt;&amp;');
     expect(footerTemplate('https://x.org/')).toContain('class="pageNumber"');
     expect(footerTemplate('https://x.org/')).toContain('class="totalPages"');
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LecternError } from '../../../src/errors.js';
 import { ARTICLE_EXTENSIONS, detectFormat } from '../../../src/load/format.js';
-import { slugFromPath, slugify } from '../../../src/load/slug.js';
+import { slugFromPath } from '../../../src/load/slug.js';
+import { slugify } from '../../../src/text.js';
 import { parseSource } from '../../../src/load/source.js';
 
 const noLinks = { resolveLink: (): undefined => undefined };

@@ -1,6 +1,7 @@
 /** Test helpers for the parse stage: Sources built by hand, no dependency on src/load. */
 import type { Article, Block, Section, Source, SourceFormat } from '../../../src/model.js';
-import { parseArticle, plainText } from '../../../src/parse/index.js';
+import { parseArticle } from '../../../src/parse/index.js';
+import { plainText } from '../../../src/text.js';
 
 /** A Source whose body starts at file line `bodyLine` (1 when there is no front matter). */
 export function source(body: string, options: { format?: SourceFormat; bodyLine?: number; path?: string } = {}): Source {

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Inline } from '../../../src/model.js';
-import { normalizeInlines, plainText } from '../../../src/parse/inline.js';
+import { normalizeInlines } from '../../../src/parse/inline.js';
 
 const text = (t: string): Inline => ({ type: 'text', text: t });
-
-describe('plainText', () => {
-  it('flattens every inline kind', () => {
-    const inlines: Inline[] = [
-      text('a '),
-      { type: 'strong', children: [{ type: 'em', children: [text('b')] }] },
-      { type: 'break' },
-      { type: 'code', text: 'c()' },
-      { type: 'link', href: '/', children: [{ type: 'del', children: [text('d')] }] },
-      { type: 'image', src: 'x.png', alt: 'e' },
-    ];
-    expect(plainText(inlines)).toBe('a b c()de');
-  });
-});
 
 describe('normalizeInlines', () => {
   it('collapses white space runs, merges texts, trims the edges, keeps no-break spaces', () => {

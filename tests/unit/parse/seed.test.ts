@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block, SourceFormat } from '../../../src/model.js';
-import { parseArticle, plainText } from '../../../src/parse/index.js';
+import { parseArticle } from '../../../src/parse/index.js';
+import { plainText } from '../../../src/text.js';
 import { allBlocks, allSections, blockTexts, source } from './helpers.js';
 
 // Real articles live outside the repo (../shared/articles, relative to the repo root).
