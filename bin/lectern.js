@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const compiled = fileURLToPath(new URL('../build/src/cli.js', import.meta.url));
+const compiled = fileURLToPath(new URL('../build/src/cli/index.js', import.meta.url));
 const sources = fileURLToPath(new URL('../src', import.meta.url));
 
 function newestMtime(dir) {
@@ -19,9 +19,5 @@ function newestMtime(dir) {
 }
 
 const fresh = existsSync(compiled) && (!existsSync(sources) || statSync(compiled).mtimeMs >= newestMtime(sources));
-if (fresh) {
-  await import(pathToFileURL(compiled).href);
-} else {
-  const { tsImport } = await import('tsx/esm/api');
-  await tsImport('../src/cli.ts', import.meta.url);
-}
+const cli = fresh ? await import(pathToFileURL(compiled).href) : await (await import('tsx/esm/api')).tsImport('../src/cli/index.ts', import.meta.url);
+process.exitCode = await cli.runCli(process.argv.slice(2));

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { RUNTIME_DIR, buildRuntime } from '../src/site/runtime.js';
+import { RUNTIME_DIR, buildRuntime } from '../src/runtime/index.js';
 
 const started = performance.now();
 const manifest = await buildRuntime();

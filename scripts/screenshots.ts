@@ -4,7 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BrowserSession, serveStatic } from '../src/export/index.js';
+import { BrowserSession, serveStatic } from '../src/browser/index.js';
 
 async function main(): Promise<void> {
   const [site = 'dist', slug = 'eventlet', out = join('tests', '.output', 'shots', slug)] = process.argv.slice(2);

@@ -6,9 +6,9 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findBrowser, BROWSER_INSTALL_HINT } from '../src/export/browser-finder.js';
+import { findBrowser, BROWSER_INSTALL_HINT } from '../src/browser/finder.js';
 import { LecternError } from '../src/errors.js';
-import { loadRuntime } from '../src/site/runtime.js';
+import { loadRuntime } from '../src/runtime/index.js';
 
 function step(message: string): void {
   process.stderr.write(`setup: ${message}\n`);

@@ -29,6 +29,33 @@ export interface DeckOptions {
   unsafeHtml?: boolean;
 }
 
+/** Paper sizes a handout can be printed on. */
+export type Paper = 'a4' | 'letter';
+
+/** How slides and notes share a handout page. */
+export type HandoutLayout = 'notes' | '3up';
+
+/** How the PDFs are made (`lectern build --pdf`, `lectern pdf`). */
+export interface PdfConfig {
+  /** Handout paper: `a4` or `letter` (`--paper`). Default `a4`. */
+  paper?: Paper;
+  /** Handout layout: `notes` (each slide above its notes) or `3up` (`--handout-layout`). Default `notes`. */
+  handoutLayout?: HandoutLayout;
+  /** Slides PDF: one page per fragment step (`--steps`). Default false. */
+  steps?: boolean;
+}
+
+/** How the browser is found, and how long a deck may take in it. */
+export interface BrowserConfig {
+  /** Browser executable (`--browser`); else PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, the usual install paths. */
+  path?: string;
+  /** Seconds a deck may take to load, measure and print before Lectern gives up (`--timeout`). Default 30. */
+  timeout?: number;
+}
+
+/** Seconds of BrowserConfig.timeout when none is given: the one place this default is written. */
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+
 /** What a user may write in `lectern.config.*` or pass as flags. */
 export interface UserConfig extends DeckOptions {
   /** Output folder. Default `dist`. */
@@ -41,6 +68,19 @@ export interface UserConfig extends DeckOptions {
   siteUrl?: string;
   /** Deck options that win over every article's front matter (the CLI's --theme, --layout). */
   overrides?: DeckOptions;
+  /** PDF settings. */
+  pdf?: PdfConfig;
+  /** Browser settings (PDFs, thumbnails, `lectern check`). */
+  browser?: BrowserConfig;
+}
+
+/** PdfConfig with every default filled. */
+export type ResolvedPdfConfig = Readonly<Required<PdfConfig>>;
+
+/** BrowserConfig with the default filled (the timeout in milliseconds). */
+export interface ResolvedBrowserConfig {
+  readonly path?: string;
+  readonly timeoutMs: number;
 }
 
 /** DeckOptions with every default filled. */
@@ -53,7 +93,12 @@ export interface ResolvedConfig extends ResolvedDeckOptions {
   readonly base: string;
   readonly siteUrl?: string;
   readonly overrides: Readonly<DeckOptions>;
+  readonly pdf: ResolvedPdfConfig;
+  readonly browser: ResolvedBrowserConfig;
 }
+
+/** The defaults of PdfConfig. */
+export const DEFAULT_PDF_CONFIG: ResolvedPdfConfig = { paper: 'a4', handoutLayout: 'notes', steps: false };
 
 /** The defaults, documented on DeckOptions/UserConfig. */
 export const DEFAULT_DECK_OPTIONS: ResolvedDeckOptions = {
@@ -73,25 +118,51 @@ export function defineConfig(config: UserConfig): UserConfig {
   return config;
 }
 
-/** Fill defaults into a user config (later layers win). */
+/** Fill defaults into a user config (later layers win; `pdf` and `browser` merge key by key). */
 export function resolveConfig(...layers: readonly UserConfig[]): ResolvedConfig {
   const merged: UserConfig = {};
+  const pdf: PdfConfig = {};
+  const browser: BrowserConfig = {};
   for (const layer of layers) {
     for (const [key, value] of Object.entries(layer)) {
-      if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+      if (value === undefined) continue;
+      if (key === 'pdf') Object.assign(pdf, stripUndefined(value as PdfConfig));
+      else if (key === 'browser') Object.assign(browser, stripUndefined(value as BrowserConfig));
+      else (merged as Record<string, unknown>)[key] = value;
     }
   }
-  const base = normalizeBase(merged.base ?? '/');
+  const { pdf: _pdf, browser: _browser, ...rest } = merged;
   const resolved: ResolvedConfig = {
     ...DEFAULT_DECK_OPTIONS,
-    ...stripUndefined(merged),
+    ...stripUndefined(rest),
     outDir: merged.outDir ?? 'dist',
     strict: merged.strict ?? false,
-    base,
+    base: normalizeBase(merged.base ?? '/'),
     overrides: merged.overrides ?? {},
+    pdf: resolvePdf(pdf),
+    browser: resolveBrowser(browser),
   };
   validateDeckOptions(resolved);
   return resolved;
+}
+
+function resolvePdf(pdf: PdfConfig): ResolvedPdfConfig {
+  const resolved = { ...DEFAULT_PDF_CONFIG, ...pdf };
+  if (resolved.paper !== 'a4' && resolved.paper !== 'letter') invalid(`pdf.paper must be a4 or letter, not ${JSON.stringify(resolved.paper)}`);
+  if (resolved.handoutLayout !== 'notes' && resolved.handoutLayout !== '3up') invalid(`pdf.handoutLayout must be notes or 3up, not ${JSON.stringify(resolved.handoutLayout)}`);
+  if (typeof resolved.steps !== 'boolean') invalid(`pdf.steps must be true or false, not ${JSON.stringify(resolved.steps)}`);
+  return resolved;
+}
+
+function resolveBrowser(browser: BrowserConfig): ResolvedBrowserConfig {
+  const seconds = browser.timeout ?? DEFAULT_TIMEOUT_SECONDS;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) invalid(`browser.timeout must be a number of seconds, not ${JSON.stringify(browser.timeout)}`);
+  if (browser.path !== undefined && typeof browser.path !== 'string') invalid(`browser.path must be a file path, not ${JSON.stringify(browser.path)}`);
+  return { timeoutMs: seconds * 1000, ...(browser.path === undefined ? {} : { path: browser.path }) };
+}
+
+function invalid(message: string): never {
+  throw new LecternError('config-invalid', message);
 }
 
 /** The deck options of a config, overridden by what an article's front matter says. */

@@ -167,6 +167,28 @@ export interface Article {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** An image an article references by a relative path, and the first line that names it. */
+export interface ImageRef {
+  readonly src: string;
+  readonly line: number;
+}
+
+/** A referenced image found on disk: the file, and the content-hashed name of its copy beside the deck. */
+export interface ImageFile {
+  /** The `src` as the article writes it. */
+  readonly src: string;
+  /** Absolute path of the file. */
+  readonly from: string;
+  /** `<stem>-<8 hex>.<ext>`: the name the site writes it under, next to the deck page. */
+  readonly name: string;
+}
+
+/** What the file-system edge found of an article's images: the files, and a warning per missing one. */
+export interface LoadedImages {
+  readonly files: readonly ImageFile[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // plan → Deck
 
@@ -275,6 +297,8 @@ export interface RuntimeAssets {
 export interface RenderedDeck {
   readonly slug: string;
   readonly html: string;
+  /** The content of `.reveal .slides` inside `html` (the dev server swaps it in place on save). */
+  readonly slides: string;
   readonly slideCount: number;
   readonly codeBlockCount: number;
   readonly diagnostics: readonly Diagnostic[];

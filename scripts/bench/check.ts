@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/config.js';
 import { loadSources } from '../../src/load/index.js';
-import { compileSource } from '../../src/pipeline.js';
-import { deckAssets } from '../../src/site/build.js';
-import { loadRuntime } from '../../src/site/runtime.js';
+import { compileSource } from '../../src/compile.js';
+import { loadRuntime } from '../../src/runtime/index.js';
 import type { BenchSection } from './core.js';
 import { repeatNode, runNode, timeMs } from './measure.js';
 
@@ -57,7 +56,7 @@ export async function benchCheck(root: string): Promise<BenchSection> {
   const config = resolveConfig({});
   const compileFile = async (file: string): Promise<void> => {
     const [source] = await loadSources([file]);
-    compileSource(source!, config, (theme) => deckAssets(runtime, theme, file));
+    await compileSource(source!, { config, runtime, thumbnail: 'svg' });
   };
   try {
     const articles = sharedArticles(root);

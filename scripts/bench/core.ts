@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/config.js';
 import { loadSources } from '../../src/load/index.js';
-import { compileSource } from '../../src/pipeline.js';
-import { deckAssets } from '../../src/site/build.js';
-import { loadRuntime } from '../../src/site/runtime.js';
+import { compileSource } from '../../src/compile.js';
+import { loadRuntime } from '../../src/runtime/index.js';
 import { repeatNode, timeMs } from './measure.js';
 
 /** A section of BENCHMARKS.md. */
@@ -36,7 +35,7 @@ export async function benchCore(root: string): Promise<BenchSection> {
     for (const file of files) {
       const ms = await timeMs(30, async () => {
         const [source] = await loadSources([file]);
-        compileSource(source!, config, (theme) => deckAssets(runtime, theme, file));
+        await compileSource(source!, { config, runtime, thumbnail: 'svg' });
       });
       rows.push([`load → render in-process: ${file.split('/').pop()}`, `${ms.toFixed(2)} ms`, '', 'under 20 ms per article']);
     }

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { resolveConfig } from '../../src/config.js';
-import { BrowserSession } from '../../src/export/index.js';
-import { startDevServer } from '../../src/site/dev.js';
+import { BrowserSession } from '../../src/browser/index.js';
+import { startDevServer } from '../../src/commands/dev.js';
 import type { BenchSection } from './core.js';
 import { median } from './measure.js';
 

@@ -7,8 +7,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/config.js';
-import { BrowserSession, exportDeckPdfs, serveStatic } from '../../src/export/index.js';
-import { buildSite } from '../../src/site/build.js';
+import { BrowserSession, serveStatic } from '../../src/browser/index.js';
+import { exportDeckPdfs } from '../../src/pdf/export.js';
+import { buildSite } from '../../src/commands/build.js';
 import type { BenchSection } from './core.js';
 import { median } from './measure.js';
 

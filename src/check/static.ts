@@ -4,7 +4,7 @@
  * one over the source), so `lectern build` can run them on every deck.
  */
 import type { Diagnostic } from '../model.js';
-import type { CompiledDeck } from '../pipeline.js';
+import type { CompiledDeck } from '../compile.js';
 import { checkCode, type CodeCheck } from './code.js';
 import { measureConservation, type Conservation } from './conservation.js';
 import { readDeckText } from './deck-text.js';

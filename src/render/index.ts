@@ -19,10 +19,11 @@ export function renderDeck(deck: Deck, options: DocumentOptions): RenderedDeck {
     const inner = stack.map((slide) => renderSlide(slide, ctx, report)).join('\n');
     return `<section class="lectern-stack">\n${inner}\n</section>`;
   });
-  const html = renderDocument(deck, stacks.join('\n'), options);
+  const slides = stacks.join('\n');
   return {
     slug: deck.meta.slug,
-    html,
+    html: renderDocument(deck, slides, options),
+    slides,
     slideCount: deck.stacks.reduce((n, s) => n + s.length, 0),
     codeBlockCount: report.codeBlocks,
     diagnostics: [...deck.diagnostics, ...report.diagnostics],

@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { resolveConfig } from '../../src/config.js';
-import { BrowserSession } from '../../src/export/index.js';
-import { startDevServer, type DevServer } from '../../src/site/dev.js';
-import type { DevEvent } from '../../src/site/vite-plugin.js';
+import { BrowserSession } from '../../src/browser/index.js';
+import { startDevServer, type DevServer } from '../../src/commands/dev.js';
+import type { DevEvent } from '../../src/vite/plugin.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SEED = join(import.meta.dirname, '../../decks/eventlet.md');

@@ -13,8 +13,9 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { LecternError } from '../../src/errors.js';
-import { buildSite } from '../../src/site/build.js';
-import { BrowserSession, exportDeckPdfs, findBrowser, serveStatic, type StaticServer } from '../../src/export/index.js';
+import { buildSite } from '../../src/commands/build.js';
+import { BrowserSession, findBrowser, serveStatic, type StaticServer } from '../../src/browser/index.js';
+import { exportDeckPdfs } from '../../src/pdf/export.js';
 import { prepareFixtureSite } from '../fixtures/export/prepare.js';
 
 function browserPath(): string | undefined {

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserSession, serveStatic, type StaticServer } from '../../src/export/index.js';
-import type { BuildResult } from '../../src/site/build.js';
+import { BrowserSession, serveStatic, type StaticServer } from '../../src/browser/index.js';
+import type { BuildResult } from '../../src/commands/build.js';
 import { collapse, readHtmlArticle } from './helpers/article.js';
 import { browserSkipReason, openDeck, watchPage, type PageLog } from './helpers/browser.js';
 import { DECKS_DIR, SEED_ARTICLE } from './helpers/paths.js';

@@ -10,8 +10,8 @@ import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/config.js';
-import { serveStatic, type StaticServer } from '../../src/export/static-server.js';
-import { buildSite, type BuildResult } from '../../src/site/build.js';
+import { serveStatic, type StaticServer } from '../../src/browser/static-server.js';
+import { buildSite, type BuildResult } from '../../src/commands/build.js';
 
 const DECKS = join(import.meta.dirname, '../../decks');
 const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==', 'base64');

@@ -8,8 +8,8 @@
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserSession, serveStatic, type StaticServer } from '../../src/export/index.js';
-import type { BuildResult } from '../../src/site/build.js';
+import { BrowserSession, serveStatic, type StaticServer } from '../../src/browser/index.js';
+import type { BuildResult } from '../../src/commands/build.js';
 import { browserSkipReason, openDeck, watchPage, type PageLog } from './helpers/browser.js';
 import { REPO_ROOT } from './helpers/paths.js';
 import { readSlides, type SlideInfo } from './helpers/probe.js';

@@ -4,7 +4,7 @@
  * (console errors, uncaught exceptions, requests to other hosts, failed responses).
  */
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { findBrowser } from '../../../src/export/index.js';
+import { findBrowser } from '../../../src/browser/index.js';
 
 /** Why browser tests cannot run here ('' when they can). */
 export function browserSkipReason(): string {

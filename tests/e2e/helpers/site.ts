@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { resolveConfig, type UserConfig } from '../../../src/config.js';
-import { buildSite, type BuildResult } from '../../../src/site/build.js';
+import { buildSite, type BuildResult } from '../../../src/commands/build.js';
 
 /** A fresh empty folder under the system temp dir. */
 export function tempDir(prefix: string): Promise<string> {

@@ -5,14 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../../src/config.js';
 import { measureConservation, words } from '../../../src/check/conservation.js';
 import { articleText } from '../../../src/check/source-text.js';
 import { checkCompiled, MIN_CONSERVATION } from '../../../src/check/static.js';
 import { parseSource } from '../../../src/load/source.js';
-import { compileSource } from '../../../src/pipeline.js';
+import { compileForTest } from '../helpers/compile.js';
 
-const ASSETS = { styles: ['../assets/deck.css'], scripts: ['../assets/deck.js'] };
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 describe('words', () => {
@@ -87,7 +85,7 @@ describe('articleText (HTML)', () => {
 describe('a compiled deck', () => {
   const file = join(ROOT, 'tests', 'fixtures', 'articles', 'talk.md');
   const source = parseSource(readFileSync(file, 'utf8'), 'talk.md', { resolveLink: () => undefined });
-  const compiled = compileSource(source, resolveConfig({}), () => ASSETS);
+  const compiled = compileForTest(source);
 
   it(`keeps at least ${MIN_CONSERVATION * 100}% of the article's words in its slides and notes`, () => {
     const check = checkCompiled(compiled);

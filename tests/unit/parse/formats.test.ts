@@ -5,10 +5,9 @@
  */
 import { parseFragment } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../../src/config.js';
 import type { Article, Block, Deck, Slide } from '../../../src/model.js';
 import { parseSource } from '../../../src/load/source.js';
-import { compileSource } from '../../../src/pipeline.js';
+import { compileForTest } from '../helpers/compile.js';
 import { plainText } from '../../../src/text.js';
 import { allBlocks, allSections } from './helpers.js';
 
@@ -22,7 +21,7 @@ interface Built {
 
 function build(lines: readonly string[], path = 'article.md'): Built {
   const source = parseSource(lines.join('\n'), path, { resolveLink: (t) => (t === 'other.md' ? '../other/' : undefined) });
-  const { article, deck, rendered } = compileSource(source, resolveConfig(), () => ({ styles: [], scripts: [] }));
+  const { article, deck, rendered } = compileForTest(source);
   const slides = rendered.html.slice(rendered.html.indexOf('<div class="reveal'));
   return { article, deck, html: rendered.html, text: visibleText(slides) };
 }

@@ -15,13 +15,13 @@ import { resolveConfig } from '../../../src/config.js';
 import { LecternError } from '../../../src/errors.js';
 import { decodeUtf8 } from '../../../src/load/files.js';
 import { parseSource } from '../../../src/load/source.js';
-import { compileSource } from '../../../src/pipeline.js';
+import { compileForTest } from '../helpers/compile.js';
 import { articlePath, body, corruptBytes, fragment, frontMatter, hugeLine, mutate } from './arbitraries.js';
 
 const TOTAL_RUNS = positive(process.env['LECTERN_PROPERTY_RUNS'], 2000);
 const CASE_LIMIT_MS = positive(process.env['LECTERN_PROPERTY_CASE_MS'], 2000);
 const CONFIG = resolveConfig();
-const ASSETS = { styles: ['../assets/deck.css'], scripts: ['../assets/deck.js'] };
+const ASSETS = { scripts: ['../assets/deck-test.js'] };
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const SHARED = resolve(ROOT, '..', 'shared', 'articles');
 
@@ -79,7 +79,7 @@ function compile(wrapped: Input, path: string): Outcome {
     // Lines as an editor counts them: CRLF, LF and a lone CR each end one (load normalises the same way).
     lines = decoded.text.split(/\r\n?|\n/).length;
     const source = parseSource(decoded.text, path, { resolveLink: (target) => (target.endsWith('.md') ? '../sibling/' : undefined) });
-    const { deck, rendered } = compileSource(source, CONFIG, () => ASSETS);
+    const { deck, rendered } = compileForTest(source, CONFIG);
     expect(rendered.html.startsWith('<!doctype html>')).toBe(true);
     for (const d of rendered.diagnostics) {
       expect(d.file).toBe(path);

@@ -4,10 +4,10 @@
  * well within the per-case limit.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../../src/config.js';
 import { LecternError } from '../../../src/errors.js';
 import { parseSource } from '../../../src/load/source.js';
-import { compileSource, type CompiledDeck } from '../../../src/pipeline.js';
+import type { CompiledDeck } from '../../../src/compile.js';
+import { compileForTest } from '../helpers/compile.js';
 
 /** Generous against a loaded CI machine; every case here took seconds, minutes or crashed before. */
 const LIMIT_MS = 1500;
@@ -15,7 +15,7 @@ const LIMIT_MS = 1500;
 function run(text: string, path = 'a.md'): { deck?: CompiledDeck; error?: LecternError; ms: number } {
   const started = performance.now();
   try {
-    const deck = compileSource(parseSource(text, path, { resolveLink: () => undefined }), resolveConfig(), () => ({ styles: [], scripts: [] }));
+    const deck = compileForTest(parseSource(text, path, { resolveLink: () => undefined }));
     return { deck, ms: performance.now() - started };
   } catch (err) {
     if (!(err instanceof LecternError)) throw err;

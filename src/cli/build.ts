@@ -1,0 +1,55 @@
+/** `lectern build`: flags → config, the build, one line per deck and PDF, a summary. */
+import { buildSite, type BuildEvent, type DeckResult } from '../commands/build.js';
+import type { Logger } from './log.js';
+import { defaultInputs, resolveCliConfig, type CliContext, type CliFlags } from './context.js';
+
+/** Run `lectern build [inputs]`; the exit code. */
+export async function runBuild(inputs: readonly string[], flags: CliFlags, ctx: CliContext): Promise<number> {
+  const config = await resolveCliConfig(flags, ctx);
+  const started = performance.now();
+  const files = defaultInputs(inputs, ctx);
+  const events = progressEvents(ctx.log);
+  try {
+    const result = await buildSite({ inputs: files, config, pdf: flags.pdf === true, onEvent: events.on });
+    events.stop();
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const n = result.decks.length;
+    ctx.log.result(`built ${n} ${n === 1 ? 'deck' : 'decks'} into ${result.outDir}/ in ${seconds} s`);
+    if (result.removed.length > 0) ctx.log.result(`removed ${result.removed.length} ${result.removed.length === 1 ? 'file' : 'files'} of decks no longer built`);
+    return 0;
+  } finally {
+    events.stop();
+  }
+}
+
+/** The terminal side of build events: a PDF progress bar, then a line per deck with its files. */
+export function progressEvents(log: Logger): { on: (event: BuildEvent) => void; stop: () => void } {
+  let bar: ReturnType<Logger['progress']> | undefined;
+  return {
+    on(event) {
+      switch (event.type) {
+        case 'pdf-begin':
+          bar = log.progress(event.jobs, 'PDF');
+          break;
+        case 'pdf-start':
+          bar?.tick();
+          bar?.task(`${event.slug} (${event.kind})`);
+          break;
+        case 'deck':
+          bar?.stop();
+          bar = undefined;
+          printDeck(log, event.deck);
+          break;
+      }
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+/** A deck's diagnostics, its line, and a line per PDF. */
+export function printDeck(log: Logger, d: DeckResult): void {
+  for (const diagnostic of d.diagnostics) log.diagnostic(diagnostic);
+  const warnings = d.diagnostics.filter((x) => x.severity !== 'info').length;
+  log.result(`${d.slug}: ${d.slideCount} slides, ${d.codeBlockCount} code blocks, ${warnings} diagnostics → ${d.output}`);
+  for (const pdf of d.pdfs) log.result(`${d.slug}: ${pdf.pages ?? 0} pages → ${pdf.path}`);
+}

@@ -1,0 +1,52 @@
+/**
+ * `lectern check`: one line per deck (and its problems, indented) on stdout, or the whole report as
+ * JSON with --json. Exit code 1 when any deck fails the check.
+ */
+import { percent, type CheckReport, type DeckCheck } from '../check/index.js';
+import { checkDecks } from '../commands/check.js';
+import { defaultInputs, resolveCliConfig, type CliContext, type CliFlags } from './context.js';
+
+/** Run `lectern check [inputs]`; the exit code. */
+export async function runCheck(inputs: readonly string[], flags: CliFlags, ctx: CliContext): Promise<number> {
+  const config = await resolveCliConfig(flags, ctx);
+  const started = performance.now();
+  const report = await checkDecks({
+    inputs: defaultInputs(inputs, ctx),
+    config,
+    fit: flags.fit !== false,
+    ...(flags.json ? {} : { onDeck: (deck: DeckCheck) => ctx.log.result(formatDeck(deck)) }),
+  });
+  if (flags.json) ctx.log.result(JSON.stringify(report, null, 2));
+  else ctx.log.result(summary(report, (performance.now() - started) / 1000));
+  return report.ok ? 0 : 1;
+}
+
+/** One line for a deck, then its problems indented. */
+export function formatDeck(deck: DeckCheck): string {
+  const head = `${deck.ok ? '✓' : '✗'} ${deck.slug} (${deck.source})`;
+  if (deck.error !== undefined) return `${head}: could not be checked\n    ${deck.error.replace(/\n/g, '\n    ')}`;
+  const coloured = deck.code.filter((c) => c.status === 'highlighted' || c.status === 'plain').length;
+  const fit = deck.rounds > 0 ? ` (${deck.initialOverflows} before ${deck.rounds} re-plan${deck.rounds === 1 ? '' : 's'})` : '';
+  const line =
+    `${head}: ${deck.slides} slides, ${deck.overflows.length} overflowing${fit}, ${deck.leaks.length} leaks, ` +
+    `${coloured}/${deck.code.length} code blocks highlighted, conservation ${percent(deck.conservation.ratio)}`;
+  const details: string[] = [];
+  for (const o of deck.overflows) details.push(`overflow: slide ${o.slide} #${o.id}${o.line === undefined ? '' : ` (line ${o.line})`} "${o.title}": ${o.reasons.join('; ')}`);
+  for (const l of deck.leaks) details.push(`leak: #${l.slide}${l.line === undefined ? '' : ` (line ${l.line})`} ${l.kind}: ${l.excerpt}`);
+  for (const c of deck.code.filter((x) => x.status === 'unknown-language')) details.push(`not highlighted: #${c.slide} (line ${c.line}): unknown language "${c.named ?? ''}"`);
+  const undetected = deck.code.filter((x) => x.status === 'undetected');
+  if (undetected.length > 0) details.push(`uncoloured, no language named or recognised (not a failure): ${undetected.map((c) => `#${c.slide}`).join(', ')}`);
+  const { conservation: c } = deck;
+  if (c.ratio < 0.99 || c.missing.length > 0) {
+    details.push(`words: ${c.keptWords}/${c.articleWords} kept; missing: ${c.missing.slice(0, 12).map((m) => (m.count > 1 ? `${m.word} ×${m.count}` : m.word)).join(', ') || 'none'}`);
+  }
+  for (const m of deck.missing) details.push(`missing file (not counted): ${m}`);
+  for (const d of deck.diagnostics.filter((x) => x.severity === 'error')) details.push(`error: ${d.message}`);
+  return [line, ...details.map((d) => `    ${d}`)].join('\n');
+}
+
+function summary(report: CheckReport, seconds: number): string {
+  const failing = report.decks.filter((d) => !d.ok).length;
+  const n = report.decks.length;
+  return `checked ${n} ${n === 1 ? 'deck' : 'decks'} in ${seconds.toFixed(1)} s: ${n - failing} clean, ${failing} with problems`;
+}

@@ -1,0 +1,103 @@
+/**
+ * What every command of the CLI shares: the logger, the working folder, flags → config (config file
+ * < flags, flags validated as usage errors), and the default inputs.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { resolveConfig, type ResolvedConfig, type UserConfig } from '../config.js';
+import { LecternError } from '../errors.js';
+import { loadConfigFile } from '../load/config-file.js';
+import type { Logger } from './log.js';
+
+/** The flags every command may have (cac turns `--handout-layout` into `handoutLayout`). */
+export interface CliFlags {
+  readonly config?: string;
+  readonly out?: string;
+  readonly theme?: string;
+  readonly layout?: string;
+  readonly strict?: boolean;
+  readonly pdf?: boolean;
+  readonly browser?: string;
+  readonly timeout?: number | string;
+  readonly paper?: string;
+  readonly handout?: boolean;
+  readonly handoutLayout?: string;
+  readonly steps?: boolean;
+  readonly base?: string;
+  readonly siteUrl?: string;
+  readonly unsafeHtml?: boolean;
+  readonly json?: boolean;
+  readonly fit?: boolean;
+  readonly port?: number | string;
+  readonly host?: string;
+}
+
+/** One run of the CLI. */
+export interface CliContext {
+  readonly log: Logger;
+  readonly cwd: string;
+}
+
+/** The user config the flags say (only what they set). */
+export function configFromFlags(flags: CliFlags): UserConfig {
+  // Flags win over front matter, so deck options go in `overrides`, not the config defaults.
+  const overrides: NonNullable<UserConfig['overrides']> = {
+    ...(flags.theme === undefined ? {} : { theme: String(flags.theme) }),
+    ...(flags.layout === undefined ? {} : { layout: flags.layout as 'stacked' | 'flat' }),
+    ...(flags.unsafeHtml ? { unsafeHtml: true } : {}),
+  };
+  return {
+    overrides,
+    ...(flags.out === undefined ? {} : { outDir: String(flags.out) }),
+    ...(flags.strict ? { strict: true } : {}),
+    ...(flags.base === undefined ? {} : { base: String(flags.base) }),
+    ...(flags.siteUrl === undefined ? {} : { siteUrl: String(flags.siteUrl) }),
+    pdf: {
+      ...(flags.paper === undefined ? {} : { paper: flags.paper as 'a4' }),
+      ...(flags.handoutLayout === undefined ? {} : { handoutLayout: flags.handoutLayout as 'notes' }),
+      ...(flags.steps ? { steps: true } : {}),
+    },
+    browser: {
+      ...(flags.browser === undefined ? {} : { path: String(flags.browser) }),
+      ...(flags.timeout === undefined ? {} : { timeout: Number(flags.timeout) }),
+    },
+  };
+}
+
+/** Config file (in the working folder, or --config) < flags, resolved once. */
+export async function resolveCliConfig(flags: CliFlags, ctx: CliContext, extra: UserConfig = {}): Promise<ResolvedConfig> {
+  const fromFlags = { ...configFromFlags(flags), ...extra };
+  try {
+    // The flags alone first: a bad value there is bad usage (exit 2), not a bad config file.
+    resolveConfig(fromFlags, { overrides: {} });
+    validateOverrides(fromFlags);
+  } catch (err) {
+    if (err instanceof LecternError) throw new LecternError('usage', `${flagMessage(err.message)}`, { hint: 'run `lectern --help`' });
+    throw err;
+  }
+  const file = await loadConfigFile(ctx.cwd, flags.config === undefined ? undefined : resolve(ctx.cwd, String(flags.config)));
+  return resolveConfig(file, fromFlags);
+}
+
+function validateOverrides(config: UserConfig): void {
+  const layout = config.overrides?.layout;
+  if (layout !== undefined && layout !== 'stacked' && layout !== 'flat') {
+    throw new LecternError('config-invalid', `layout must be "stacked" or "flat", not ${JSON.stringify(layout)}`);
+  }
+}
+
+/** A config message in the words of the flags (`pdf.paper must…` → `--paper must…`). */
+function flagMessage(message: string): string {
+  return message
+    .replace(/^pdf\.handoutLayout/, '--handout-layout')
+    .replace(/^pdf\.paper/, '--paper')
+    .replace(/^browser\.timeout/, '--timeout')
+    .replace(/^layout/, '--layout');
+}
+
+/** `inputs`, or `decks/` when none are given (a usage error when there is no decks/ either). */
+export function defaultInputs(inputs: readonly string[], ctx: CliContext): string[] {
+  if (inputs.length > 0) return [...inputs];
+  if (existsSync(join(ctx.cwd, 'decks'))) return ['decks'];
+  throw new LecternError('usage', 'no articles given and there is no decks/ folder here', { hint: 'run `lectern build path/to/article.md` or `lectern build folder/`' });
+}

@@ -1,0 +1,153 @@
+/**
+ * The `lectern` command: `runCli(args)` parses the command line, runs one command and returns its
+ * exit code — 0 ok, 1 a problem in an article or the environment, 2 bad usage, 70 a bug in Lectern.
+ * Each command's code is imported only when it runs, so `lectern --version` loads no pipeline. The
+ * CLI only turns flags into config, calls the library, and prints through its one logger; each
+ * error is printed once, here.
+ */
+import { cac, type CAC } from 'cac';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LecternError } from '../errors.js';
+import type { CliContext, CliFlags } from './context.js';
+import { createLogger, type CliIo } from './log.js';
+
+const BROWSER_HELP = 'Browser executable (else PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, usual install paths)';
+const TIMEOUT_HELP = 'Give up on a deck that is not ready in the browser after this long (default: 30)';
+
+/** Lectern's version, from its package.json (found from this file, compiled or not). */
+export function version(): string {
+  for (const up of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(fileURLToPath(new URL(up, import.meta.url)), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'lectern' && pkg.version !== undefined) return pkg.version;
+    } catch {
+      // Not at this depth: src/cli/ (two up) or build/src/cli/ (three up).
+    }
+  }
+  return '0.0.0';
+}
+
+/** Run the CLI on `args` (the words after `lectern`); resolves with the exit code. */
+export async function runCli(args: readonly string[], io: CliIo = process): Promise<number> {
+  const log = createLogger(io);
+  const ctx: CliContext = { log, cwd: process.cwd() };
+  let running: Promise<number> | undefined;
+  const cli = defineCommands(ctx, (p) => (running = p));
+  try {
+    // cac prints help and the version itself, through console.log: capture it into `io`.
+    const parsed = withConsole(io, () => cli.parse(['node', 'lectern', ...args], { run: false }));
+    if (parsed.options['help'] || parsed.options['version']) return 0;
+    if (!cli.matchedCommand) {
+      const name = parsed.args[0];
+      throw new LecternError('usage', name === undefined ? 'no command given' : `unknown command "${name}"`, { hint: 'run `lectern --help`' });
+    }
+    try {
+      cli.runMatchedCommand();
+    } catch (err) {
+      // cac checks unknown options and missing option values here, synchronously: bad usage, not a bug.
+      throw new LecternError('usage', (err as Error).message, { hint: `run \`lectern ${cli.matchedCommandName ?? ''} --help\`` });
+    }
+    return await (running ?? Promise.resolve(0));
+  } catch (err) {
+    return fail(err, log);
+  }
+}
+
+function fail(err: unknown, log: ReturnType<typeof createLogger>): number {
+  if (err instanceof LecternError) {
+    for (const d of err.diagnostics) log.diagnostic(d);
+    log.error(err);
+    return err.exitCode;
+  }
+  if (err instanceof Error && /^Unknown option|missing required args|value is missing/i.test(err.message)) {
+    log.error(new LecternError('usage', err.message, { hint: 'run `lectern --help`' }));
+    return 2;
+  }
+  // A bug in Lectern, not in the article: show the stack so it can be reported.
+  log.internal(err);
+  return 70;
+}
+
+/** The commands and their flags; each action hands its (lazily imported) run to `start`. */
+function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void): CAC {
+  const cli = cac('lectern');
+  cli
+    .command('build [...inputs]', 'Build decks (HTML, and PDFs with --pdf) from articles or folders of articles (default: decks/)')
+    .option('--out <dir>', 'Output folder (default: dist)')
+    .option('--config <file>', 'Config file (default: lectern.config.json, .mjs or .js in this folder)')
+    .option('--theme <name>', 'Theme: light, dark, eventlet (front matter `theme:` wins over the default, this flag over both)')
+    .option('--layout <layout>', 'stacked (h3 slides beneath their h2) or flat')
+    .option('--strict', 'Fail on warnings too')
+    .option('--unsafe-html', "Keep the articles' raw HTML as written instead of sanitizing it (only for articles you trust)")
+    .option('--pdf', 'Also export slides.pdf and handout.pdf for every deck (needs Chromium or Chrome)')
+    .option('--browser <path>', BROWSER_HELP)
+    .option('--timeout <seconds>', TIMEOUT_HELP)
+    .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
+    .option('--handout-layout <layout>', 'Handout layout: notes (slide above its notes) or 3up (default: notes)')
+    .option('--steps', 'Slides PDF: one page per fragment step')
+    .option('--base <path>', 'Public base path of the site, e.g. /talks/ (default: /)')
+    .option('--site-url <url>', 'Public URL of the site, for canonical links and QR codes')
+    .example('lectern build decks --pdf')
+    .example('lectern build article.md --theme dark --out public')
+    .action((inputs: string[], flags: CliFlags) => start(import('./build.js').then((m) => m.runBuild(inputs, flags, ctx))));
+  cli
+    .command('pdf [...inputs]', 'Export <slug>.slides.pdf (and <slug>.handout.pdf with --handout) for articles, without a site')
+    .option('--out <dir>', 'Where the PDFs go (default: this folder)')
+    .option('--handout', 'Also export the handout: each slide with its speaker notes')
+    .option('--handout-layout <layout>', 'notes (slide above its notes) or 3up (three slides a page, notes beside) (default: notes)')
+    .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
+    .option('--steps', 'Slides PDF: one page per fragment step')
+    .option('--browser <path>', BROWSER_HELP)
+    .option('--timeout <seconds>', TIMEOUT_HELP)
+    .option('--config <file>', 'Config file')
+    .option('--theme <name>', 'Theme for every deck')
+    .option('--layout <layout>', 'stacked or flat')
+    .example('lectern pdf decks/eventlet.md --handout')
+    .action((inputs: string[], flags: CliFlags) => start(import('./pdf.js').then((m) => m.runPdf(inputs, flags, ctx))));
+  cli
+    .command('dev [...inputs]', 'Serve decks with live reload that keeps the current slide (default: decks/)')
+    .option('--port <port>', 'Port (default: 5173, or the next free one)')
+    .option('--host <host>', 'Interface to listen on (default: 127.0.0.1)')
+    .option('--config <file>', 'Config file')
+    .option('--theme <name>', 'Theme for every deck')
+    .option('--layout <layout>', 'stacked or flat')
+    .example('lectern dev decks --port 3000')
+    .action((inputs: string[], flags: CliFlags) => start(import('./serve.js').then((m) => m.runDev(inputs, flags, ctx))));
+  cli
+    .command('preview', 'Serve a built site (dist/) on 127.0.0.1 to check it before upload')
+    .option('--out <dir>', 'The built site (default: dist)')
+    .option('--base <path>', 'Base path to serve it under, as built with --base (default: /)')
+    .option('--port <port>', 'Port (default: 4173)')
+    .option('--host <host>', 'Interface to listen on (default: 127.0.0.1)')
+    .action((flags: CliFlags) => start(import('./serve.js').then((m) => m.runPreview(flags, ctx))));
+  cli
+    .command('check [...inputs]', 'Build each deck, lay it out in Chromium and report overflow, leaked syntax, code highlighting and lost words')
+    .option('--json', 'Print the report as JSON')
+    .option('--no-fit', 'Measure the planned decks only; do not re-plan slides that overflow')
+    .option('--browser <path>', BROWSER_HELP)
+    .option('--timeout <seconds>', TIMEOUT_HELP)
+    .option('--config <file>', 'Config file')
+    .option('--theme <name>', 'Theme for every deck')
+    .option('--layout <layout>', 'stacked or flat')
+    .example('lectern check decks')
+    .example('lectern check article.md --json')
+    .action((inputs: string[], flags: CliFlags) => start(import('./check.js').then((m) => m.runCheck(inputs, flags, ctx))));
+  cli.help();
+  cli.version(version());
+  return cli;
+}
+
+/** Run `fn` with console.log/info writing to `io.stdout` (cac's help and version go there). */
+function withConsole<T>(io: CliIo, fn: () => T): T {
+  if (io === process) return fn();
+  const { log, info } = console;
+  console.log = (...parts: unknown[]) => void io.stdout.write(`${parts.join(' ')}\n`);
+  console.info = console.log;
+  try {
+    return fn();
+  } finally {
+    console.log = log;
+    console.info = info;
+  }
+}

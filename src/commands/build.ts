@@ -1,0 +1,193 @@
+/**
+ * `lectern build`: every article compiled in memory, the PDFs and thumbnails printed (with --pdf),
+ * and only then the whole site written into the output folder — a build that fails at any step
+ * leaves the previous output as it was. What it reports comes from the final decks.
+ */
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { withCheckDiagnostics } from '../check/index.js';
+import { compileSource, type CompiledDeck, type ThumbnailKind } from '../compile.js';
+import type { ResolvedConfig } from '../config.js';
+import { LecternError } from '../errors.js';
+import { loadSources } from '../load/index.js';
+import type { Diagnostic } from '../model.js';
+import type { PdfKind } from '../pdf/index.js';
+import { loadRuntime } from '../runtime/index.js';
+import type { RuntimeManifest } from '../runtime/manifest.js';
+import type { IndexEntry } from '../site/index-page.js';
+import { deckOutput, indexOutput, mergeOutput, runtimeOutput, type OutputFile } from '../site/output.js';
+import { writeSite } from '../site/write.js';
+import type { PrintedSiteDeck } from './print.js';
+
+/** What to build. */
+export interface BuildOptions {
+  readonly inputs: readonly string[];
+  readonly config: ResolvedConfig;
+  /** Print slides.pdf and handout.pdf for every deck too (needs a browser). */
+  readonly pdf?: boolean;
+  /** Progress, for the CLI's lines and bar. */
+  readonly onEvent?: (event: BuildEvent) => void;
+}
+
+/** Progress of a build. */
+export type BuildEvent =
+  /** Printing starts: `jobs` PDFs will be made (the progress bar's total). */
+  | { readonly type: 'pdf-begin'; readonly jobs: number }
+  | { readonly type: 'pdf-start'; readonly slug: string; readonly kind: PdfKind }
+  /** A deck is done: its final slide count, its files, its diagnostics. */
+  | { readonly type: 'deck'; readonly deck: DeckResult };
+
+/** A file written for a deck besides its page. */
+export interface DeckFileResult {
+  readonly label: string;
+  /** Path shown to the user (relative to the working directory when inside it). */
+  readonly path: string;
+  readonly pages?: number;
+}
+
+/** What the build made of one article. */
+export interface DeckResult {
+  readonly slug: string;
+  readonly source: string;
+  readonly title: string;
+  readonly slideCount: number;
+  readonly codeBlockCount: number;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The deck page, as shown to the user. */
+  readonly output: string;
+  readonly pdfs: readonly DeckFileResult[];
+}
+
+/** The outcome of a build. */
+export interface BuildResult {
+  readonly outDir: string;
+  readonly decks: readonly DeckResult[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Files of the previous build that this one no longer has, removed. */
+  readonly removed: readonly string[];
+}
+
+/** Build the static site: `<out>/<slug>/index.html` per article, `<out>/index.html`, shared `<out>/assets/`. */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const { config } = options;
+  const runtime = await loadRuntime();
+  const compiled = await compileAll(options.inputs, config, runtime, options.pdf ? 'png' : 'svg');
+  let printed: readonly PrintedSiteDeck[] | undefined;
+  if (options.pdf) {
+    const { printDecks } = await import('./print.js');
+    options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * 2 });
+    printed = await printDecks(compiled, runtime, {
+      config,
+      slides: true,
+      handout: true,
+      thumbnail: true,
+      refit: true,
+      onStart: (slug, kind) => options.onEvent?.({ type: 'pdf-start', slug, kind }),
+    });
+    failOnOverflow(printed, config.strict);
+  }
+  const decks = (printed ?? compiled.map((c) => ({ compiled: c }))).map((d) => siteDeck(d, config.outDir));
+  const output = mergeOutput(runtimeOutput(runtime), ...decks.map((d) => d.files), indexOutput(decks.map((d) => d.entry)));
+  const written = await writeSite(config.outDir, output);
+  for (const d of decks) options.onEvent?.({ type: 'deck', deck: d.result });
+  return { outDir: config.outDir, decks: decks.map((d) => d.result), diagnostics: decks.flatMap((d) => d.result.diagnostics), removed: written.removed };
+}
+
+/**
+ * Load and compile every article of `inputs`, with the browser-free checks' findings added to each
+ * deck's diagnostics. Throws before anything is written when a deck has an error (any warning
+ * with --strict) or two decks would share a folder.
+ */
+export async function compileAll(inputs: readonly string[], config: ResolvedConfig, runtime: RuntimeManifest, thumbnail: ThumbnailKind): Promise<CompiledDeck[]> {
+  const sources = await loadSources(inputs);
+  const compiled: CompiledDeck[] = [];
+  for (const source of sources) compiled.push(withCheckDiagnostics(await compileSource(source, { config, runtime, thumbnail })));
+  checkSlugs(compiled);
+  failOnErrors(compiled.flatMap((c) => c.rendered.diagnostics), config.strict);
+  return compiled;
+}
+
+interface SiteDeck {
+  readonly files: Map<string, OutputFile>;
+  readonly entry: IndexEntry;
+  readonly result: DeckResult;
+}
+
+/** A deck's files, index entry and result, from its compiled (and maybe printed) form. */
+function siteDeck(deck: { readonly compiled: CompiledDeck; readonly printed?: PrintedSiteDeck['printed']; readonly diagnostics?: readonly Diagnostic[] }, outDir: string): SiteDeck {
+  const { compiled, printed } = deck;
+  const slug = compiled.rendered.slug;
+  const files = deckOutput(compiled);
+  const pdfs: DeckFileResult[] = [];
+  const entries: IndexEntry['pdfs'][number][] = [];
+  for (const [kind, label] of [['slides', 'slides PDF'], ['handout', 'handout PDF']] as const) {
+    const pdf = printed?.[kind];
+    if (pdf === undefined) continue;
+    files.set(`${slug}/${kind}.pdf`, { data: pdf.bytes });
+    pdfs.push({ label, path: displayPath(join(outDir, slug, `${kind}.pdf`)), pages: pdf.pages });
+    entries.push({ label, file: `${kind}.pdf` });
+  }
+  if (printed?.thumbnail !== undefined) files.set(`${slug}/${compiled.files.thumbnail}`, { data: printed.thumbnail });
+  const { meta } = compiled.deck;
+  const entry: IndexEntry = {
+    slug,
+    title: meta.title,
+    slideCount: compiled.rendered.slideCount,
+    pdfs: entries,
+    thumbnail: `${slug}/${compiled.files.thumbnail}`,
+    ...(meta.description === undefined ? {} : { description: meta.description }),
+  };
+  const result: DeckResult = {
+    slug,
+    source: compiled.source.path,
+    title: meta.title,
+    slideCount: compiled.rendered.slideCount,
+    codeBlockCount: compiled.rendered.codeBlockCount,
+    diagnostics: [...compiled.rendered.diagnostics, ...(deck.diagnostics ?? [])],
+    output: displayPath(join(outDir, slug, 'index.html')),
+    pdfs,
+  };
+  return { files, entry, result };
+}
+
+/** A path relative to the working directory when it is inside it, else absolute. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? resolve(file) : rel;
+}
+
+function checkSlugs(compiled: readonly CompiledDeck[]): void {
+  const seen = new Map<string, string>();
+  for (const c of compiled) {
+    const other = seen.get(c.rendered.slug);
+    if (other !== undefined) {
+      throw new LecternError('input-unsupported', `two articles would both be written to "${c.rendered.slug}/": ${other} and ${c.source.path}`, {
+        file: c.source.path,
+        hint: 'give one of them a different `slug:` in its front matter',
+      });
+    }
+    seen.set(c.rendered.slug, c.source.path);
+  }
+}
+
+function failOnErrors(diagnostics: readonly Diagnostic[], strict: boolean): void {
+  const fatal = diagnostics.filter((d) => d.severity === 'error' || (strict && d.severity === 'warning'));
+  const first = fatal[0];
+  if (!first) return;
+  const count = `${fatal.length} ${fatal.length === 1 ? 'problem' : 'problems'}`;
+  throw new LecternError(strict && first.severity === 'warning' ? 'strict-diagnostics' : 'article-invalid', `${count} in the articles; nothing was written`, {
+    diagnostics,
+    hint: strict ? 'fix the diagnostics above, or build without --strict' : 'fix the errors above and build again',
+  });
+}
+
+/** With --strict, a slide that still overflows after re-planning fails the build (nothing is written). */
+function failOnOverflow(printed: readonly PrintedSiteDeck[], strict: boolean): void {
+  if (!strict) return;
+  const overflows = printed.flatMap((p) => p.diagnostics.filter((d) => d.code === 'export-slide-overflow'));
+  if (overflows.length === 0) return;
+  const n = overflows.length;
+  throw new LecternError('strict-diagnostics', `${n} ${n === 1 ? 'slide overflows' : 'slides overflow'} after re-planning; nothing was written`, {
+    diagnostics: overflows,
+    hint: 'shorten the content named above, or build without --strict',
+  });
+}

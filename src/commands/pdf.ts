@@ -1,0 +1,67 @@
+/**
+ * `lectern pdf`: PDFs without a site. The decks are compiled in memory and printed from a scratch
+ * site; `<slug>.slides.pdf` (and `<slug>.handout.pdf` with `handout`) are written into the output
+ * folder once every deck has printed, each atomically.
+ */
+import { join } from 'node:path';
+import type { ResolvedConfig } from '../config.js';
+import type { Diagnostic } from '../model.js';
+import { loadRuntime } from '../runtime/index.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
+import { compileAll, displayPath, type BuildEvent, type DeckFileResult } from './build.js';
+
+/** Options of `lectern pdf`. */
+export interface PdfCommandOptions {
+  readonly inputs: readonly string[];
+  readonly config: ResolvedConfig;
+  /** Also make the handout. */
+  readonly handout: boolean;
+  /** Make the slides PDF (default true). */
+  readonly slides?: boolean;
+  readonly onEvent?: (event: PdfEvent) => void;
+}
+
+/** Progress of `lectern pdf`: printing starts, a PDF starts, a deck's PDFs are written. */
+export type PdfEvent = Exclude<BuildEvent, { type: 'deck' }> | { readonly type: 'written'; readonly slug: string; readonly files: readonly DeckFileResult[]; readonly diagnostics: readonly Diagnostic[] };
+
+/** What `lectern pdf` wrote. */
+export interface PdfCommandResult {
+  readonly files: readonly DeckFileResult[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Export PDFs of articles into `config.outDir`. */
+export async function exportPdfs(options: PdfCommandOptions): Promise<PdfCommandResult> {
+  const { config } = options;
+  const runtime = await loadRuntime();
+  const compiled = await compileAll(options.inputs, config, runtime, 'svg');
+  const slides = options.slides !== false;
+  const { printDecks } = await import('./print.js');
+  options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * ((slides ? 1 : 0) + (options.handout ? 1 : 0)) });
+  const printed = await printDecks(compiled, runtime, {
+    config,
+    slides,
+    handout: options.handout,
+    thumbnail: false,
+    refit: true,
+    onStart: (slug, kind) => options.onEvent?.({ type: 'pdf-start', slug, kind }),
+  });
+  const files: DeckFileResult[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const deck of printed) {
+    const slug = deck.compiled.rendered.slug;
+    const written: DeckFileResult[] = [];
+    for (const [kind, label] of [['slides', 'slides PDF'], ['handout', 'handout PDF']] as const) {
+      const pdf = deck.printed[kind];
+      if (pdf === undefined) continue;
+      const file = join(config.outDir, `${slug}.${kind}.pdf`);
+      await writeFileAtomic(file, pdf.bytes);
+      written.push({ label, path: displayPath(file), pages: pdf.pages });
+    }
+    const found = [...deck.compiled.rendered.diagnostics, ...deck.diagnostics];
+    files.push(...written);
+    diagnostics.push(...found);
+    options.onEvent?.({ type: 'written', slug, files: written, diagnostics: found });
+  }
+  return { files, diagnostics };
+}

@@ -1,0 +1,105 @@
+/**
+ * Printing compiled decks: one browser and one scratch site for all of them, and for each deck ONE
+ * page load of its print view, in which it is measured (fit/), re-planned while slides overflow
+ * (rare: the page is then written and loaded again), and printed — slides PDF, thumbnail, handout
+ * (pdf/). Everything is returned in memory; the caller writes it. Loaded only when PDFs are asked
+ * for, so HTML-only builds never load Puppeteer.
+ */
+import type { Page } from 'puppeteer-core';
+import { BrowserSession } from '../browser/session.js';
+import { createDeadline } from '../browser/wait.js';
+import type { CompiledDeck } from '../compile.js';
+import type { ResolvedConfig } from '../config.js';
+import { fitDeck, MAX_ROUNDS, type FitResult } from '../fit/loop.js';
+import { measureOpenDeck } from '../fit/measure.js';
+import type { Diagnostic } from '../model.js';
+import { openPrintView, overflowDiagnostics, printDeck, type PdfDeck, type PdfKind, type PrintedDeck, type PrintView } from '../pdf/index.js';
+import { deckUrl } from '../render/share.js';
+import type { RuntimeManifest } from '../runtime/manifest.js';
+import { createScratchSite, type ScratchDeck } from './scratch.js';
+
+/** What to print for every deck. */
+export interface PrintOptions {
+  readonly config: ResolvedConfig;
+  readonly slides: boolean;
+  readonly handout: boolean;
+  readonly thumbnail: boolean;
+  /** Re-plan overflowing slides before printing (measured in the same page load). */
+  readonly refit: boolean;
+  /** A PDF is being printed (for a progress bar). */
+  readonly onStart?: (slug: string, kind: PdfKind) => void;
+}
+
+/** One deck as printed: the deck as fitted, its PDFs and thumbnail, and what went wrong. */
+export interface PrintedSiteDeck {
+  readonly compiled: CompiledDeck;
+  readonly printed: PrintedDeck;
+  readonly fit: Pick<FitResult, 'rounds' | 'initialOverflows'> & { readonly overflows: number };
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Print every deck, in order, with one browser closed whatever happens. */
+export async function printDecks(compiled: readonly CompiledDeck[], runtime: RuntimeManifest, options: PrintOptions): Promise<PrintedSiteDeck[]> {
+  const { config } = options;
+  const session = new BrowserSession(config.browser.path === undefined ? {} : { browser: config.browser.path });
+  const scratch = await createScratchSite(runtime);
+  try {
+    const out: PrintedSiteDeck[] = [];
+    for (const deck of compiled) {
+      const placed = await scratch.place(deck);
+      out.push(await session.withPage((page) => printOne(page, deck, placed, options)));
+    }
+    return out;
+  } finally {
+    await session.close();
+    await scratch.dispose();
+  }
+}
+
+async function printOne(page: Page, first: CompiledDeck, placed: ScratchDeck, options: PrintOptions): Promise<PrintedSiteDeck> {
+  const { config } = options;
+  const steps = config.pdf.steps;
+  let deadline = createDeadline(config.browser.timeoutMs);
+  let loaded = first;
+  let view: PrintView = await openPrintView(page, pdfDeck(first, placed.url, config), steps, deadline);
+  const fitted = await fitDeck(
+    first,
+    async (c) => {
+      if (c !== loaded) {
+        // A re-planned deck: written in place of the last one and loaded again, with a fresh deadline.
+        await placed.rewrite(c);
+        loaded = c;
+        deadline = createDeadline(config.browser.timeoutMs);
+        view = await openPrintView(page, pdfDeck(c, placed.url, config), steps, deadline);
+      }
+      return measureOpenDeck(page, { width: c.deck.meta.width, height: c.deck.meta.height });
+    },
+    options.refit ? MAX_ROUNDS : 0,
+  );
+  const deck = pdfDeck(fitted.compiled, placed.url, config);
+  const request = { slides: options.slides, handout: options.handout, thumbnail: options.thumbnail, pdf: config.pdf };
+  const printed = await printDeck(page, view, deck, request, deadline, (e) => e.type === 'start' && options.onStart?.(deck.slug, e.kind));
+  const overflows = fitted.layout.overflows;
+  return {
+    compiled: fitted.compiled,
+    printed,
+    fit: { rounds: fitted.rounds, initialOverflows: fitted.initialOverflows, overflows: overflows.length },
+    diagnostics: [...overflowDiagnostics(deck, overflows), ...printed.diagnostics],
+  };
+}
+
+/** What the PDFs say about a compiled deck served at `url`. */
+function pdfDeck(compiled: CompiledDeck, url: string, config: ResolvedConfig): PdfDeck {
+  const { meta } = compiled.deck;
+  return {
+    url,
+    slug: compiled.rendered.slug,
+    source: compiled.source.path,
+    title: meta.title,
+    width: meta.width,
+    height: meta.height,
+    ...(meta.author === undefined ? {} : { author: meta.author }),
+    ...(meta.description === undefined ? {} : { description: meta.description }),
+    ...(config.siteUrl === undefined ? {} : { siteUrl: deckUrl(config.siteUrl, compiled.rendered.slug) }),
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The one compile path of every command (build, pdf, check, dev): a loaded Source → Article → Deck
+ * → HTML, as explicit steps over plain data. What the file system holds for an article (its images)
+ * is read at the edge (load/images.ts) and passed in, so `compileArticle` is pure: the same source,
+ * inputs and config give byte-identical HTML, whichever command asked.
+ */
+import { createHash } from 'node:crypto';
+import { resolveDeckOptions, type ResolvedConfig } from './config.js';
+import type { Article, Deck, FitHints, ImageFile, LoadedImages, RenderedDeck, Source } from './model.js';
+import { loadImages } from './load/images.js';
+import { parseArticle } from './parse/index.js';
+import { planDeck } from './plan/index.js';
+import { withQrCode } from './plan/closing.js';
+import { imageRefs, rewriteImages } from './plan/images.js';
+import { renderDeck } from './render/index.js';
+import { deckUrl, qrSvg, shareHead } from './render/share.js';
+import { deckAssets, type RuntimeManifest } from './runtime/manifest.js';
+
+/** The thumbnail a deck page's og:image names: a PNG taken in a browser, or an SVG card made without one. */
+export type ThumbnailKind = 'png' | 'svg';
+
+/** Everything a compile needs besides the article: plain data, read once by the caller. */
+export interface CompileInputs {
+  readonly config: ResolvedConfig;
+  readonly runtime: RuntimeManifest;
+  /** The article's images as the file-system edge found them (see load/images.ts). */
+  readonly images: LoadedImages;
+  readonly thumbnail: ThumbnailKind;
+  /** From a browser measurement of an earlier plan (fit/): slides to plan tighter. */
+  readonly hints?: FitHints;
+}
+
+/** The files a deck's folder holds besides its page. */
+export interface DeckFiles {
+  /** Images to copy next to the page, under their hashed names. */
+  readonly images: readonly ImageFile[];
+  /** The QR code of the hosted deck (with a site URL). */
+  readonly qr?: { readonly name: string; readonly svg: string };
+  /** The thumbnail file name og:image names (`thumbnail.png` or `thumbnail.svg`). */
+  readonly thumbnail: string;
+}
+
+/** Everything made from one article. */
+export interface CompiledDeck {
+  readonly source: Source;
+  readonly article: Article;
+  readonly deck: Deck;
+  readonly rendered: RenderedDeck;
+  readonly files: DeckFiles;
+  /** What it was compiled from, so a fit round can compile it again with hints (`recompile`). */
+  readonly inputs: CompileInputs;
+}
+
+/** The file name of a deck's thumbnail. */
+export function thumbnailName(kind: ThumbnailKind): string {
+  return `thumbnail.${kind}`;
+}
+
+/** Plan and render a parsed article for the site. Pure. */
+export function compileArticle(source: Source, article: Article, inputs: CompileInputs): CompiledDeck {
+  const { config } = inputs;
+  const options = resolveDeckOptions(config, source.meta.raw, source.path, config.overrides);
+  const planned = planDeck(article, options, inputs.hints);
+  const names = new Map(inputs.images.files.map((f) => [f.src, f.name]));
+  let deck = rewriteImages(planned, names);
+  if (inputs.images.diagnostics.length > 0) deck = { ...deck, diagnostics: [...deck.diagnostics, ...inputs.images.diagnostics] };
+  const url = config.siteUrl === undefined ? undefined : deckUrl(config.siteUrl, deck.meta.slug);
+  let qr: DeckFiles['qr'];
+  if (url !== undefined) {
+    const svg = qrSvg(url);
+    qr = { name: `qr-${createHash('sha256').update(svg).digest('hex').slice(0, 8)}.svg`, svg };
+    deck = withQrCode(deck, url, qr.name);
+  }
+  const thumbnail = thumbnailName(inputs.thumbnail);
+  const head = shareHead({
+    title: deck.meta.title,
+    image: url === undefined ? thumbnail : new URL(thumbnail, url).href,
+    ...(url === undefined ? {} : { url }),
+    ...(deck.meta.description === undefined ? {} : { description: deck.meta.description }),
+  });
+  const rendered = renderDeck(deck, { assets: deckAssets(inputs.runtime, deck.meta.theme, source.path), head });
+  const images = uniqueByName(inputs.images.files);
+  return { source, article, deck, rendered, files: { images, thumbnail, ...(qr === undefined ? {} : { qr }) }, inputs };
+}
+
+/** The same article compiled again with fit hints (a measured fit round). Pure. */
+export function recompile(compiled: CompiledDeck, hints: FitHints): CompiledDeck {
+  return compileArticle(compiled.source, compiled.article, { ...compiled.inputs, hints });
+}
+
+/** Parse an article, read the images it references (the one file-system step), and compile it. */
+export async function compileSource(source: Source, inputs: Omit<CompileInputs, 'images'>): Promise<CompiledDeck> {
+  const article = parseArticle(source);
+  const images = await loadImages(imageRefs(article), source.path);
+  return compileArticle(source, article, { ...inputs, images });
+}
+
+/** Two sources naming one file (`a.png`, `./a.png`) are one copy. */
+function uniqueByName(files: readonly ImageFile[]): ImageFile[] {
+  const seen = new Set<string>();
+  return files.filter((f) => !seen.has(f.name) && seen.add(f.name));
+}

@@ -1,0 +1,44 @@
+/**
+ * Post-processing of printed PDFs with pdf-lib: document metadata (title, author, subject,
+ * keywords, creator) and the outline that mirrors the article's headings.
+ */
+import { PDFDocument, ParseSpeeds } from 'pdf-lib';
+import { setOutline, type OutlineEntry } from './outline.js';
+
+/** Document information written into a PDF. */
+export interface PdfMetadata {
+  readonly title: string;
+  readonly author?: string;
+  /** The deck's description. */
+  readonly subject?: string;
+  readonly keywords?: readonly string[];
+  /** Default `Lectern`. */
+  readonly creator?: string;
+  /** Default `Lectern (Chromium, pdf-lib)`. */
+  readonly producer?: string;
+}
+
+/** A finished PDF. */
+export interface FinishedPdf {
+  readonly bytes: Uint8Array;
+  readonly pages: number;
+  /** Items in the outline. */
+  readonly outlineItems: number;
+}
+
+/** Write metadata and an outline into `bytes` (a PDF) and return the new file. */
+export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata, outline: readonly OutlineEntry[]): Promise<FinishedPdf> {
+  // updateMetadata: false, or pdf-lib stamps itself as producer and resets dates on load. pdf-lib
+  // yields to the event loop every 100 objects by default, which triples the time for a big deck.
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  if (meta.author !== undefined && meta.author !== '') doc.setAuthor(meta.author);
+  if (meta.subject !== undefined && meta.subject !== '') doc.setSubject(meta.subject);
+  if (meta.keywords !== undefined && meta.keywords.length > 0) doc.setKeywords([...meta.keywords]);
+  doc.setCreator(meta.creator ?? 'Lectern');
+  doc.setProducer(meta.producer ?? 'Lectern (Chromium, pdf-lib)');
+  doc.setModificationDate(doc.getCreationDate() ?? new Date());
+  const outlineItems = setOutline(doc, outline);
+  const out = await doc.save({ updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  return { bytes: out, pages: doc.getPageCount(), outlineItems };
+}

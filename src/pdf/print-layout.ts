@@ -1,0 +1,119 @@
+/**
+ * What the export reads from a deck laid out by reveal.js's print view, and the touches it makes
+ * before printing. The functions marked "in the page" run in the browser through `page.evaluate`:
+ * they must not refer to anything outside themselves.
+ */
+
+/** An article heading (h2, h3...) and where its first slide is. */
+export interface HeadingInfo {
+  readonly title: string;
+  readonly level: number;
+  /** 0-based index of the print page (`.pdf-page`) that shows the heading's slide. */
+  readonly page: number;
+  /** 0-based index of the slide among the deck's slides. */
+  readonly slide: number;
+}
+
+/** The deck as reveal.js laid it out for print. */
+export interface PrintInfo {
+  /** Slide size (the deck's width × height). */
+  readonly width: number;
+  readonly height: number;
+  /** Print page size: the slide plus reveal.js's `margin` around it (equal to the slide size when 0). */
+  readonly pageWidth: number;
+  readonly pageHeight: number;
+  readonly title: string;
+  /** Print pages (one per slide, or per fragment step with `steps`). */
+  readonly pages: number;
+  readonly slides: number;
+  readonly headings: readonly HeadingInfo[];
+}
+
+/**
+ * In the page: read the print layout, number the slides (`data-lectern-slide`, which later steps
+ * use), and turn reveal.js slide links (`#/slide-id`) into plain fragment links (`#slide-id`,
+ * which Chromium prints as working PDF links).
+ */
+export function readPrintLayout(): PrintInfo {
+  const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page'));
+  const config = readConfig();
+  const width = config.width ?? pages[0]?.offsetWidth ?? 1280;
+  const height = config.height ?? pages[0]?.offsetHeight ?? 720;
+  // One entry per slide: with fragment steps a slide is printed on several cloned pages (same id),
+  // and its first page is the one that counts.
+  const slides: { slide: HTMLElement; page: number }[] = [];
+  const seenIds = new Set<string>();
+  pages.forEach((page, index) => {
+    const slide = page.querySelector<HTMLElement>(':scope > section');
+    if (slide === null || (slide.id !== '' && seenIds.has(slide.id))) return;
+    if (slide.id !== '') seenIds.add(slide.id);
+    slides.push({ slide, page: index });
+  });
+  slides.forEach(({ slide }, index) => slide.setAttribute('data-lectern-slide', String(index)));
+  rewriteSlideLinks();
+
+  const headings: HeadingInfo[] = [];
+  slides.forEach(({ slide, page }, index) => {
+    const level = Number(slide.getAttribute('data-heading-level'));
+    const title = slide.getAttribute('data-heading')?.trim() ?? '';
+    if (title !== '' && level > 0) headings.push({ title, level, page, slide: index });
+  });
+  // reveal.js sizes the body to one print page: the slide and its margin.
+  const pageWidth = parseFloat(document.body.style.width) || width;
+  const pageHeight = parseFloat(document.body.style.height) || height;
+  const title = config.title ?? document.title;
+  return { width, height, pageWidth, pageHeight, title, pages: pages.length, slides: slides.length, headings };
+
+  function readConfig(): { width?: number; height?: number; title?: string } {
+    let obj: Record<string, unknown> = {};
+    try {
+      const raw: unknown = JSON.parse(document.getElementById('lectern-config')?.textContent ?? '{}');
+      if (raw !== null && typeof raw === 'object') obj = raw as Record<string, unknown>;
+    } catch {
+      // A broken config block: fall back to the page's own sizes and title.
+    }
+    const { width: w, height: h, title: t } = obj;
+    return {
+      ...(typeof w === 'number' && w > 0 ? { width: w } : {}),
+      ...(typeof h === 'number' && h > 0 ? { height: h } : {}),
+      ...(typeof t === 'string' && t !== '' ? { title: t } : {}),
+    };
+  }
+
+  function rewriteSlideLinks(): void {
+    for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href^="#/"]'))) {
+      const id = decodeURIComponent((link.getAttribute('href') ?? '').slice(2).split('/')[0] ?? '');
+      // Numeric hashes (`#/2/1`) name positions, not ids: left as they are.
+      if (id !== '' && !/^\d+$/.test(id) && document.getElementById(id) !== null) link.setAttribute('href', `#${id}`);
+    }
+  }
+}
+
+/**
+ * In the page: give each target a PDF named destination `lectern-dest-<i>` at its top (an empty
+ * block as its first child). Chromium writes a named destination for every element that a
+ * same-document link points at, so hidden links make the printed PDF say on which page each
+ * target landed.
+ */
+export function markDestinations(selectors: readonly string[]): number {
+  const nav = document.createElement('nav');
+  nav.setAttribute('aria-hidden', 'true');
+  nav.style.display = 'none';
+  let count = 0;
+  selectors.forEach((selector, index) => {
+    const target = document.querySelector(selector);
+    if (target === null) return;
+    const anchor = document.createElement('span');
+    anchor.id = `lectern-dest-${index}`;
+    // In the flow, not absolutely positioned: Chromium misplaces destinations of abspos elements
+    // inside fragmented (multi-page) boxes by a page or more.
+    anchor.style.cssText = 'display:block;height:0;margin:0;padding:0;overflow:hidden';
+    target.prepend(anchor);
+    const link = document.createElement('a');
+    link.href = `#${anchor.id}`;
+    nav.append(link);
+    count += 1;
+  });
+  document.body.append(nav);
+  return count;
+}

@@ -1,0 +1,125 @@
+/**
+ * The images of an article and of its deck: which relative files an article references (for the
+ * file-system edge to read), and the deck with those sources renamed to the copies the site writes.
+ * Pure walks over the model; the HTML is never rewritten.
+ */
+import { assertNever, type Article, type Block, type Deck, type ImageRef, type Inline, type ListItem, type Section, type Slide, type SlidePart } from '../model.js';
+
+/** True for a `src` that names a file relative to the article (not a URL, a root path or a fragment). */
+export function isRelativeFile(src: string): boolean {
+  const s = src.trim();
+  return s !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(s) && !s.startsWith('/') && !s.startsWith('#') && !s.startsWith('?');
+}
+
+/** Every relative image `src` of an article (headings, blocks, notes-to-be), with the first line that names it. */
+export function imageRefs(article: Article): ImageRef[] {
+  const found = new Map<string, number>();
+  const note: MapSrc = (src, line) => {
+    if (isRelativeFile(src) && !found.has(src)) found.set(src, line);
+    return src;
+  };
+  const section = (s: Section): void => {
+    mapInlines(s.heading, s.line, note);
+    for (const block of s.blocks) mapBlock(block, note);
+    for (const child of s.children) section(child);
+  };
+  for (const block of article.intro) mapBlock(block, note);
+  for (const s of article.sections) section(s);
+  return [...found].map(([src, line]) => ({ src, line }));
+}
+
+/** The deck with image sources replaced through `mapping` (unmapped ones kept). */
+export function rewriteImages(deck: Deck, mapping: ReadonlyMap<string, string>): Deck {
+  if (mapping.size === 0) return deck;
+  return mapDeckImages(deck, (src) => mapping.get(src) ?? src);
+}
+
+type MapSrc = (src: string, line: number) => string;
+
+/** Apply `fn` to every image src of the deck (image blocks and inline images), keeping the rest. */
+function mapDeckImages(deck: Deck, fn: MapSrc): Deck {
+  const stacks = deck.stacks.map((stack) => stack.map((slide) => mapSlide(slide, fn)));
+  return { ...deck, stacks };
+}
+
+function mapSlide(slide: Slide, fn: MapSrc): Slide {
+  const line = slide.line;
+  return {
+    ...slide,
+    ...(slide.title ? { title: mapInlines(slide.title, line, fn) } : {}),
+    parts: slide.parts.map((p) => mapPart(p, line, fn)),
+    notes: slide.notes.map((b) => mapBlock(b, fn)),
+  };
+}
+
+function mapPart(part: SlidePart, line: number, fn: MapSrc): SlidePart {
+  switch (part.type) {
+    case 'points':
+      return { ...part, items: part.items.map((i) => mapInlines(i, line, fn)) };
+    case 'text':
+      return { ...part, inlines: mapInlines(part.inlines, line, fn) };
+    case 'block':
+      return { ...part, block: mapBlock(part.block, fn) };
+    case 'code':
+      return part.caption ? { ...part, caption: mapInlines(part.caption, line, fn) } : part;
+    case 'nav':
+      return { ...part, links: part.links.map((l) => ({ ...l, children: mapInlines(l.children, line, fn) })) };
+    case 'byline':
+      return part;
+    default:
+      return assertNever(part);
+  }
+}
+
+function mapBlock(block: Block, fn: MapSrc): Block {
+  const line = block.line;
+  switch (block.type) {
+    case 'paragraph':
+      return { ...block, inlines: mapInlines(block.inlines, line, fn) };
+    case 'list':
+      return { ...block, items: block.items.map((i) => mapItem(i, line, fn)) };
+    case 'quote':
+      return { ...block, blocks: block.blocks.map((b) => mapBlock(b, fn)) };
+    case 'table':
+      return {
+        ...block,
+        header: block.header.map((c) => mapInlines(c, line, fn)),
+        rows: block.rows.map((r) => r.map((c) => mapInlines(c, line, fn))),
+      };
+    case 'image':
+      return { ...block, src: fn(block.src, line), ...(block.caption ? { caption: mapInlines(block.caption, line, fn) } : {}) };
+    case 'callout':
+      return { ...block, ...(block.title ? { title: mapInlines(block.title, line, fn) } : {}), blocks: block.blocks.map((b) => mapBlock(b, fn)) };
+    case 'code':
+    case 'html':
+    case 'directive':
+    case 'rule':
+      return block;
+    default:
+      return assertNever(block);
+  }
+}
+
+function mapItem(item: ListItem, line: number, fn: MapSrc): ListItem {
+  return { ...item, inlines: mapInlines(item.inlines, line, fn), blocks: item.blocks.map((b) => mapBlock(b, fn)) };
+}
+
+function mapInlines(inlines: readonly Inline[], line: number, fn: MapSrc): Inline[] {
+  return inlines.map((node) => {
+    switch (node.type) {
+      case 'image':
+        return { ...node, src: fn(node.src, line) };
+      case 'strong':
+      case 'em':
+      case 'del':
+      case 'link':
+        return { ...node, children: mapInlines(node.children, line, fn) };
+      case 'text':
+      case 'code':
+      case 'break':
+        return node;
+      default:
+        return assertNever(node);
+    }
+  });
+}

@@ -1,0 +1,119 @@
+/**
+ * Building the deck runtime with Vite, once (not per `lectern build`): the client entry `deck`
+ * (reveal.js + plugins + fonts + base layout) and one stylesheet entry per theme, content-hashed
+ * under runtime/assets/. Vite writes into a private temporary folder first and the files are then
+ * moved into place one by one, so two processes building at once (parallel test files) never see
+ * a half-emptied runtime/; the manifest is written last, atomically.
+ */
+import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { LecternError } from '../errors.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
+import { hashRuntimeInputs } from './hash.js';
+import type { RuntimeManifest } from './manifest.js';
+import { CLIENT_DIR, MANIFEST_FILE, PACKAGE_ROOT, RUNTIME_DIR, THEMES_DIR, listThemes } from './paths.js';
+
+/** One entry of Vite's `.vite/manifest.json` (only the fields used here). */
+interface ViteManifestEntry {
+  readonly file: string;
+  readonly css?: readonly string[];
+}
+
+/** Build runtime/ from src/client and themes/ with Vite, and write runtime/lectern-runtime.json. */
+export async function buildRuntime(): Promise<RuntimeManifest> {
+  const inputsHash = await hashRuntimeInputs();
+  const themes = await listThemes();
+  const tmp = join(RUNTIME_DIR, `.build-${randomBytes(6).toString('hex')}`);
+  try {
+    await runVite(tmp, themes);
+    const manifest = await readViteOutput(tmp, themes, inputsHash);
+    await installFiles(tmp, manifest.files);
+    await writeFileAtomic(join(RUNTIME_DIR, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    await pruneStaleAssets(manifest.files);
+    return manifest;
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+async function runVite(outDir: string, themes: readonly string[]): Promise<void> {
+  const input: Record<string, string> = { deck: join(CLIENT_DIR, 'deck.ts') };
+  for (const theme of themes) input[`theme-${theme}`] = join(THEMES_DIR, `${theme}.css`);
+  const { build } = await import('vite');
+  try {
+    await build({
+      configFile: false,
+      root: PACKAGE_ROOT,
+      base: './',
+      publicDir: false,
+      logLevel: 'warn',
+      build: {
+        outDir,
+        emptyOutDir: true,
+        manifest: true,
+        assetsDir: 'assets',
+        // Fonts stay woff2 files (no data: URIs in the CSS), and no preload polyfill: one entry script.
+        assetsInlineLimit: 0,
+        modulePreload: false,
+        copyPublicDir: false,
+        reportCompressedSize: false,
+        rolldownOptions: {
+          input,
+          output: {
+            // `[name]-[hash]`, never a leading `_` (GitHub Pages' Jekyll drops such files).
+            entryFileNames: 'assets/[name]-[hash].js',
+            chunkFileNames: 'assets/[name]-[hash].js',
+            assetFileNames: 'assets/[name]-[hash][extname]',
+          },
+        },
+      },
+    });
+  } catch (cause) {
+    throw new LecternError('runtime-missing', `could not build the deck runtime: ${(cause as Error).message}`, {
+      hint: 'run `npx tsx scripts/build-runtime.ts` to see the full Vite error; check src/client/ and themes/',
+      cause,
+    });
+  }
+}
+
+/** Turn Vite's manifest into Lectern's, listing every emitted file under assets/. */
+async function readViteOutput(outDir: string, themes: readonly string[], inputsHash: string): Promise<RuntimeManifest> {
+  const vite = JSON.parse(await readFile(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ViteManifestEntry>;
+  const entry = (source: string): ViteManifestEntry => {
+    const found = vite[source];
+    if (found === undefined) throw new LecternError('runtime-missing', `the runtime build emitted no output for ${source}`);
+    return found;
+  };
+  const deck = entry('src/client/deck.ts');
+  const themeFiles: Record<string, string> = {};
+  for (const theme of themes) themeFiles[theme] = entry(`themes/${theme}.css`).file;
+  const files = (await listTree(join(outDir, 'assets'))).map((f) => `assets/${f}`).sort();
+  return { inputsHash, deck: { js: deck.file, css: [...(deck.css ?? [])] }, themes: themeFiles, files };
+}
+
+/** Move the new files into runtime/ (same name = same content, so an existing file is kept). */
+async function installFiles(tmp: string, files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    const target = join(RUNTIME_DIR, file);
+    const source = join(tmp, file);
+    const [have, fresh] = await Promise.all([stat(target).catch(() => undefined), stat(source)]);
+    if (have?.size === fresh.size) continue;
+    await mkdir(join(target, '..'), { recursive: true });
+    await rename(source, target);
+  }
+}
+
+/** Remove files of older builds from runtime/assets/. */
+async function pruneStaleAssets(files: readonly string[]): Promise<void> {
+  const keep = new Set(files);
+  for (const file of await listTree(join(RUNTIME_DIR, 'assets'))) {
+    if (!keep.has(`assets/${file}`)) await rm(join(RUNTIME_DIR, 'assets', file), { force: true });
+  }
+}
+
+/** Files under `dir`, recursively, as `/`-separated paths relative to it. */
+async function listTree(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}

@@ -1,0 +1,36 @@
+/**
+ * The deck runtime as a deck page sees it: the manifest of the built files, and the links a deck
+ * page of a site writes to them. Pure (the manifest is read from disk by runtime/index.ts).
+ */
+import { LecternError } from '../errors.js';
+import type { RuntimeAssets } from '../model.js';
+
+/** The built runtime as `runtime/lectern-runtime.json` records it; every path is relative to runtime/. */
+export interface RuntimeManifest {
+  /** Hash of everything the runtime is built from; a different hash means a rebuild. */
+  readonly inputsHash: string;
+  /** The script and stylesheets every deck page links (`assets/deck-<hash>.js`, …). */
+  readonly deck: { readonly js: string; readonly css: readonly string[] };
+  /** Theme name → its stylesheet (`assets/theme-<name>-<hash>.css`). */
+  readonly themes: Readonly<Record<string, string>>;
+  /** Every file a site must copy (scripts, stylesheets, fonts), each under `assets/`. */
+  readonly files: readonly string[];
+}
+
+/** The stylesheet of `theme` (a path relative to runtime/); LecternError `theme-unknown` otherwise. */
+export function themeStylesheet(manifest: RuntimeManifest, theme: string, file?: string): string {
+  const css = manifest.themes[theme];
+  if (css === undefined) {
+    throw new LecternError('theme-unknown', `unknown theme "${theme}"`, {
+      ...(file === undefined ? {} : { file }),
+      hint: `available themes: ${Object.keys(manifest.themes).sort().join(', ')}`,
+    });
+  }
+  return css;
+}
+
+/** The runtime files a deck page links, relative to `<out>/<slug>/index.html`. */
+export function deckAssets(runtime: RuntimeManifest, theme: string, file?: string): RuntimeAssets {
+  const themeCss = themeStylesheet(runtime, theme, file);
+  return { styles: [...runtime.deck.css, themeCss].map((f) => `../${f}`), scripts: [`../${runtime.deck.js}`] };
+}

@@ -1,0 +1,47 @@
+/**
+ * A site as data: every file it holds, by its path inside the output folder, with its content or
+ * the file it is copied from. The build assembles it from the compiled decks (pure), adds the PDFs
+ * and thumbnails the browser made, and hands the whole of it to site/write.ts at the end — so a
+ * build that fails anywhere has written nothing.
+ */
+import { join } from 'node:path';
+import type { CompiledDeck } from '../compile.js';
+import type { RuntimeManifest } from '../runtime/manifest.js';
+import { RUNTIME_DIR } from '../runtime/paths.js';
+import { renderIndexPage, type IndexEntry } from './index-page.js';
+import { placeholderThumbnail } from './thumbnails.js';
+
+/** One file of a site: bytes (or text) to write, or a file to copy. */
+export type OutputFile = { readonly data: string | Uint8Array } | { readonly copy: string };
+
+/** Path inside the site (`eventlet/index.html`, `/`-separated) → file. */
+export type SiteOutput = ReadonlyMap<string, OutputFile>;
+
+/** The files of one deck's folder: its page, images, QR code and (without a browser) its SVG thumbnail. */
+export function deckOutput(compiled: CompiledDeck): Map<string, OutputFile> {
+  const dir = compiled.rendered.slug;
+  const out = new Map<string, OutputFile>([[`${dir}/index.html`, { data: compiled.rendered.html }]]);
+  for (const image of compiled.files.images) out.set(`${dir}/${image.name}`, { copy: image.from });
+  if (compiled.files.qr !== undefined) out.set(`${dir}/${compiled.files.qr.name}`, { data: compiled.files.qr.svg });
+  if (compiled.files.thumbnail.endsWith('.svg')) {
+    out.set(`${dir}/${compiled.files.thumbnail}`, { data: placeholderThumbnail(compiled.deck.meta.title, compiled.rendered.slideCount) });
+  }
+  return out;
+}
+
+/** The shared runtime under `assets/` (every deck page links it). */
+export function runtimeOutput(runtime: RuntimeManifest): Map<string, OutputFile> {
+  return new Map(runtime.files.map((file) => [file, { copy: join(RUNTIME_DIR, file) }]));
+}
+
+/** The index page listing `entries`. */
+export function indexOutput(entries: readonly IndexEntry[]): Map<string, OutputFile> {
+  return new Map([['index.html', { data: renderIndexPage(entries) }]]);
+}
+
+/** One site from several parts; a later part wins for the same path. */
+export function mergeOutput(...parts: readonly SiteOutput[]): Map<string, OutputFile> {
+  const out = new Map<string, OutputFile>();
+  for (const part of parts) for (const [path, file] of part) out.set(path, file);
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * Writing a site to disk: the file-system edge of site/. `writeSite` puts a whole build in place at
+ * the end of it (each file atomically), and removes what the previous build wrote that this one no
+ * longer has — known from a manifest of written files, so a user's own files in the folder are
+ * never touched. `writeFiles` fills a scratch folder (the PDF step's staging site, `check`'s
+ * workspace) without a manifest.
+ */
+import { copyFile, mkdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
+import { LecternError } from '../errors.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
+import type { OutputFile, SiteOutput } from './output.js';
+
+/** The manifest of what Lectern wrote into an output folder (a dotfile: hosts do not serve it). */
+export const MANIFEST_NAME = '.lectern-manifest.json';
+
+/** What writeSite did. */
+export interface WriteReport {
+  /** Files written or copied. */
+  readonly written: number;
+  /** Copies left as they were: same (content-hashed) name and size. */
+  readonly unchanged: number;
+  /** Files of the previous build that this one no longer has, removed. */
+  readonly removed: readonly string[];
+}
+
+/** Write `output` into `outDir` and remove the previous build's leftovers. */
+export async function writeSite(outDir: string, output: SiteOutput): Promise<WriteReport> {
+  const previous = await readManifest(outDir);
+  const { written, unchanged } = await writeFiles(outDir, output);
+  const removed: string[] = [];
+  for (const path of previous) {
+    if (output.has(path)) continue;
+    await rm(join(outDir, path), { force: true });
+    removed.push(path);
+    await removeEmptyParents(outDir, path);
+  }
+  await writeFileAtomic(join(outDir, MANIFEST_NAME), `${JSON.stringify({ files: [...output.keys()].sort() }, null, 1)}\n`);
+  return { written, unchanged, removed };
+}
+
+/** Write every file of `output` under `dir`; copies already there with the same name and size are kept. */
+export async function writeFiles(dir: string, output: SiteOutput): Promise<{ written: number; unchanged: number }> {
+  let written = 0;
+  let unchanged = 0;
+  for (const [path, file] of output) {
+    const target = join(dir, checkedPath(path));
+    if ('copy' in file && (await sameSize(file.copy, target))) {
+      unchanged++;
+      continue;
+    }
+    await writeOne(target, file);
+    written++;
+  }
+  return { written, unchanged };
+}
+
+async function writeOne(target: string, file: OutputFile): Promise<void> {
+  if ('data' in file) return writeFileAtomic(target, file.data);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(file.copy, target);
+  } catch (cause) {
+    throw new LecternError('write-failed', `could not copy ${file.copy} to ${target}: ${(cause as Error).message}`, {
+      file: target,
+      hint: 'check that the output folder is writable and the disk is not full',
+      cause,
+    });
+  }
+}
+
+// Copied files (runtime assets, images) carry a content hash in their names: the same name and
+// size is the same file, and skipping it keeps a rebuild of an unchanged site cheap.
+async function sameSize(from: string, to: string): Promise<boolean> {
+  const [a, b] = await Promise.all([stat(from).catch(() => undefined), stat(to).catch(() => undefined)]);
+  return a !== undefined && b !== undefined && b.isFile() && a.size === b.size;
+}
+
+/** A site path, refused when it could leave the output folder (slugs never do; this is the last guard). */
+function checkedPath(path: string): string {
+  const parts = path.split('/');
+  if (path === '' || path.startsWith('/') || parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\'))) {
+    throw new LecternError('write-failed', `refusing to write outside the output folder: ${JSON.stringify(path)}`);
+  }
+  return parts.join(sep);
+}
+
+async function readManifest(outDir: string): Promise<string[]> {
+  try {
+    const parsed = JSON.parse(await readFile(join(outDir, MANIFEST_NAME), 'utf8')) as { files?: unknown };
+    const files = Array.isArray(parsed.files) ? parsed.files.filter((f): f is string => typeof f === 'string') : [];
+    // A hand-edited manifest must not make Lectern delete outside the folder.
+    return files.filter((f) => {
+      try {
+        checkedPath(f);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return [];
+  }
+}
+
+async function removeEmptyParents(outDir: string, path: string): Promise<void> {
+  const parts = path.split('/').slice(0, -1);
+  while (parts.length > 0) {
+    // rmdir fails on a folder that still holds something: that is the stop condition.
+    const ok = await rmdir(join(outDir, ...parts)).then(() => true, () => false);
+    if (!ok) return;
+    parts.pop();
+  }
+}

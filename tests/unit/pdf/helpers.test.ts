@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { needsNoSandbox, BrowserSession } from '../../../src/browser/session.js';
+import { printQuery, withQuery } from '../../../src/browser/deck-page.js';
+import { handoutCss, slideBoxWidth } from '../../../src/pdf/handout-dom.js';
+import { footerTemplate, handoutGeometry, headerTemplate, marginBoxCss, supportsMarginBoxes } from '../../../src/pdf/handout.js';
+import { overflowDiagnostics, printScale } from '../../../src/pdf/slides.js';
+import { createDeadline, isTimeout } from '../../../src/browser/wait.js';
+
+describe('print URL', () => {
+  it('adds the reveal.js print settings to the query and drops the hash', () => {
+    const url = withQuery('http://127.0.0.1:4000/eventlet/#/3', printQuery(false));
+    expect(url).toBe('http://127.0.0.1:4000/eventlet/?print-pdf&pdfMaxPagesPerSlide=1&pdfSeparateFragments=false&showNotes=false');
+    expect(withQuery('http://h/x/?a=1', { b: '2' })).toBe('http://h/x/?a=1&b=2');
+    expect(printQuery(true)['pdfSeparateFragments']).toBe('true');
+  });
+});
+
+describe('printScale', () => {
+  it('fits a reveal.js print page (slide + margin) into a slide-sized PDF page', () => {
+    expect(printScale({ width: 1280, height: 720, pageWidth: 1280, pageHeight: 720 })).toBe(1);
+    const scale = printScale({ width: 1280, height: 720, pageWidth: 1331, pageHeight: 748 });
+    expect(1331 * scale).toBeLessThanOrEqual(1280);
+    expect(748 * scale).toBeLessThanOrEqual(720);
+    expect(scale).toBeGreaterThan(0.96);
+  });
+});
+
+describe('handout geometry', () => {
+  it('gives the printable area of A4 and Letter in CSS pixels', () => {
+    const a4 = handoutGeometry('a4', 'notes', 1280, 720);
+    expect(a4.pageSize).toBe('210mm 297mm');
+    expect(a4.contentWidth).toBe(Math.floor(((210 - 32) * 96) / 25.4));
+    const letter = handoutGeometry('letter', '3up', 1280, 720);
+    expect(letter.contentWidth).toBeGreaterThan(a4.contentWidth);
+    expect(letter.contentHeight).toBeLessThan(a4.contentHeight);
+  });
+
+  it('scales the slide box to the full width under notes, a little over half beside them', () => {
+    const notes = handoutGeometry('a4', 'notes', 1280, 720);
+    const threeUp = handoutGeometry('a4', '3up', 1280, 720);
+    expect(slideBoxWidth(notes)).toBe(notes.contentWidth);
+    expect(slideBoxWidth(threeUp)).toBeLessThan(threeUp.contentWidth * 0.6);
+    expect(handoutCss(notes)).toContain(`transform: scale(${slideBoxWidth(notes) / 1280})`);
+    // Three rows must fit one page.
+    const row = Number(/height: (\d+)px; break-before: auto/.exec(handoutCss(threeUp))?.[1]);
+    expect(row * 3).toBeLessThanOrEqual(threeUp.contentHeight);
+  });
+});
+
+describe('header and footer', () => {
+  it('uses CSS margin boxes on Chromium 131 and later', () => {
+    expect(supportsMarginBoxes('HeadlessChrome/156.0.8078.79')).toBe(true);
+    expect(supportsMarginBoxes('Chrome/131.0.0.0')).toBe(true);
+    expect(supportsMarginBoxes('HeadlessChrome/120.0.6099.0')).toBe(false);
+    expect(supportsMarginBoxes('Firefox/130')).toBe(false);
+  });
+
+  it('escapes the title and URL in CSS strings and HTML templates', () => {
+    const css = marginBoxCss('Say "hi" \\ bye', 'https://x.org/a"b');
+    expect(css).toContain('content: "Say \\"hi\\" \\\\ bye"');
+    expect(css).toContain('content: "https://x.org/a\\"b"');
+    expect(css).toContain('counter(page) " / " counter(pages)');
+    expect(marginBoxCss('T', undefined)).not.toContain('@bottom-left');
+    expect(headerTemplate('<script>&')).toContain('&lt;script&gt;&amp;');
+    expect(footerTemplate('https://x.org/')).toContain('class="pageNumber"');
+    expect(footerTemplate('https://x.org/')).toContain('class="totalPages"');
+  });
+});
+
+describe('overflowDiagnostics', () => {
+  it('points at the article line and names the deck and slide', () => {
+    const [d] = overflowDiagnostics({ url: 'http://x/', slug: 'eventlet', source: 'decks/eventlet.md' }, [{ slide: 4, line: 30, title: 'Code', by: 40 }]);
+    expect(d).toMatchObject({ severity: 'warning', code: 'export-slide-overflow', file: 'decks/eventlet.md', line: 30 });
+    expect(d?.message).toContain('deck eventlet: slide 4 "Code"');
+  });
+});
+
+describe('deadline and timeouts', () => {
+  it('counts down from the timeout and never reaches 0 (Puppeteer reads 0 as "no timeout")', () => {
+    let now = 1000;
+    const deadline = createDeadline(500, () => now);
+    expect(deadline.remaining()).toBe(500);
+    now = 1400;
+    expect(deadline.remaining()).toBe(100);
+    now = 9000;
+    expect(deadline.remaining()).toBe(1);
+  });
+
+  it('recognises Puppeteer timeouts by name', () => {
+    const timeout = new Error('Waiting failed: 2000ms exceeded');
+    timeout.name = 'TimeoutError';
+    expect(isTimeout(timeout)).toBe(true);
+    expect(isTimeout(new Error('other'))).toBe(false);
+  });
+});
+
+describe('BrowserSession', () => {
+  it('turns the sandbox off on CI', () => {
+    expect(needsNoSandbox({ CI: 'true' })).toBe(true);
+  });
+
+  it('launches nothing until a page is asked for, and closes idempotently', async () => {
+    const session = new BrowserSession({ browser: '/does/not/exist' });
+    expect(session.launched).toBe(false);
+    await session.close();
+    await session.close();
+    expect(session.launched).toBe(false);
+    await expect(session.withPage(async () => 1)).rejects.toMatchObject({ code: 'browser-failed' });
+  });
+
+  it('fails with browser-not-found for a --browser path that does not exist', async () => {
+    const session = new BrowserSession({ browser: '/does/not/exist' });
+    await expect(session.withPage(async () => 1)).rejects.toMatchObject({ code: 'browser-not-found' });
+    expect(session.launched).toBe(false);
+    expect(session.profile).toBeUndefined();
+    await session.close();
+  });
+});
