@@ -7,7 +7,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkDecks, type CheckReport, type DeckCheck } from '../../src/check/index.js';
+import type { CheckReport, DeckCheck } from '../../src/check/index.js';
+import { checkDecks } from '../../src/commands/check.js';
 import { resolveConfig } from '../../src/config.js';
 import { isArticlePath } from '../../src/load/index.js';
 import { browserSkipReason } from './helpers/browser.js';
