@@ -5,6 +5,7 @@
  * alt text) for the conservation count. Pure: HTML in, data out.
  */
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { attr, classList, isElement } from '../parse/dom.js';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -47,7 +48,7 @@ const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
 export function readDeckText(html: string): SlideText[] {
   const slides: SlideText[] = [];
   const visit = (node: Node): void => {
-    if (isElement(node) && node.tagName === 'section' && classes(node).includes('lectern-slide')) {
+    if (isElement(node) && node.tagName === 'section' && classList(node).includes('lectern-slide')) {
       slides.push(readSlide(node));
       return;
     }
@@ -59,14 +60,14 @@ export function readDeckText(html: string): SlideText[] {
 
 function readSlide(slide: Element): SlideText {
   const line = Number(attr(slide, 'data-line'));
-  const titleEl = find(slide, (el) => /^h[1-6]$/.test(el.tagName) && classes(el).includes('lectern-title'));
+  const titleEl = find(slide, (el) => /^h[1-6]$/.test(el.tagName) && classList(el).includes('lectern-title'));
   const codes: RenderedCode[] = [];
   collect(slide, (el) => el.tagName === 'pre', (pre) => {
     const code = find(pre, (el) => el.tagName === 'code') ?? pre;
     const language = /(?:^|\s)language-(\S+)/.exec(attr(code, 'class') ?? '')?.[1] ?? 'plaintext';
     const named = attr(code, 'data-lang');
     let tokens = 0;
-    collect(code, (el) => classes(el).some((c) => c.startsWith('hljs-')), () => tokens++);
+    collect(code, (el) => classList(el).some((c) => c.startsWith('hljs-')), () => tokens++);
     codes.push({ language, tokens, text: textOf(code, { screen: false }), ...(named === undefined ? {} : { named }) });
   });
   return {
@@ -99,20 +100,9 @@ function textOf(node: Node, opts: { readonly screen: boolean }): string {
 }
 
 function isNotes(el: Element): boolean {
-  return el.tagName === 'aside' && classes(el).includes('notes');
+  return el.tagName === 'aside' && classList(el).includes('notes');
 }
 
-function isElement(node: Node): node is Element {
-  return 'tagName' in node;
-}
-
-function attr(el: Element, name: string): string | undefined {
-  return el.attrs.find((a) => a.name === name)?.value;
-}
-
-function classes(el: Element): string[] {
-  return (attr(el, 'class') ?? '').split(/\s+/).filter((c) => c !== '');
-}
 
 function find(node: Node, test: (el: Element) => boolean): Element | undefined {
   if (!('childNodes' in node)) return undefined;

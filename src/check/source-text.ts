@@ -10,6 +10,7 @@
  * and page chrome (nav, sidebars, headers/footers that are only navigation), as the parser does.
  */
 import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
+import { attr, isElement } from '../parse/dom.js';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -151,10 +152,3 @@ function findFirst(node: Node, tagName: string): Element | undefined {
   return undefined;
 }
 
-function isElement(node: Node): node is Element {
-  return 'tagName' in node;
-}
-
-function attr(el: Element, name: string): string | undefined {
-  return el.attrs.find((a) => a.name === name)?.value;
-}
