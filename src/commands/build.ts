@@ -5,18 +5,16 @@
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { withCheckDiagnostics } from '../check/index.js';
-import { compileSource, type CompiledDeck, type ThumbnailKind } from '../compile.js';
+import type { CompiledDeck, ThumbnailKind } from '../compile.js';
 import type { ResolvedConfig } from '../config.js';
 import { LecternError } from '../errors.js';
-import { loadSources } from '../load/index.js';
 import type { Diagnostic } from '../model.js';
 import type { PdfKind } from '../pdf/index.js';
-import { loadRuntime } from '../runtime/index.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
 import type { IndexEntry } from '../site/index-page.js';
 import { deckOutput, indexOutput, mergeOutput, runtimeOutput, type OutputFile } from '../site/output.js';
-import { writeSite } from '../site/write.js';
-import type { PrintedSiteDeck } from './print.js';
+import { compileWith, realEdges, type Edges } from './edges.js';
+import type { DeckPrinter, PrintedSiteDeck } from './print.js';
 
 /** What to build. */
 export interface BuildOptions {
@@ -67,15 +65,14 @@ export interface BuildResult {
 }
 
 /** Build the static site: `<out>/<slug>/index.html` per article, `<out>/index.html`, shared `<out>/assets/`. */
-export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+export async function buildSite(options: BuildOptions, edges: Edges = realEdges): Promise<BuildResult> {
   const { config } = options;
-  const runtime = await loadRuntime();
-  const compiled = await compileAll(options.inputs, config, runtime, options.pdf ? 'png' : 'svg');
+  const runtime = await edges.loadRuntime();
+  const compiled = await compileAll(edges, options.inputs, config, runtime, options.pdf ? 'png' : 'svg');
   let printed: readonly PrintedSiteDeck[] | undefined;
   if (options.pdf) {
-    const { printDecks } = await import('./print.js');
     options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * 2 });
-    printed = await printDecks(compiled, runtime, {
+    const printer = await edges.printer(runtime, {
       config,
       slides: true,
       handout: true,
@@ -83,11 +80,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       refit: true,
       onStart: (slug, kind) => options.onEvent?.({ type: 'pdf-start', slug, kind }),
     });
+    printed = await printDecks(compiled, printer);
     failOnOverflow(printed, config.strict);
   }
   const decks = (printed ?? compiled.map((c) => ({ compiled: c }))).map((d) => siteDeck(d, config.outDir));
   const output = mergeOutput(runtimeOutput(runtime), ...decks.map((d) => d.files), indexOutput(decks.map((d) => d.entry)));
-  const written = await writeSite(config.outDir, output);
+  const written = await edges.writeSite(config.outDir, output);
   for (const d of decks) options.onEvent?.({ type: 'deck', deck: d.result });
   return { outDir: config.outDir, decks: decks.map((d) => d.result), diagnostics: decks.flatMap((d) => d.result.diagnostics), removed: written.removed };
 }
@@ -97,10 +95,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * deck's diagnostics. Throws before anything is written when a deck has an error (any warning
  * with --strict) or two decks would share a folder.
  */
-export async function compileAll(inputs: readonly string[], config: ResolvedConfig, runtime: RuntimeManifest, thumbnail: ThumbnailKind): Promise<CompiledDeck[]> {
-  const sources = await loadSources(inputs);
+export async function compileAll(edges: Edges, inputs: readonly string[], config: ResolvedConfig, runtime: RuntimeManifest, thumbnail: ThumbnailKind): Promise<CompiledDeck[]> {
+  const sources = await edges.loadSources(inputs);
   const compiled: CompiledDeck[] = [];
-  for (const source of sources) compiled.push(withCheckDiagnostics(await compileSource(source, { config, runtime, thumbnail })));
+  for (const source of sources) compiled.push(withCheckDiagnostics(await compileWith(edges, source, { config, runtime, thumbnail })));
   checkSlugs(compiled);
   failOnErrors(compiled.flatMap((c) => c.rendered.diagnostics), config.strict);
   return compiled;
@@ -147,6 +145,17 @@ function siteDeck(deck: { readonly compiled: CompiledDeck; readonly printed?: Pr
     pdfs,
   };
   return { files, entry, result };
+}
+
+/** Print every deck (print.ts is loaded only by the printer), in order, closing the printer whatever happens. */
+export async function printDecks(compiled: readonly CompiledDeck[], printer: DeckPrinter): Promise<PrintedSiteDeck[]> {
+  try {
+    const out: PrintedSiteDeck[] = [];
+    for (const deck of compiled) out.push(await printer.print(deck));
+    return out;
+  } finally {
+    await printer.close();
+  }
 }
 
 /** A path relative to the working directory when it is inside it, else absolute. */

@@ -6,9 +6,8 @@
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../config.js';
 import type { Diagnostic } from '../model.js';
-import { loadRuntime } from '../runtime/index.js';
-import { writeFileAtomic } from '../util/write-atomic.js';
-import { compileAll, displayPath, type BuildEvent, type DeckFileResult } from './build.js';
+import { compileAll, displayPath, printDecks, type BuildEvent, type DeckFileResult } from './build.js';
+import { realEdges, type Edges } from './edges.js';
 
 /** Options of `lectern pdf`. */
 export interface PdfCommandOptions {
@@ -31,14 +30,13 @@ export interface PdfCommandResult {
 }
 
 /** Export PDFs of articles into `config.outDir`. */
-export async function exportPdfs(options: PdfCommandOptions): Promise<PdfCommandResult> {
+export async function exportPdfs(options: PdfCommandOptions, edges: Edges = realEdges): Promise<PdfCommandResult> {
   const { config } = options;
-  const runtime = await loadRuntime();
-  const compiled = await compileAll(options.inputs, config, runtime, 'svg');
+  const runtime = await edges.loadRuntime();
+  const compiled = await compileAll(edges, options.inputs, config, runtime, 'svg');
   const slides = options.slides !== false;
-  const { printDecks } = await import('./print.js');
   options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * ((slides ? 1 : 0) + (options.handout ? 1 : 0)) });
-  const printed = await printDecks(compiled, runtime, {
+  const printer = await edges.printer(runtime, {
     config,
     slides,
     handout: options.handout,
@@ -46,6 +44,7 @@ export async function exportPdfs(options: PdfCommandOptions): Promise<PdfCommand
     refit: true,
     onStart: (slug, kind) => options.onEvent?.({ type: 'pdf-start', slug, kind }),
   });
+  const printed = await printDecks(compiled, printer);
   const files: DeckFileResult[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const deck of printed) {
@@ -55,7 +54,7 @@ export async function exportPdfs(options: PdfCommandOptions): Promise<PdfCommand
       const pdf = deck.printed[kind];
       if (pdf === undefined) continue;
       const file = join(config.outDir, `${slug}.${kind}.pdf`);
-      await writeFileAtomic(file, pdf.bytes);
+      await edges.writeFile(file, pdf.bytes);
       written.push({ label, path: displayPath(file), pages: pdf.pages });
     }
     const found = [...deck.compiled.rendered.diagnostics, ...deck.diagnostics];

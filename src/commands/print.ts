@@ -16,7 +16,7 @@ import type { Diagnostic } from '../model.js';
 import { openPrintView, overflowDiagnostics, printDeck, type PdfDeck, type PdfKind, type PrintedDeck, type PrintView } from '../pdf/index.js';
 import { deckUrl } from '../render/share.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
-import { createScratchSite, type ScratchDeck } from './scratch.js';
+import { createScratchSite, type ScratchDeck, type ScratchSite } from './scratch.js';
 
 /** What to print for every deck. */
 export interface PrintOptions {
@@ -38,22 +38,28 @@ export interface PrintedSiteDeck {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Print every deck, in order, with one browser closed whatever happens. */
-export async function printDecks(compiled: readonly CompiledDeck[], runtime: RuntimeManifest, options: PrintOptions): Promise<PrintedSiteDeck[]> {
+/** Prints decks one after the other with one browser and one scratch site; `close()` ends both. */
+export interface DeckPrinter {
+  print(compiled: CompiledDeck): Promise<PrintedSiteDeck>;
+  close(): Promise<void>;
+}
+
+/** The browser-backed printer (the browser starts with the first deck). */
+export function createPrinter(runtime: RuntimeManifest, options: PrintOptions): DeckPrinter {
   const { config } = options;
   const session = new BrowserSession(config.browser.path === undefined ? {} : { browser: config.browser.path });
-  const scratch = await createScratchSite(runtime);
-  try {
-    const out: PrintedSiteDeck[] = [];
-    for (const deck of compiled) {
-      const placed = await scratch.place(deck);
-      out.push(await session.withPage((page) => printOne(page, deck, placed, options)));
-    }
-    return out;
-  } finally {
-    await session.close();
-    await scratch.dispose();
-  }
+  let scratch: Promise<ScratchSite> | undefined;
+  return {
+    async print(deck) {
+      scratch ??= createScratchSite(runtime);
+      const placed = await (await scratch).place(deck);
+      return session.withPage((page) => printOne(page, deck, placed, options));
+    },
+    async close() {
+      await session.close();
+      await scratch?.then((site) => site.dispose(), () => undefined);
+    },
+  };
 }
 
 async function printOne(page: Page, first: CompiledDeck, placed: ScratchDeck, options: PrintOptions): Promise<PrintedSiteDeck> {

@@ -1,0 +1,69 @@
+/**
+ * Measuring decks for `lectern check`: one browser and one scratch site for all of them; each deck
+ * is placed, opened in its screen view at its own size, measured, and re-planned while slides
+ * overflow (fit/). Loaded only when a check runs.
+ */
+import type { Page } from 'puppeteer-core';
+import { openDeck, type ResourceFailure } from '../browser/deck-page.js';
+import { BrowserSession } from '../browser/session.js';
+import { createDeadline } from '../browser/wait.js';
+import type { MeasuredDeck } from '../check/index.js';
+import type { CompiledDeck } from '../compile.js';
+import type { ResolvedConfig } from '../config.js';
+import { fitDeck, MAX_ROUNDS } from '../fit/loop.js';
+import { measureOpenDeck } from '../fit/measure.js';
+import type { RuntimeManifest } from '../runtime/manifest.js';
+import { createScratchSite, type ScratchDeck, type ScratchSite } from './scratch.js';
+
+/** Measures decks one after the other; `close()` ends the browser and removes the scratch site. */
+export interface DeckMeasurer {
+  /** Measure a deck; with `fit`, re-plan what overflows (up to MAX_ROUNDS). */
+  measure(compiled: CompiledDeck, fit: boolean): Promise<MeasuredDeck>;
+  close(): Promise<void>;
+}
+
+/** The browser-backed measurer (the browser starts with the first deck). */
+export function createMeasurer(runtime: RuntimeManifest, config: ResolvedConfig): DeckMeasurer {
+  const session = new BrowserSession(config.browser.path === undefined ? {} : { browser: config.browser.path });
+  let scratch: Promise<ScratchSite> | undefined;
+  return {
+    async measure(compiled, fit) {
+      scratch ??= createScratchSite(runtime);
+      const placed = await (await scratch).place(compiled);
+      return session.withPage((page) => measureIn(page, compiled, placed, config, fit));
+    },
+    async close() {
+      await session.close();
+      await scratch?.then((site) => site.dispose(), () => undefined);
+    },
+  };
+}
+
+async function measureIn(page: Page, first: CompiledDeck, placed: ScratchDeck, config: ResolvedConfig, fit: boolean): Promise<MeasuredDeck> {
+  const size = { width: first.deck.meta.width, height: first.deck.meta.height };
+  const target = { url: placed.url, slug: first.rendered.slug, source: first.source.path };
+  await page.setViewport({ ...size, deviceScaleFactor: 1 });
+  let failures: readonly ResourceFailure[] = [];
+  let loaded: CompiledDeck | undefined;
+  const fitted = await fitDeck(
+    first,
+    async (c) => {
+      if (c !== loaded) {
+        if (loaded !== undefined) await placed.rewrite(c);
+        loaded = c;
+        failures = await openDeck(page, target, {}, createDeadline(config.browser.timeoutMs));
+      }
+      return measureOpenDeck(page, size);
+    },
+    fit ? MAX_ROUNDS : 0,
+  );
+  return {
+    compiled: fitted.compiled,
+    overflows: fitted.layout.overflows,
+    shrunk: fitted.layout.shrunk,
+    rounds: fitted.rounds,
+    initialOverflows: fitted.initialOverflows,
+    ...(fitted.hints === undefined ? {} : { hints: fitted.hints }),
+    missing: failures.map((f) => `${f.reason} ${f.url}`),
+  };
+}
