@@ -8,10 +8,12 @@
  */
 import type { CompiledDeck } from '../compile.js';
 import { formatError, LecternError } from '../errors.js';
+import type { SlideComposition } from '../fit/composition.js';
 import type { SlideOverflow } from '../fit/measure.js';
 import type { Diagnostic, FitHints, Source } from '../model.js';
 import type { CodeCheck } from './code.js';
 import type { Conservation } from './conservation.js';
+import { compositionReport, type CompositionReport } from './composition.js';
 import type { Leak } from './leaks.js';
 import { checkCompiled, MIN_CONSERVATION } from './static.js';
 
@@ -33,6 +35,8 @@ export interface DeckCheck {
   readonly leaks: readonly Leak[];
   readonly code: readonly CodeCheck[];
   readonly conservation: Conservation;
+  /** How the deck is composed as a talk: sparse slides, lone lead-ins, smallest sizes, length. */
+  readonly composition: CompositionReport;
   /** Requests that failed in the browser (`404 http://…/cfg.svg`): listed, not failed on. */
   readonly missing: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
@@ -55,6 +59,8 @@ export interface MeasuredDeck {
   readonly rounds: number;
   readonly initialOverflows: number;
   readonly hints?: FitHints;
+  /** Each slide's composition as drawn. */
+  readonly composition: readonly SlideComposition[];
   /** `404 http://…/a.png` */
   readonly missing: readonly string[];
 }
@@ -76,6 +82,7 @@ export function deckReport(measured: MeasuredDeck): DeckCheck {
     leaks: checks.leaks,
     code: checks.code,
     conservation: checks.conservation,
+    composition: compositionReport(compiled.deck, measured.composition),
     missing: measured.missing,
     diagnostics: compiled.rendered.diagnostics,
   };
@@ -97,6 +104,7 @@ export function failedReport(source: Source, error: unknown, compiled?: Compiled
     leaks: [],
     code: [],
     conservation: { ratio: 0, articleWords: 0, keptWords: 0, missing: [] },
+    composition: { sparse: [], sparseShare: 0, leadIns: [], minText: 0, minCode: 0, small: [], minutes: 0 },
     missing: [],
     diagnostics: compiled?.rendered.diagnostics ?? [],
     error: message,

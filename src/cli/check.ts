@@ -27,9 +27,11 @@ export function formatDeck(deck: DeckCheck): string {
   if (deck.error !== undefined) return `${head}: could not be checked\n    ${deck.error.replace(/\n/g, '\n    ')}`;
   const coloured = deck.code.filter((c) => c.status === 'highlighted' || c.status === 'plain').length;
   const fit = deck.rounds > 0 ? ` (${deck.initialOverflows} before ${deck.rounds} re-plan${deck.rounds === 1 ? '' : 's'})` : '';
+  const k = deck.composition;
   const line =
     `${head}: ${deck.slides} slides, ${deck.overflows.length} overflowing${fit}, ${deck.leaks.length} leaks, ` +
-    `${coloured}/${deck.code.length} code blocks highlighted, conservation ${percent(deck.conservation.ratio)}`;
+    `${coloured}/${deck.code.length} code blocks highlighted, conservation ${percent(deck.conservation.ratio)}; ` +
+    `${k.sparse.length} sparse (${percent(k.sparseShare)}), ${k.leadIns.length} lone lead-ins, text ≥ ${k.minText} px, code ≥ ${k.minCode} px, ≈ ${k.minutes} min`;
   const details: string[] = [];
   for (const o of deck.overflows) details.push(`overflow: slide ${o.slide} #${o.id}${o.line === undefined ? '' : ` (line ${o.line})`} "${o.title}": ${o.reasons.join('; ')}`);
   for (const l of deck.leaks) details.push(`leak: #${l.slide}${l.line === undefined ? '' : ` (line ${l.line})`} ${l.kind}: ${l.excerpt}`);
@@ -40,6 +42,9 @@ export function formatDeck(deck: DeckCheck): string {
   if (c.ratio < 0.99 || c.missing.length > 0) {
     details.push(`words: ${c.keptWords}/${c.articleWords} kept; missing: ${c.missing.slice(0, 12).map((m) => (m.count > 1 ? `${m.word} ×${m.count}` : m.word)).join(', ') || 'none'}`);
   }
+  for (const l of k.leadIns) details.push(`lone lead-in: slide ${l.slide} #${l.id}${l.line === undefined ? '' : ` (line ${l.line})`} "${l.title}"`);
+  for (const s of k.small) details.push(`too small: slide ${s.slide} #${s.id} "${s.title}": text ${s.text} px, code ${s.code} px (floors 24 and 18)`);
+  if (k.sparse.length > 0) details.push(`sparse: ${k.sparse.map((s) => `${s.slide}`).join(', ')}`);
   for (const m of deck.missing) details.push(`missing file (not counted): ${m}`);
   for (const d of deck.diagnostics.filter((x) => x.severity === 'error')) details.push(`error: ${d.message}`);
   return [line, ...details.map((d) => `    ${d}`)].join('\n');

@@ -64,6 +64,7 @@ async function measureIn(page: Page, first: CompiledDeck, placed: ScratchDeck, c
     rounds: fitted.rounds,
     initialOverflows: fitted.initialOverflows,
     ...(fitted.hints === undefined ? {} : { hints: fitted.hints }),
+    composition: fitted.layout.composition,
     missing: failures.map((f) => `${f.reason} ${f.url}`),
   };
 }

@@ -7,6 +7,7 @@
  * load.
  */
 import type { Page } from 'puppeteer-core';
+import { readCompositionInPage, type SlideComposition } from './composition.js';
 
 /** A slide that does not fit, with what sticks out. */
 export interface SlideOverflow {
@@ -32,18 +33,20 @@ export interface DeckLayout {
   readonly overflows: readonly SlideOverflow[];
   /** Slides the runtime's fit pass shrank (they fit, in a smaller type). */
   readonly shrunk: number;
+  /** How each slide is composed as drawn (fill, lead-ins, smallest sizes). */
+  readonly composition: readonly SlideComposition[];
 }
 
 /** Measure every slide of the deck open in `page` (laid out at width × height). */
 export async function measureOpenDeck(page: Page, size: { readonly width: number; readonly height: number }): Promise<DeckLayout> {
-  return page.evaluate(measureSlidesInPage, size.width, size.height);
+  return page.evaluate(measureSlidesInPage, size.width, size.height, readCompositionInPage.toString());
 }
 
 /**
  * In the page (serialised by page.evaluate: it must not refer to anything outside itself): show
  * every slide at once, untransformed, and compare each element's box with its slide's frame.
  */
-export function measureSlidesInPage(width: number, height: number): { slides: number; shrunk: number; overflows: SlideOverflow[] } {
+export function measureSlidesInPage(width: number, height: number, compose?: string): DeckLayout {
   const TOLERANCE = 1;
   // Replaced elements clip their own content by design (an image's intrinsic size, a form field).
   const REPLACED = new Set(['img', 'video', 'canvas', 'iframe', 'svg', 'object', 'embed', 'input', 'select', 'textarea', 'audio']);
@@ -55,7 +58,11 @@ export function measureSlidesInPage(width: number, height: number): { slides: nu
   document.head.append(style);
   root?.classList.add('lectern-measuring');
   const overflows: SlideOverflow[] = [];
+  let composition: SlideComposition[] = [];
   try {
+    // The composition reader is passed as source: an evaluated function cannot import another.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    if (compose !== undefined) composition = (new Function(`return (${compose})`)() as (h: number) => SlideComposition[])(height);
     slides.forEach((slide, index) => {
       const box = slide.getBoundingClientRect();
       const scale = slide.offsetWidth > 0 ? box.width / slide.offsetWidth : 1;
@@ -105,7 +112,7 @@ export function measureSlidesInPage(width: number, height: number): { slides: nu
     style.remove();
   }
   const fit = (window as unknown as { lecternFit?: { shrunk: number } }).lecternFit;
-  return { slides: slides.length, shrunk: fit?.shrunk ?? 0, overflows };
+  return { slides: slides.length, shrunk: fit?.shrunk ?? 0, overflows, composition };
 
   function name(el: Element): string {
     const cls = typeof el.className === 'string' && el.className.trim() !== '' ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
