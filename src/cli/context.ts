@@ -59,9 +59,15 @@ export function configFromFlags(flags: CliFlags): UserConfig {
     },
     browser: {
       ...(flags.browser === undefined ? {} : { path: String(flags.browser) }),
-      ...(flags.timeout === undefined ? {} : { timeout: Number(flags.timeout) }),
+      ...(flags.timeout === undefined ? {} : { timeout: numberFlag(flags.timeout) }),
     },
   };
+}
+
+/** A number flag as a number; text that is not one is kept, so the error shows what was typed (not `null`). */
+function numberFlag(value: number | string): number {
+  const n = Number(value);
+  return (Number.isNaN(n) ? value : n) as number;
 }
 
 /** Config file (in the working folder, or --config) < flags, resolved once. */

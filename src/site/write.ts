@@ -43,8 +43,9 @@ export async function writeSite(outDir: string, output: SiteOutput): Promise<Wri
 export async function writeFiles(dir: string, output: SiteOutput): Promise<{ written: number; unchanged: number }> {
   let written = 0;
   let unchanged = 0;
-  for (const [path, file] of output) {
-    const target = join(dir, checkedPath(path));
+  // Every path checked before the first write: a refused one leaves the folder as it was.
+  const targets = [...output].map(([path, file]) => [join(dir, checkedPath(path)), file] as const);
+  for (const [target, file] of targets) {
     if ('copy' in file && (await sameSize(file.copy, target))) {
       unchanged++;
       continue;

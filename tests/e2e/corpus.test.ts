@@ -106,7 +106,9 @@ describe.skipIf(!present)(`the shared articles${present ? '' : ' (skipped: ../sh
       if (outcome === undefined || 'error' in outcome) return expect.fail(`${label(file)} was not built`);
       const deck = outcome.result.decks[0];
       expect(deck).toBeDefined();
-      if (deck === undefined || server === undefined || session === undefined) return;
+      // Never a silent pass: without the server or the browser nothing was opened.
+      if (server === undefined || session === undefined) return expect.fail('the static server or the browser session did not start (see beforeAll)');
+      if (deck === undefined) return;
       const url = `${server.url}/${outcome.dir}/${deck.slug}/`;
       const seen = await session.withPage(async (page) => {
         const log = await watchPage(page);

@@ -16,15 +16,19 @@ export interface CliOptions {
   readonly cwd?: string;
   /** Kill the process after this long. Default 60 s. */
   readonly timeoutMs?: number;
+  /** More environment variables. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Node options before the script (`--import`, say). */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** Run `node bin/lectern.js ...args` and collect its output; never rejects on a non-zero exit. */
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [LECTERN_BIN, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), LECTERN_BIN, ...args], {
       cwd: options.cwd ?? REPO_ROOT,
       // Plain output whatever the terminal: the assertions read text, not colour codes.
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
