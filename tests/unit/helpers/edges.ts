@@ -225,6 +225,7 @@ function fakeMeasurer(world: FakeWorld, _config: ResolvedConfig, plans: Readonly
         rounds: hints === undefined ? 0 : 1,
         initialOverflows: hints === undefined ? overflows.length : overflows.length + 1,
         ...(hints === undefined ? {} : { hints }),
+        composition: [],
         missing: plan.missing ?? [],
       };
       return measured;
