@@ -148,16 +148,16 @@ export function resolveConfig(...layers: readonly UserConfig[]): ResolvedConfig 
 
 function resolvePdf(pdf: PdfConfig): ResolvedPdfConfig {
   const resolved = { ...DEFAULT_PDF_CONFIG, ...pdf };
-  if (resolved.paper !== 'a4' && resolved.paper !== 'letter') invalid(`pdf.paper must be a4 or letter, not ${JSON.stringify(resolved.paper)}`);
-  if (resolved.handoutLayout !== 'notes' && resolved.handoutLayout !== '3up') invalid(`pdf.handoutLayout must be notes or 3up, not ${JSON.stringify(resolved.handoutLayout)}`);
-  if (typeof resolved.steps !== 'boolean') invalid(`pdf.steps must be true or false, not ${JSON.stringify(resolved.steps)}`);
+  if (resolved.paper !== 'a4' && resolved.paper !== 'letter') invalid(`pdf.paper must be a4 or letter, not ${show(resolved.paper)}`);
+  if (resolved.handoutLayout !== 'notes' && resolved.handoutLayout !== '3up') invalid(`pdf.handoutLayout must be notes or 3up, not ${show(resolved.handoutLayout)}`);
+  if (typeof resolved.steps !== 'boolean') invalid(`pdf.steps must be true or false, not ${show(resolved.steps)}`);
   return resolved;
 }
 
 function resolveBrowser(browser: BrowserConfig): ResolvedBrowserConfig {
   const seconds = browser.timeout ?? DEFAULT_TIMEOUT_SECONDS;
-  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) invalid(`browser.timeout must be a number of seconds, not ${JSON.stringify(browser.timeout)}`);
-  if (browser.path !== undefined && typeof browser.path !== 'string') invalid(`browser.path must be a file path, not ${JSON.stringify(browser.path)}`);
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) invalid(`browser.timeout must be a number of seconds, not ${show(browser.timeout)}`);
+  if (browser.path !== undefined && typeof browser.path !== 'string') invalid(`browser.path must be a file path, not ${show(browser.path)}`);
   return { timeoutMs: seconds * 1000, ...(browser.path === undefined ? {} : { path: browser.path }) };
 }
 
@@ -188,19 +188,19 @@ export function resolveDeckOptions(
 function validateDeckOptions(options: ResolvedDeckOptions, file?: string): void {
   const where = file === undefined ? {} : { file };
   if (options.layout !== 'stacked' && options.layout !== 'flat') {
-    throw new LecternError('config-invalid', `layout must be "stacked" or "flat", not ${JSON.stringify(options.layout)}`, where);
+    throw new LecternError('config-invalid', `layout must be "stacked" or "flat", not ${show(options.layout)}`, where);
   }
   for (const key of ['width', 'height', 'maxPoints', 'maxWords', 'maxCodeLines', 'statementWords'] as const) {
     const value = options[key];
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-      throw new LecternError('config-invalid', `${key} must be a positive number, not ${JSON.stringify(value)}`, where);
+      throw new LecternError('config-invalid', `${key} must be a positive number, not ${show(value)}`, where);
     }
   }
   if (typeof options.unsafeHtml !== 'boolean') {
-    throw new LecternError('config-invalid', `unsafeHtml must be true or false, not ${JSON.stringify(options.unsafeHtml)}`, where);
+    throw new LecternError('config-invalid', `unsafeHtml must be true or false, not ${show(options.unsafeHtml)}`, where);
   }
   if (typeof options.theme !== 'string' || !/^[a-z0-9-]+$/.test(options.theme)) {
-    throw new LecternError('config-invalid', `theme must be a theme name, not ${JSON.stringify(options.theme)}`, where);
+    throw new LecternError('config-invalid', `theme must be a theme name, not ${show(options.theme)}`, where);
   }
 }
 
@@ -219,4 +219,9 @@ function normalizeBase(base: string): string {
 
 function stripUndefined<T extends object>(obj: T): Partial<T> {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A value as a message quotes it: JSON, except numbers JSON cannot write (NaN, Infinity). */
+function show(value: unknown): string {
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
 }
