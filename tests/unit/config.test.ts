@@ -125,7 +125,7 @@ describe('resolveConfig: validation', () => {
     ['a width of 0', { width: 0 }, /^width must be a positive number, not 0$/],
     ['a negative height', { height: -720 }, /^height must be a positive number, not -720$/],
     ['maxPoints that is not a number', { maxPoints: '5' as unknown as number }, /^maxPoints must be a positive number, not "5"$/],
-    ['maxWords of NaN', { maxWords: Number.NaN }, /^maxWords must be a positive number, not null$/],
+    ['maxWords of NaN', { maxWords: Number.NaN }, /^maxWords must be a positive number, not NaN$/],
     ['an infinite maxCodeLines', { maxCodeLines: Number.POSITIVE_INFINITY }, /^maxCodeLines must be a positive number/],
     ['statementWords of -1', { statementWords: -1 }, /^statementWords must be a positive number, not -1$/],
     ['unsafeHtml as a string', { unsafeHtml: 'yes' as unknown as boolean }, /^unsafeHtml must be true or false, not "yes"$/],
