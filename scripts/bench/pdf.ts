@@ -3,6 +3,7 @@
  * `page.pdf()` of the same reveal.js `?print-pdf` page in the same browser.
  */
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +13,20 @@ import { exportDeckPdfs } from '../../src/pdf/export.js';
 import { buildSite } from '../../src/commands/build.js';
 import type { BenchSection } from './core.js';
 import { median } from './measure.js';
+import { installPeers, paired, peerEnv } from './peers.js';
 
 /** An article that plans to about `slides` slides: h2 sections of three paragraphs, some code. */
 export function generatedArticle(slides: number): string {
-  const parts = ['---\ntitle: Generated bench deck\n---\n', '# Generated bench deck\n\nA deck made for the benchmark. It has many slides.\n'];
+  return ['---\ntitle: Generated bench deck\n---\n', ...generatedSections(slides)].join('\n');
+}
+
+/** The same content for Marp: one slide per section, separated by `---`. */
+export function marpArticle(slides: number): string {
+  return generatedSections(slides).join('\n---\n\n');
+}
+
+function generatedSections(slides: number): string[] {
+  const parts = ['# Generated bench deck\n\nA deck made for the benchmark. It has many slides.\n'];
   for (let i = 1; i < slides - 1; i++) {
     if (i % 10 === 0) {
       parts.push(`## Section ${i}\n\nThe code below shows step ${i}:\n\n\`\`\`python\ndef step_${i}(x):\n    return x * ${i}\n\`\`\`\n`);
@@ -23,7 +34,7 @@ export function generatedArticle(slides: number): string {
       parts.push(`## Section ${i}\n\nPoint one of section ${i} is here. It explains more.\n\nPoint two of section ${i} follows. With detail.\n\nPoint three of section ${i} closes the section with a longer sentence. The end.\n`);
     }
   }
-  return parts.join('\n');
+  return parts;
 }
 
 /** Total resident memory (MB) of the browser processes that use `profile`. */
@@ -80,6 +91,7 @@ export async function benchPdf(): Promise<BenchSection> {
       await server.close();
     }
     const floor = median(times.floor);
+    const versus = comparePdf(dir);
     const nodeMb = process.resourceUsage().maxRSS / 1024;
     const row = (what: string, t: number, p: string, target: string): string[] => [what, `${t.toFixed(2)} s`, `${(t / floor).toFixed(2)}×`, p, target];
     return {
@@ -89,11 +101,28 @@ export async function benchPdf(): Promise<BenchSection> {
         row('floor: load `?print-pdf` + one raw `page.pdf()`', floor, `${slides}`, ''),
         row('slides PDF (`exportDeckPdfs`, outline + metadata, atomic write)', median(times.slides), `${pages.slides}`, 'faster than Marp CLI `--pdf` (3.4 s), within 1.3× of the floor'),
         row('handout PDF (A4, slide above its notes)', median(times.handout), `${pages.handout}`, 'within 2× of the floor'),
+        ...versus,
       ],
-      notes: `Median of 5 runs after one warm-up, one browser for all runs (Debian Chromium, headless). Peak memory: Node ${nodeMb.toFixed(0)} MB (whole bench process), Chromium ${peakBrowser.toFixed(0)} MB (all its processes, sampled after each run). Marp CLI, reveal-md and DeckTape figures are the ones measured for the issue on this machine; they are not re-run here.`,
+      notes: `Median of 5 runs after one warm-up, one browser for all runs (Debian Chromium, headless). Peak memory: Node ${nodeMb.toFixed(0)} MB (whole bench process), Chromium ${peakBrowser.toFixed(0)} MB (all its processes, sampled after each run). The last rows are whole commands in new processes, Lectern and Marp CLI in turn (A B A B, 5 pairs after a warm-up), the ratio taken pair by pair: \`lectern pdf\` (compile, browser launch, one page load, print, metadata) against \`marp --pdf\` on the same sections (one Marp slide per section).`,
     };
   } finally {
     await session.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** `lectern pdf` against `marp --pdf` on the same content, paired; no rows when the peers cannot be installed. */
+function comparePdf(dir: string): string[][] {
+  const bin = installPeers();
+  if (bin === undefined) return [['`lectern pdf` vs `marp --pdf`', 'not measured: Marp CLI could not be installed', '', '', '']];
+  const root = join(import.meta.dirname, '..', '..');
+  writeFileSync(join(dir, 'marp.md'), marpArticle(200));
+  const lectern = { cmd: process.execPath, args: [join(root, 'bin', 'lectern.js'), 'pdf', join(dir, 'bench.md'), '--out', join(dir, 'cli')], cwd: root };
+  const marp = { cmd: join(bin, 'marp'), args: ['--pdf', '--allow-local-files', join(dir, 'marp.md'), '-o', join(dir, 'marp.pdf')], cwd: dir, env: peerEnv() };
+  const r = paired(lectern, marp, 5);
+  return [
+    ['`lectern pdf` (whole command, slides PDF)', `${r.a.toFixed(2)} s`, '', '', 'at most 0.8× Marp CLI'],
+    ['`marp --pdf` (Marp CLI 4, same content)', `${r.b.toFixed(2)} s`, '', '', ''],
+    ['ratio lectern / marp (median of paired runs)', `${r.ratio.toFixed(2)}×`, '', '', '≤ 0.80×'],
+  ];
 }
