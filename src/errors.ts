@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'article-invalid',
   'markdown-unclosed-fence',
   'liquid-unclosed-block',
+  'notebook-invalid',
   'config-invalid',
   'theme-unknown',
   'runtime-missing',

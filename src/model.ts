@@ -48,10 +48,19 @@ export interface Source {
   /** Output folder name: front matter `slug`, else the file name without extension. */
   readonly slug: string;
   readonly meta: ArticleMeta;
-  /** The body with Liquid resolved; line count preserved so `bodyLine + n` maps back to the file. */
+  /**
+   * The body with Liquid resolved (or a notebook's cells as Markdown). Unless `lineMap` is set, its
+   * line count is the file's, so body line n (1-based) is file line `bodyLine + n - 1`.
+   */
   readonly body: string;
   /** 1-based line of the file at which `body` starts (after the front matter). */
   readonly bodyLine: number;
+  /**
+   * Set only when the body's lines are not the file's one for one (a Liquid loop or include that
+   * added lines, a notebook's cells): the file line of each body line, index 0 for body line 1.
+   * The parse stage reads lines as `bodyLine + n - 1` and maps them through this (load/line-map.ts).
+   */
+  readonly lineMap?: readonly number[];
   readonly format: SourceFormat;
   readonly diagnostics: readonly Diagnostic[];
 }

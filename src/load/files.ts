@@ -1,15 +1,16 @@
 /**
  * The file-system edge of the load stage: expand inputs (files and folders) into article files,
- * read and decode them, find the sibling articles their Liquid links name, then hand the text to
- * the pure parseSource.
+ * read and decode them, find the sibling articles their Liquid links name and the Jekyll site they
+ * belong to, then hand the text to the pure parseSource.
  */
 import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LecternError } from '../errors.js';
 import type { Diagnostic, Source } from '../model.js';
-import { ARTICLE_EXTENSIONS, extensionOf, isArticlePath } from './format.js';
+import { ARTICLE_EXTENSIONS, articleKind, extensionOf, isArticlePath } from './format.js';
 import { parseFrontMatter } from './front-matter.js';
+import { createSiteCache, loadJekyllSite, type SiteCache } from './jekyll-site.js';
 import { listLinkTargets } from './liquid.js';
 import { slugFromPath } from './slug.js';
 import { parseSource } from './source.js';
@@ -30,10 +31,10 @@ export async function loadSources(inputs: readonly string[], options: LoadSource
   for (const input of inputs) {
     for (const file of await expandInput(input, cwd)) if (!files.includes(file)) files.push(file);
   }
-  const slugCache: SlugCache = new Map();
+  const caches: Caches = { slugs: new Map(), sites: createSiteCache() };
   const sources: Source[] = [];
   // One at a time, so that the first error reported is always the same one.
-  for (const file of files) sources.push(await loadSource(file, cwd, slugCache));
+  for (const file of files) sources.push(await loadSource(file, cwd, caches));
   return sources;
 }
 
@@ -99,7 +100,13 @@ async function listArticles(folder: string, input: string): Promise<string[]> {
 /** Sibling file → the slug of its deck (undefined when absent), shared by all articles of one call. */
 type SlugCache = Map<string, Promise<string | undefined>>;
 
-async function loadSource(file: string, cwd: string, slugCache: SlugCache): Promise<Source> {
+/** What the articles of one call share: sibling slugs and the Jekyll sites already read. */
+interface Caches {
+  readonly slugs: SlugCache;
+  readonly sites: SiteCache;
+}
+
+async function loadSource(file: string, cwd: string, caches: Caches): Promise<Source> {
   const shown = displayPath(file, cwd);
   let bytes: Uint8Array;
   try {
@@ -108,12 +115,15 @@ async function loadSource(file: string, cwd: string, slugCache: SlugCache): Prom
     throw unreadable(shown, err);
   }
   const { text, diagnostics } = decodeUtf8(bytes, shown);
+  // A page of a Jekyll site reads the site's config, data and includes (see jekyll-site.ts).
+  const site = articleKind(file) === 'page' ? await loadJekyllSite(file, caches.sites, (path) => displayPath(path, cwd)) : undefined;
   const links = new Map<string, string>();
-  for (const target of listLinkTargets(text)) {
-    const url = await resolveSibling(target, dirname(file), slugCache);
+  for (const target of listLinkTargets([text, ...Object.values(site?.includes ?? {})].join('\n'))) {
+    const url = await resolveSibling(target, dirname(file), caches.slugs);
     if (url !== undefined) links.set(target, url);
   }
-  const source = parseSource(text, shown, { resolveLink: (target) => links.get(target) });
+  const sitePath = site === undefined ? undefined : relative(site.root, file).split(sep).join('/');
+  const source = parseSource(text, shown, { resolveLink: (target) => links.get(target), ...(site === undefined ? {} : { site, sitePath }) });
   return diagnostics.length === 0 ? source : { ...source, diagnostics: [...diagnostics, ...source.diagnostics] };
 }
 

@@ -15,6 +15,31 @@ export function countNewlines(text: string): number {
   return count;
 }
 
+/** `replacement` with the newlines `original` spanned after it, so the line count never changes. */
+export function keepLines(replacement: string, original: string): string {
+  return replacement.replace(/\r?\n/g, ' ') + '\n'.repeat(countNewlines(original));
+}
+
+/** What `{% highlight lang %}` said, and what precedes the tag on its line (for the fence's indent). */
+export interface Highlight {
+  readonly lang?: string;
+  readonly prefix: string;
+}
+
+/** Code that holds Liquid: its text, the newlines of its source, and the highlight tag it came in. */
+export interface CodeText {
+  readonly text: string;
+  readonly newlines: number;
+  readonly highlight?: Highlight;
+}
+
+/** Code as it goes into the body: a highlight block as a fence (or <pre>) of at least its lines, other code as it is. */
+export function codeBlock(code: CodeText, text: string, format: SourceFormat): string {
+  if (code.highlight === undefined) return text;
+  const block = renderHighlight(code.highlight.lang, text, format, code.highlight.prefix);
+  return block + '\n'.repeat(Math.max(0, code.newlines - countNewlines(block)));
+}
+
 /** `&`, `<`, `>` (and quotes) as entities, for text put into HTML. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,19 +1,38 @@
 /**
- * One article's text → Source: NUL bytes and line endings cleaned, front matter split, Liquid
- * resolved, format and slug decided. Pure: the caller reads the file and knows its siblings.
+ * One article's text → Source: NUL bytes and line endings cleaned, front matter split, the body
+ * made Markdown or HTML for the parser — Liquid resolved in pages, chunks and callouts rewritten in
+ * Quarto and R Markdown, cells laid out in notebooks — format and slug decided. Pure: the caller
+ * reads the file, knows its siblings and hands over the Jekyll site it belongs to.
  */
 import { LecternError } from '../errors.js';
 import type { Diagnostic, Source } from '../model.js';
-import { detectFormat } from './format.js';
+import { articleKind, detectFormat } from './format.js';
 import { parseFrontMatter } from './front-matter.js';
+import type { JekyllSite } from './jekyll-data.js';
 import { countNewlines } from './liquid-code.js';
 import { resolveLiquid } from './liquid.js';
+import { normalizeMeta } from './meta.js';
+import { parseNotebook } from './notebook.js';
+import { resolveQuarto } from './quarto.js';
 import { slugFromPath } from './slug.js';
 
 /** What parseSource needs from the world around the article. */
 export interface ParseSourceOptions {
   /** `{% link x.md %}` → URL of the sibling deck (`../x/`), or undefined when there is none. */
   readonly resolveLink: (target: string) => string | undefined;
+  /** The Jekyll site the article is part of, when it is in one: its config, data and includes. */
+  readonly site?: JekyllSite;
+  /** The article's path inside that site, `/`-separated. */
+  readonly sitePath?: string;
+}
+
+/** A body made ready for the parser, with its front matter and what was noticed. */
+interface Body {
+  readonly raw: Readonly<Record<string, unknown>>;
+  readonly body: string;
+  readonly bodyLine: number;
+  readonly lineMap?: readonly number[];
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /** Turn the text of an article at `path` into a Source (throws LecternError on fatal problems). */
@@ -21,38 +40,50 @@ export function parseSource(text: string, path: string, options: ParseSourceOpti
   const diagnostics: Diagnostic[] = [];
   const cleaned = stripNulBytes(text, path, diagnostics).replace(/\r\n?/g, '\n');
   const format = detectFormat(path);
-  const front = parseFrontMatter(cleaned, path);
-  const liquid = resolveLiquid(front.body, {
-    file: path,
-    bodyLine: front.bodyLine,
-    format,
-    meta: front.meta,
-    resolveLink: options.resolveLink,
-  });
-  if (isBlank(liquid.body)) {
+  const read = readBody(cleaned, path, options);
+  const meta = normalizeMeta(read.raw);
+  if (isBlank(read.body)) {
     throw new LecternError('article-empty', `${path} has no content`, {
       file: path,
       hint: 'write the article below the front matter; a talk needs at least a heading or a paragraph',
     });
   }
-  if (front.raw['date'] !== undefined && front.meta.date === undefined) {
+  if (read.raw['date'] !== undefined && meta.date === undefined) {
     diagnostics.push({
       severity: 'warning',
       code: 'front-matter-date',
-      message: `cannot read the front matter date ${JSON.stringify(front.raw['date'])}`,
+      message: `cannot read the front matter date ${JSON.stringify(read.raw['date'])}`,
       file: path,
       hint: 'write the date as YYYY-MM-DD',
     });
   }
   return {
     path,
-    slug: slugFromPath(path, front.meta),
-    meta: front.meta,
-    body: liquid.body,
-    bodyLine: front.bodyLine,
+    slug: slugFromPath(path, meta),
+    meta,
+    body: read.body,
+    bodyLine: read.bodyLine,
+    ...(read.lineMap === undefined ? {} : { lineMap: read.lineMap }),
     format,
-    diagnostics: [...diagnostics, ...liquid.diagnostics],
+    diagnostics: [...diagnostics, ...read.diagnostics],
   };
+}
+
+function readBody(text: string, path: string, options: ParseSourceOptions): Body {
+  const kind = articleKind(path);
+  if (kind === 'notebook') return { ...parseNotebook(text, path), bodyLine: 1 };
+  const front = parseFrontMatter(text, path);
+  if (kind === 'quarto') return { raw: front.raw, bodyLine: front.bodyLine, ...resolveQuarto(front.body, path, front.bodyLine) };
+  const liquid = resolveLiquid(front.body, {
+    file: path,
+    bodyLine: front.bodyLine,
+    format: detectFormat(path),
+    meta: front.meta,
+    resolveLink: options.resolveLink,
+    ...(options.site === undefined ? {} : { site: options.site }),
+    ...(options.sitePath === undefined ? {} : { sitePath: options.sitePath }),
+  });
+  return { raw: front.raw, bodyLine: front.bodyLine, ...liquid };
 }
 
 /** NUL never belongs in an article (a binary or UTF-16 file): drop it, and say where it was first seen. */

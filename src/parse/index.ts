@@ -4,7 +4,8 @@
  * the same Flow of blocks and headings, which sections.ts folds into sections.
  */
 import type { Article, Source } from '../model.js';
-import type { ParseContext } from './flow.js';
+import { createLineMapper, remapBlock, remapDiagnostic, remapError } from '../load/line-map.js';
+import type { Flow, ParseContext } from './flow.js';
 import { htmlBodyToFlow } from './html.js';
 import { checkNesting, withStackGuard } from './limits.js';
 import { markdownToFlow } from './markdown.js';
@@ -15,10 +16,19 @@ import { buildArticle } from './sections.js';
 export function parseArticle(source: Source): Article {
   const ctx: ParseContext = { file: source.path, diagnostics: [] };
   const body = source.body.replace(/\r\n?/g, '\n');
-  const flow = withStackGuard(source.path, undefined, () =>
-    source.format === 'html' ? htmlBodyToFlow(body, source.bodyLine, ctx, source.meta.title === undefined) : markdownToFlow(body, source.bodyLine, ctx),
-  );
-  const article = buildArticle(source, flow, ctx.diagnostics);
+  // Lines are counted in the body; a body that is not the file line for line maps them back.
+  const at = createLineMapper(source);
+  let flow: Flow;
+  try {
+    flow = withStackGuard(source.path, undefined, () =>
+      source.format === 'html' ? htmlBodyToFlow(body, source.bodyLine, ctx, source.meta.title === undefined) : markdownToFlow(body, source.bodyLine, ctx),
+    );
+  } catch (err) {
+    throw at === undefined ? err : remapError(err, at);
+  }
+  if (at !== undefined) flow = flow.map((item) => (item.type === 'heading' ? { ...item, line: at(item.line) } : remapBlock(item, at)));
+  const diagnostics = at === undefined ? ctx.diagnostics : ctx.diagnostics.map((d) => remapDiagnostic(d, at));
+  const article = buildArticle(source, flow, diagnostics);
   // The later stages recurse once per level of nesting: refuse what no slide could show anyway.
   checkNesting(article);
   return article;

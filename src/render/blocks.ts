@@ -1,7 +1,7 @@
 /** Article blocks → HTML, for slides (as the article has them) and for speaker notes. */
 import { assertNever, type Block, type ListItem } from '../model.js';
 import { escapeHtml } from '../text.js';
-import { safeUrl } from './escape.js';
+import { safeImageUrl } from './escape.js';
 import { highlightCode } from './highlight.js';
 import { renderInlines } from './inline.js';
 import { sanitizeEmbed } from './sanitize.js';
@@ -33,7 +33,7 @@ export function renderBlock(block: Block, where: 'slide' | 'notes', html: HtmlMo
     case 'table':
       return renderTable(block, where);
     case 'image': {
-      const src = safeUrl(block.src);
+      const src = safeImageUrl(block.src);
       const img = src === undefined ? escapeHtml(block.alt) : `<img src="${escapeHtml(src)}" alt="${escapeHtml(block.alt)}">`;
       const caption = block.caption ? `<figcaption>${renderInlines(block.caption)}</figcaption>` : '';
       return `<figure${cls('lectern-image')}>${img}${caption}</figure>`;

@@ -10,6 +10,14 @@ export function safeUrl(url: string): string | undefined {
   return ['http', 'https', 'mailto', 'tel'].includes(scheme) ? trimmed : undefined;
 }
 
+/** Pictures an image may carry inline (a notebook's plots): base64 data of an image type, never a document. */
+const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/i;
+
+/** A URL safe for an image's src: what safeUrl allows, and `data:` pictures (as sanitize.ts allows in <img>). */
+export function safeImageUrl(url: string): string | undefined {
+  return safeUrl(url) ?? (DATA_IMAGE.test(url.trim()) ? url.trim() : undefined);
+}
+
 /** True for links that leave the deck (they open in a new tab so the talk stays open). */
 export function isExternal(url: string): boolean {
   return /^(https?:)?\/\//i.test(url);

@@ -13,6 +13,7 @@ import dockerfile from 'highlight.js/lib/languages/dockerfile';
 import go from 'highlight.js/lib/languages/go';
 import ini from 'highlight.js/lib/languages/ini';
 import java from 'highlight.js/lib/languages/java';
+import julia from 'highlight.js/lib/languages/julia';
 import javascript from 'highlight.js/lib/languages/javascript';
 import json from 'highlight.js/lib/languages/json';
 import kotlin from 'highlight.js/lib/languages/kotlin';
@@ -21,6 +22,7 @@ import markdown from 'highlight.js/lib/languages/markdown';
 import php from 'highlight.js/lib/languages/php';
 import plaintext from 'highlight.js/lib/languages/plaintext';
 import python from 'highlight.js/lib/languages/python';
+import r from 'highlight.js/lib/languages/r';
 import ruby from 'highlight.js/lib/languages/ruby';
 import rust from 'highlight.js/lib/languages/rust';
 import scss from 'highlight.js/lib/languages/scss';
@@ -33,7 +35,8 @@ import yaml from 'highlight.js/lib/languages/yaml';
 import handlebars from 'highlight.js/lib/languages/handlebars';
 import { escapeHtml } from '../text.js';
 
-const LANGUAGES = { bash, c, cpp, csharp, css, diff, dockerfile, go, ini, java, javascript, json, kotlin, makefile, markdown, php, plaintext, python, ruby, rust, scss, shell, sql, swift, typescript, xml, yaml, handlebars };
+// r and julia: the languages of R Markdown, Quarto and Jupyter notebooks besides Python.
+const LANGUAGES = { bash, c, cpp, csharp, css, diff, dockerfile, go, ini, java, javascript, json, julia, kotlin, makefile, markdown, php, plaintext, python, r, ruby, rust, scss, shell, sql, swift, typescript, xml, yaml, handlebars };
 for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);
 // Names articles use that highlight.js does not know as aliases.
 hljs.registerAliases(['sh', 'zsh', 'console', 'shell-session', 'terminal'], { languageName: 'bash' });

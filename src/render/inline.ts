@@ -1,7 +1,7 @@
 /** Inline model → HTML. */
 import { assertNever, type Inline } from '../model.js';
 import { escapeHtml } from '../text.js';
-import { isExternal, safeUrl } from './escape.js';
+import { isExternal, safeImageUrl, safeUrl } from './escape.js';
 
 /** Inline content as HTML. Unsafe URLs lose their link, never their text. */
 export function renderInlines(inlines: readonly Inline[]): string {
@@ -30,7 +30,7 @@ function renderInline(node: Inline): string {
       return `<a href="${escapeHtml(href)}"${title}${target}>${renderInlines(node.children)}</a>`;
     }
     case 'image': {
-      const src = safeUrl(node.src);
+      const src = safeImageUrl(node.src);
       if (src === undefined) return escapeHtml(node.alt);
       const title = node.title ? ` title="${escapeHtml(node.title)}"` : '';
       return `<img src="${escapeHtml(src)}" alt="${escapeHtml(node.alt)}"${title} loading="eager">`;

@@ -1,0 +1,230 @@
+/**
+ * The scan's pieces through liquidjs. The pieces become one template with the same lines as the
+ * body (settled text and code go in as `{% lectern_literal N %}` / `{% lectern_code N %}` tags that
+ * carry the newlines they replace), so a line of the template is a line of the file. The template
+ * is rendered one top-level node at a time (text, output, or a whole block with what it holds):
+ *
+ * - a node whose output has as many lines as its source keeps them one for one;
+ * - otherwise (a loop, an include, a false branch) its output lines are given the node's source
+ *   lines in order, the extra ones the node's last line, and the result carries a lineMap
+ *   (Source.lineMap) so every later line number still points into the file.
+ *
+ * Each node renders with strict variables first: a missing variable is a warning at its line, and
+ * the node renders again leniently (missing = empty, as Jekyll does). A node that cannot render
+ * at all keeps its text, its tags removed. The article's text is never lost.
+ */
+import type { Context, Liquid, Template } from 'liquidjs';
+import type { Diagnostic } from '../model.js';
+import { codeBlock, countNewlines, keepLines } from './liquid-code.js';
+import { createEngine, type EngineHost, filterNames, loadLiquidjs, registerUnknownFilters } from './liquid-engine.js';
+import { type Piece, settledText } from './liquid-scan.js';
+import type { LiquidContext } from './liquid.js';
+import { liquidScope } from './liquid-scope.js';
+
+/** A rendered body, its warnings, and its line map when its lines are not the file's. */
+export interface Rendered {
+  readonly body: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly lineMap?: readonly number[];
+}
+
+/** Parse attempts before the engine is given up (each one removes a tag it refused). */
+const MAX_PARSE_ATTEMPTS = 20;
+
+/** Render pieces that hold Liquid for the engine. */
+export function renderWithEngine(input: readonly Piece[], ctx: LiquidContext): Rendered {
+  const diagnostics: Diagnostic[] = [];
+  let nodeLine = ctx.bodyLine;
+  const host: EngineHost = {
+    format: ctx.format,
+    literals: [],
+    code: [],
+    includes: ctx.site?.includes ?? {},
+    resolveLink: ctx.resolveLink,
+    inCode: 0,
+    report: (code, message, token, hint) => {
+      // A token of the article has its own line; one in an include is reported at the node that included it.
+      const line = token !== undefined && token.file === undefined ? ctx.bodyLine + (token.getPosition()[0] ?? 1) - 1 : nodeLine;
+      const where = token?.file === undefined ? '' : ` (in _includes/${token.file}, line ${token.getPosition()[0] ?? 1})`;
+      const d: Diagnostic = { severity: 'warning', code, message: message + where, file: ctx.file, line, hint };
+      if (!diagnostics.some((o) => o.code === d.code && o.line === d.line && o.message === d.message)) diagnostics.push(d);
+    },
+  };
+  const engine = createEngine(host);
+  const pieces = [...input];
+  const liquidText = pieces.map((p) => (p.type === 'liquid' ? p.text : '')).join('\n');
+  registerUnknownFilters(engine, host, filterNames([liquidText, ...Object.values(host.includes)].join('\n')));
+  const parsed = parseWithRecovery(engine, pieces, host);
+  if (parsed === undefined) {
+    host.report('liquid-syntax', 'Liquid could not read this article; its tags were removed and its text kept', undefined, 'fix the Liquid syntax at the lines warned about above');
+    return { body: pieces.map((p) => settledText(p, ctx.format)).join(''), diagnostics };
+  }
+  const { templates, text } = parsed;
+  const { Context: ContextClass } = loadLiquidjs();
+  const context = new ContextClass(liquidScope(ctx), engine.options, { sync: true }, { liquid: engine });
+  const lineOf = (offset: number): number => countNewlines(text.slice(0, offset));
+  const out: string[] = [];
+  const map: number[] = [0];
+  templates.forEach((node, i) => {
+    const begin = node.token.begin;
+    const end = templates[i + 1]?.token.begin ?? text.length;
+    const first = lineOf(begin);
+    nodeLine = ctx.bodyLine + first;
+    const source = text.slice(begin, end);
+    const rendered = renderNode(engine, node, context, host, () => stripLiquid(source, host));
+    out.push(rendered);
+    map.push(...mapNodeLines(source, rendered, first));
+  });
+  const body = out.join('');
+  const identity = map.length === countNewlines(text) + 1 && map.every((line, i) => line === i);
+  return { body, diagnostics, ...(identity ? {} : { lineMap: map.map((line) => ctx.bodyLine + line) }) };
+}
+
+/** How far ahead a rendered line is looked for among its node's source lines. */
+const MATCH_WINDOW = 200;
+
+/**
+ * Template lines (0-based) for the lines a node's output starts after each of its newlines. A line
+ * found as written among the node's source lines (a branch's text) is given that line; any other
+ * (a loop's repetitions, an include's lines) the next line of the node, up to its last; the line
+ * the output ends on is the node's last line, where the next node goes on. Never decreasing.
+ */
+function mapNodeLines(source: string, output: string, first: number): number[] {
+  const sourceLines = source.split('\n');
+  const outputLines = output.split('\n');
+  const last = first + sourceLines.length - 1;
+  const lines: number[] = [];
+  let cursor = 1;
+  let previous = first;
+  for (let j = 1; j < outputLines.length; j += 1) {
+    let line = Math.min(last, Math.max(previous, first + j));
+    const wanted = outputLines[j] as string;
+    if (j === outputLines.length - 1) line = last;
+    else if (wanted.trim() !== '') {
+      const end = Math.min(sourceLines.length - 1, cursor + MATCH_WINDOW);
+      for (let i = cursor; i <= end; i += 1) {
+        if (sourceLines[i] !== wanted) continue;
+        line = Math.max(previous, first + i);
+        cursor = i + 1;
+        break;
+      }
+    }
+    lines.push(line);
+    previous = line;
+  }
+  return lines;
+}
+
+/** The template: pieces for the engine as they are, the others as placeholder tags of the same lines; and where each piece starts. */
+function buildTemplate(pieces: readonly Piece[], host: EngineHost): { text: string; starts: number[] } {
+  const literals = host.literals as string[];
+  const code = host.code as EngineHost['code'][number][];
+  literals.length = 0;
+  code.length = 0;
+  const starts: number[] = [];
+  let text = '';
+  for (const piece of pieces) {
+    starts.push(text.length);
+    switch (piece.type) {
+      case 'text':
+      case 'liquid':
+        text += piece.text;
+        break;
+      case 'literal':
+        literals.push(piece.text);
+        text += `{% lectern_literal ${literals.length - 1}${'\n'.repeat(countNewlines(piece.text))} %}`;
+        break;
+      case 'code':
+        code.push(piece);
+        text += `{% lectern_code ${code.length - 1}${'\n'.repeat(piece.newlines)} %}`;
+        break;
+    }
+  }
+  return { text, starts };
+}
+
+/**
+ * Parse the template; when liquidjs refuses a tag (a syntax the scan could not judge), that tag
+ * is removed with a warning and the template parsed again, a bounded number of times. A filter
+ * the first look missed is registered as unknown instead.
+ */
+function parseWithRecovery(engine: Liquid, pieces: Piece[], host: EngineHost): { templates: Template[]; text: string } | undefined {
+  for (let attempt = 0; attempt < MAX_PARSE_ATTEMPTS; attempt += 1) {
+    const { text, starts } = buildTemplate(pieces, host);
+    try {
+      return { templates: engine.parse(text), text };
+    } catch (err) {
+      const filter = /^undefined filter: (\S+)/.exec(liquidReason(err))?.[1];
+      if (filter !== undefined && !Object.hasOwn(engine.filters, filter)) {
+        registerUnknownFilters(engine, host, [filter]);
+        continue;
+      }
+      const token = (err as { token?: { begin?: number; file?: string } }).token;
+      const index = token?.begin === undefined || token.file !== undefined ? -1 : starts.findLastIndex((start) => start <= (token.begin as number));
+      const piece = pieces[index];
+      if (piece?.type !== 'liquid') return undefined;
+      const line = countNewlines(text.slice(0, starts[index])) + 1;
+      host.report('liquid-syntax', `removed ${oneLine(piece.text)}: ${liquidReason(err)}`, { getPosition: () => [line, 1] }, 'fix the tag; its text is kept, the tag removed');
+      pieces[index] = { type: 'literal', text: keepLines('', piece.text) };
+    }
+  }
+  return undefined;
+}
+
+/** One node's output: strict first, lenient after a missing variable, its text without tags if it fails. */
+function renderNode(engine: Liquid, node: Template, context: Context, host: EngineHost, fallback: () => string): string {
+  context.strictVariables = true;
+  try {
+    return String(engine.renderSync([node], context));
+  } catch (err) {
+    const missing = /^undefined variable: (.+)$/.exec(liquidReason(err))?.[1];
+    if (missing === undefined) {
+      host.report('liquid-render-failed', `Liquid failed here: ${liquidReason(err)}; the text is kept, its tags removed`, tokenOf(err), renderHint(err));
+      return fallback();
+    }
+    host.report('liquid-missing-data', `no value for ${missing}: it renders as nothing`, tokenOf(err), 'add it to the front matter, _config.yml or _data/, or guard it with {% if %}');
+  }
+  context.strictVariables = false;
+  try {
+    return String(engine.renderSync([node], context));
+  } catch (err) {
+    host.report('liquid-render-failed', `Liquid failed here: ${liquidReason(err)}; the text is kept, its tags removed`, tokenOf(err), renderHint(err));
+    return fallback();
+  }
+}
+
+function renderHint(err: unknown): string {
+  const reason = liquidReason(err);
+  if (/limit exceeded/.test(reason)) return 'a loop or include that does not end, or one far too big for a slide deck: bound it (limit:, a smaller range)';
+  if (/Failed to lookup|ENOENT/.test(reason)) return 'includes are read from the site\'s _includes/ folder only (the folder of _config.yml)';
+  if (/call stack/.test(reason)) return 'an include that includes itself never ends: remove the cycle';
+  return 'fix the Liquid at this line';
+}
+
+/** A template's text with its Liquid removed: placeholders give back their text, other tags their newlines. */
+function stripLiquid(text: string, host: EngineHost): string {
+  return text.replace(/\{%-?\s*lectern_(literal|code)\s+(\d+)[\s\S]*?%\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, (tag, kind?: string, index?: string) => {
+    if (kind === 'literal') return host.literals[Number(index)] ?? keepLines('', tag);
+    const code = kind === 'code' ? host.code[Number(index)] : undefined;
+    if (code !== undefined) return codeBlock(code, code.text, host.format);
+    return keepLines('', tag);
+  });
+}
+
+
+function tokenOf(err: unknown): { getPosition(): number[]; file?: string } | undefined {
+  const token = (err as { token?: { getPosition?: () => number[]; file?: string } }).token;
+  return typeof token?.getPosition === 'function' ? (token as { getPosition(): number[]; file?: string }) : undefined;
+}
+
+/** liquidjs's message without the position it appends (Lectern gives the file's line itself). */
+function liquidReason(err: unknown): string {
+  const original = (err as { originalError?: unknown }).originalError;
+  const message = original instanceof Error ? original.message : err instanceof Error ? err.message : String(err);
+  return message.replace(/, (?:file:[^,]*, )?line:\d+, col:\d+$/, '').split('\n')[0] ?? message;
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
