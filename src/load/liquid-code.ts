@@ -4,6 +4,7 @@
  * spans, <pre>/<code>) where an unknown `{{ x }}` is an example to show, not a variable to drop.
  */
 import type { SourceFormat } from '../model.js';
+import { escapeHtml } from '../text.js';
 import { inMergedRanges, mergeRanges, type Range } from './text-index.js';
 
 export type { Range } from './text-index.js';
@@ -38,11 +39,6 @@ export function codeBlock(code: CodeText, text: string, format: SourceFormat): s
   if (code.highlight === undefined) return text;
   const block = renderHighlight(code.highlight.lang, text, format, code.highlight.prefix);
   return block + '\n'.repeat(Math.max(0, code.newlines - countNewlines(block)));
-}
-
-/** `&`, `<`, `>` (and quotes) as entities, for text put into HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**
