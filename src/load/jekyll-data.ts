@@ -7,6 +7,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { Diagnostic } from '../model.js';
+import { jsonErrorLine } from './json-positions.js';
 
 /** What the Liquid of an article in a Jekyll site can read besides its own front matter. */
 export interface JekyllSite {
@@ -50,8 +51,7 @@ export function parseDataFile(text: string, file: string): Parsed {
       try {
         return { value: JSON.parse(clean) as unknown };
       } catch (err) {
-        const at = /position (\d+)/.exec(reasonOf(err))?.[1];
-        return { diagnostic: invalid(file, reasonOf(err), at === undefined ? undefined : lineAt(clean, Number(at))) };
+        return { diagnostic: invalid(file, reasonOf(err), jsonErrorLine(err, clean)) };
       }
     case 'csv':
       return { value: rowsToRecords(parseDelimited(clean, ',')) };
@@ -139,8 +139,4 @@ function invalid(file: string, reason: string, line: number | undefined): Diagno
 function reasonOf(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   return message.split('\n')[0] ?? message;
-}
-
-function lineAt(text: string, offset: number): number {
-  return text.slice(0, offset).split('\n').length;
 }

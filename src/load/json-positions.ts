@@ -63,3 +63,12 @@ function stringEnd(json: string, start: number): number {
   }
   return json.length - 1;
 }
+
+/** The line of a JSON.parse error: V8 names a `position` (Node 20) or a `line` (Node 22); some messages neither. */
+export function jsonErrorLine(err: unknown, text: string): number | undefined {
+  const message = err instanceof Error ? err.message : String(err);
+  const line = /\(line (\d+) column \d+\)/.exec(message)?.[1];
+  if (line !== undefined) return Number(line);
+  const position = /position (\d+)/.exec(message)?.[1];
+  return position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
+}

@@ -33,10 +33,18 @@ export interface EngineHost {
   readonly code: readonly CodeText[];
   readonly includes: Readonly<Record<string, string>>;
   readonly resolveLink: (target: string) => string | undefined;
-  /** A problem at a token (its position, or the include it is in). */
-  readonly report: (code: string, message: string, token: { getPosition(): number[]; file?: string } | undefined, hint: string) => void;
+  /** A problem at a token of the template (or of the include it is in), or at a 0-based template line. */
+  readonly report: (code: string, message: string, token: TokenPlace | undefined, hint: string) => void;
   /** How deep the render is inside code: there a problem is no warning, the code stays as written. */
   inCode: number;
+}
+
+/** Where a problem is: a liquidjs token (offset in its template, file when in an include) or a template line. */
+export interface TokenPlace {
+  readonly begin?: number;
+  readonly input?: string;
+  readonly file?: string;
+  readonly line?: number;
 }
 
 /** The engine for one article. */
@@ -65,12 +73,40 @@ export function createEngine(host: EngineHost): Liquid {
 export function registerUnknownFilters(engine: Liquid, host: EngineHost, names: Iterable<string>): void {
   for (const name of names) {
     if (Object.hasOwn(engine.filters, name)) continue;
-    engine.registerFilter(name, function (this: { token: { getPosition(): number[]; file?: string } }, value: unknown) {
+    engine.registerFilter(name, function (this: { token: TokenPlace }, value: unknown) {
       if (host.inCode > 0) throw new Error(`unknown filter ${name}`);
       host.report('liquid-unknown-filter', `unknown Liquid filter "${name}": its input is kept as it is`, this.token, 'a plugin\'s filter cannot run here; remove it or use a Liquid or Jekyll filter');
       return value;
     });
   }
+}
+
+/**
+ * Register a tag that renders nothing and warns, for each tag name an include uses that Liquid lacks
+ * (in the article itself the scan removes such tags). `{% tabs %}…{% endtabs %}` keeps its inside.
+ */
+export function registerUnknownTags(engine: Liquid, host: EngineHost, names: Iterable<string>): void {
+  const { Tag } = loadLiquidjs();
+  for (const name of names) {
+    if (Object.hasOwn(engine.tags, name) || /^(?:end\w+|else|elsif|when)$/.test(name)) continue;
+    for (const tag of [name, `end${name}`]) {
+      engine.registerTag(tag, class extends Tag {
+        constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+          super(token, remain, liquid);
+          if (host.inCode > 0) throw new Error(`unknown tag ${tag}`);
+          host.report('liquid-unknown-tag', `removed Liquid tag {% ${tag} %}: neither Liquid nor Jekyll has it`, token, 'a plugin\'s tag cannot run here');
+        }
+        render(): string {
+          return '';
+        }
+      });
+    }
+  }
+}
+
+/** Tag names used in a text (`{% name … %}`). */
+export function tagNames(text: string): Set<string> {
+  return new Set([...text.matchAll(/\{%-?\s*([A-Za-z_]\w*)/g)].map((m) => (m[1] as string).toLowerCase()));
 }
 
 /** Filter names used after a `|` in a text (over-approximate: a name inside a string is harmless). */

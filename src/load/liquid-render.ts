@@ -16,10 +16,11 @@
 import type { Context, Liquid, Template } from 'liquidjs';
 import type { Diagnostic } from '../model.js';
 import { codeBlock, countNewlines, keepLines } from './liquid-code.js';
-import { createEngine, type EngineHost, filterNames, loadLiquidjs, registerUnknownFilters } from './liquid-engine.js';
+import { createEngine, type EngineHost, filterNames, loadLiquidjs, registerUnknownFilters, registerUnknownTags, tagNames, type TokenPlace } from './liquid-engine.js';
 import { type Piece, settledText } from './liquid-scan.js';
 import type { LiquidContext } from './liquid.js';
 import { liquidScope } from './liquid-scope.js';
+import { createLineIndex } from './text-index.js';
 
 /** A rendered body, its warnings, and its line map when its lines are not the file's. */
 export interface Rendered {
@@ -34,7 +35,11 @@ const MAX_PARSE_ATTEMPTS = 20;
 /** Render pieces that hold Liquid for the engine. */
 export function renderWithEngine(input: readonly Piece[], ctx: LiquidContext): Rendered {
   const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
   let nodeLine = ctx.bodyLine;
+  // Lines of the template (set once it is parsed); liquidjs's own getPosition rescans the text each time.
+  let lineOf: (offset: number) => number = () => 0;
+  let templateText = '';
   const host: EngineHost = {
     format: ctx.format,
     literals: [],
@@ -44,16 +49,21 @@ export function renderWithEngine(input: readonly Piece[], ctx: LiquidContext): R
     inCode: 0,
     report: (code, message, token, hint) => {
       // A token of the article has its own line; one in an include is reported at the node that included it.
-      const line = token !== undefined && token.file === undefined ? ctx.bodyLine + (token.getPosition()[0] ?? 1) - 1 : nodeLine;
-      const where = token?.file === undefined ? '' : ` (in _includes/${token.file}, line ${token.getPosition()[0] ?? 1})`;
-      const d: Diagnostic = { severity: 'warning', code, message: message + where, file: ctx.file, line, hint };
-      if (!diagnostics.some((o) => o.code === d.code && o.line === d.line && o.message === d.message)) diagnostics.push(d);
+      // Code is parsed on its own (liquid-engine.ts): its tokens' offsets are not the template's.
+      const foreign = token === undefined || token.file !== undefined || (token.input !== undefined && token.input !== templateText);
+      const line = foreign ? nodeLine : ctx.bodyLine + (token.line ?? lineOf(token.begin ?? 0));
+      const where = token?.file === undefined ? '' : ` (in _includes/${token.file})`;
+      const key = `${code}:${line}:${message}${where}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      diagnostics.push({ severity: 'warning', code, message: message + where, file: ctx.file, line, hint });
     },
   };
   const engine = createEngine(host);
   const pieces = [...input];
   const liquidText = pieces.map((p) => (p.type === 'liquid' ? p.text : '')).join('\n');
   registerUnknownFilters(engine, host, filterNames([liquidText, ...Object.values(host.includes)].join('\n')));
+  registerUnknownTags(engine, host, tagNames(Object.values(host.includes).join('\n')));
   const parsed = parseWithRecovery(engine, pieces, host);
   if (parsed === undefined) {
     host.report('liquid-syntax', 'Liquid could not read this article; its tags were removed and its text kept', undefined, 'fix the Liquid syntax at the lines warned about above');
@@ -62,7 +72,8 @@ export function renderWithEngine(input: readonly Piece[], ctx: LiquidContext): R
   const { templates, text } = parsed;
   const { Context: ContextClass } = loadLiquidjs();
   const context = new ContextClass(liquidScope(ctx), engine.options, { sync: true }, { liquid: engine });
-  const lineOf = (offset: number): number => countNewlines(text.slice(0, offset));
+  lineOf = createLineIndex(text);
+  templateText = text;
   const out: string[] = [];
   const map: number[] = [0];
   templates.forEach((node, i) => {
@@ -86,18 +97,22 @@ const MATCH_WINDOW = 200;
 /**
  * Template lines (0-based) for the lines a node's output starts after each of its newlines. A line
  * found as written among the node's source lines (a branch's text) is given that line; any other
- * (a loop's repetitions, an include's lines) the next line of the node, up to its last; the line
- * the output ends on is the node's last line, where the next node goes on. Never decreasing.
+ * the next line of the node, stopping before its last line when the node grew (a loop's rows stay
+ * on the loop's body, an include's lines on the include); the line the output ends on is the
+ * node's last line, where the next node goes on. Never decreasing.
  */
 function mapNodeLines(source: string, output: string, first: number): number[] {
   const sourceLines = source.split('\n');
   const outputLines = output.split('\n');
   const last = first + sourceLines.length - 1;
+  // Output longer than its source (a loop, an include): unmatched lines stop before the node's
+  // last line (a loop's end tag), so a loop's rows stay on its body's lines.
+  const grows = outputLines.length > sourceLines.length;
   const lines: number[] = [];
   let cursor = 1;
   let previous = first;
   for (let j = 1; j < outputLines.length; j += 1) {
-    let line = Math.min(last, Math.max(previous, first + j));
+    let line = Math.max(previous, Math.min(first + j, grows ? Math.max(first, last - 1) : last));
     const wanted = outputLines[j] as string;
     if (j === outputLines.length - 1) line = last;
     else if (wanted.trim() !== '') {
@@ -163,8 +178,8 @@ function parseWithRecovery(engine: Liquid, pieces: Piece[], host: EngineHost): {
       const index = token?.begin === undefined || token.file !== undefined ? -1 : starts.findLastIndex((start) => start <= (token.begin as number));
       const piece = pieces[index];
       if (piece?.type !== 'liquid') return undefined;
-      const line = countNewlines(text.slice(0, starts[index])) + 1;
-      host.report('liquid-syntax', `removed ${oneLine(piece.text)}: ${liquidReason(err)}`, { getPosition: () => [line, 1] }, 'fix the tag; its text is kept, the tag removed');
+      const line = countNewlines(text.slice(0, starts[index]));
+      host.report('liquid-syntax', `removed ${oneLine(piece.text)}: ${liquidReason(err)}`, { line }, 'fix the tag; its text is kept, the tag removed');
       pieces[index] = { type: 'literal', text: keepLines('', piece.text) };
     }
   }
@@ -178,25 +193,31 @@ function renderNode(engine: Liquid, node: Template, context: Context, host: Engi
     return String(engine.renderSync([node], context));
   } catch (err) {
     const missing = /^undefined variable: (.+)$/.exec(liquidReason(err))?.[1];
-    if (missing === undefined) {
-      host.report('liquid-render-failed', `Liquid failed here: ${liquidReason(err)}; the text is kept, its tags removed`, tokenOf(err), renderHint(err));
-      return fallback();
-    }
+    if (missing === undefined) return failed(err, host, fallback);
     host.report('liquid-missing-data', `no value for ${missing}: it renders as nothing`, tokenOf(err), 'add it to the front matter, _config.yml or _data/, or guard it with {% if %}');
   }
   context.strictVariables = false;
   try {
     return String(engine.renderSync([node], context));
   } catch (err) {
-    host.report('liquid-render-failed', `Liquid failed here: ${liquidReason(err)}; the text is kept, its tags removed`, tokenOf(err), renderHint(err));
-    return fallback();
+    return failed(err, host, fallback);
   }
 }
 
-function renderHint(err: unknown): string {
+/** A node Liquid could not render: a warning that says why, and the node's text without its tags. */
+function failed(err: unknown, host: EngineHost, fallback: () => string): string {
   const reason = liquidReason(err);
+  const include = /Failed to lookup "([^"]*)"/.exec(reason)?.[1];
+  if (include !== undefined) {
+    host.report('liquid-include-missing', `no file "${include}" in the site's _includes/ folder: the include is left out`, tokenOf(err), 'includes are read from the _includes/ folder beside _config.yml, and only from there');
+  } else {
+    host.report('liquid-render-failed', `Liquid failed here (${reason}); the text is kept, its tags removed`, tokenOf(err), renderHint(reason));
+  }
+  return fallback();
+}
+
+function renderHint(reason: string): string {
   if (/limit exceeded/.test(reason)) return 'a loop or include that does not end, or one far too big for a slide deck: bound it (limit:, a smaller range)';
-  if (/Failed to lookup|ENOENT/.test(reason)) return 'includes are read from the site\'s _includes/ folder only (the folder of _config.yml)';
   if (/call stack/.test(reason)) return 'an include that includes itself never ends: remove the cycle';
   return 'fix the Liquid at this line';
 }
@@ -212,9 +233,9 @@ function stripLiquid(text: string, host: EngineHost): string {
 }
 
 
-function tokenOf(err: unknown): { getPosition(): number[]; file?: string } | undefined {
-  const token = (err as { token?: { getPosition?: () => number[]; file?: string } }).token;
-  return typeof token?.getPosition === 'function' ? (token as { getPosition(): number[]; file?: string }) : undefined;
+function tokenOf(err: unknown): TokenPlace | undefined {
+  const token = (err as { token?: TokenPlace }).token;
+  return typeof token?.begin === 'number' ? token : undefined;
 }
 
 /** liquidjs's message without the position it appends (Lectern gives the file's line itself). */

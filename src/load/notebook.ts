@@ -11,7 +11,7 @@
 import { LecternError } from '../errors.js';
 import type { Diagnostic } from '../model.js';
 import { parseFrontMatter } from './front-matter.js';
-import { type CellLines, locateCells } from './json-positions.js';
+import { type CellLines, jsonErrorLine, locateCells } from './json-positions.js';
 import { remapError } from './line-map.js';
 import { type BodyLine, isTable, joinText, longestBacktickRun, outputLines } from './notebook-outputs.js';
 
@@ -60,11 +60,10 @@ function parseJson(text: string, file: string): Record<string, unknown> {
     data = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const position = /position (\d+)/.exec(message)?.[1];
-    const line = /line (\d+)/.exec(message)?.[1] ?? (position === undefined ? undefined : String(text.slice(0, Number(position)).split('\n').length));
+    const line = jsonErrorLine(err, text);
     throw new LecternError('notebook-invalid', `${file} is not valid JSON: ${message.split('\n')[0] ?? message}`, {
       file,
-      ...(line === undefined ? {} : { line: Number(line) }),
+      ...(line === undefined ? {} : { line }),
       hint: 'a notebook is JSON; open it in Jupyter and save it again, or fix the JSON at this line',
       cause: err,
     });
@@ -115,7 +114,9 @@ function frontMatterCell(source: readonly BodyLine[], file: string): { raw: Reco
   const text = source.map((l) => l.text).join('\n');
   try {
     const front = parseFrontMatter(text, file);
-    return { raw: { ...front.raw }, rest: source.slice(front.bodyLine - 1) };
+    // The body is a suffix of the cell's text: its last lines.
+    const kept = front.body === '' ? 0 : front.body.split('\n').length;
+    return { raw: { ...front.raw }, rest: source.slice(source.length - kept) };
   } catch (err) {
     // The parser counts lines in the cell: say where that is in the file.
     throw remapError(err, (line) => source[line - 1]?.line ?? source[0]?.line ?? 1);

@@ -14,13 +14,16 @@ describe('detectFormat', () => {
     ['a.md', 'markdown'],
     ['a.markdown', 'markdown'],
     ['a.mdx', 'markdown'],
+    ['a.qmd', 'markdown'],
+    ['report.Rmd', 'markdown'],
+    ['analysis.ipynb', 'markdown'],
   ])('%s → %s', (path, format) => {
     expect(detectFormat(path)).toBe(format);
   });
 
   it('rejects other files, listing the supported extensions', () => {
     expect(() => detectFormat('notes.txt')).toThrow(LecternError);
-    expect(ARTICLE_EXTENSIONS).toEqual(['.md', '.markdown', '.mdx', '.html', '.htm']);
+    expect(ARTICLE_EXTENSIONS).toEqual(['.md', '.markdown', '.mdx', '.html', '.htm', '.qmd', '.rmd', '.ipynb']);
   });
 });
 

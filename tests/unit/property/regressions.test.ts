@@ -63,9 +63,10 @@ describe('regressions found by the property tests', () => {
   });
 
   it('20,000 removed Liquid tags: each warning finds its line by binary search', () => {
+    // Never closed, so the scan removes them before any engine sees the article.
     const r = run(Array.from({ length: 20_000 }, (_, i) => `Line ${i} {% if x %}`).join('\n'));
     expect(r.ms).toBeLessThan(LIMIT_MS);
-    const warnings = r.deck?.rendered.diagnostics.filter((d) => d.code === 'liquid-unknown-tag') ?? [];
+    const warnings = r.deck?.rendered.diagnostics.filter((d) => d.code === 'liquid-syntax') ?? [];
     expect(warnings.length).toBe(20_000);
     expect(warnings.at(-1)?.line).toBe(20_000);
   });
