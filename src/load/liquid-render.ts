@@ -76,13 +76,14 @@ export function renderWithEngine(input: readonly Piece[], ctx: LiquidContext): R
   templateText = text;
   const out: string[] = [];
   const map: number[] = [0];
+  const budget = { missing: MAX_MISSING_REPORTS };
   templates.forEach((node, i) => {
     const begin = node.token.begin;
     const end = templates[i + 1]?.token.begin ?? text.length;
     const first = lineOf(begin);
     nodeLine = ctx.bodyLine + first;
     const source = text.slice(begin, end);
-    const rendered = renderNode(engine, node, context, host, () => stripLiquid(source, host));
+    const rendered = renderNode(engine, node, context, host, budget, () => stripLiquid(source, host));
     out.push(rendered);
     map.push(...mapNodeLines(source, rendered, first));
   });
@@ -186,15 +187,24 @@ function parseWithRecovery(engine: Liquid, pieces: Piece[], host: EngineHost): {
   return undefined;
 }
 
+/**
+ * Missing values reported per article. liquidjs builds each error's message from the whole
+ * template, so an article that misses a value in every paragraph would cost quadratic time: past
+ * this many, the rest renders leniently without being listed.
+ */
+const MAX_MISSING_REPORTS = 50;
+
 /** One node's output: strict first, lenient after a missing variable, its text without tags if it fails. */
-function renderNode(engine: Liquid, node: Template, context: Context, host: EngineHost, fallback: () => string): string {
-  context.strictVariables = true;
+function renderNode(engine: Liquid, node: Template, context: Context, host: EngineHost, budget: { missing: number }, fallback: () => string): string {
+  context.strictVariables = budget.missing > 0;
   try {
     return String(engine.renderSync([node], context));
   } catch (err) {
     const missing = /^undefined variable: (.+)$/.exec(liquidReason(err))?.[1];
     if (missing === undefined) return failed(err, host, fallback);
     host.report('liquid-missing-data', `no value for ${missing}: it renders as nothing`, tokenOf(err), 'add it to the front matter, _config.yml or _data/, or guard it with {% if %}');
+    budget.missing -= 1;
+    if (budget.missing === 0) host.report('liquid-missing-data', `more than ${MAX_MISSING_REPORTS} values are missing; the others are not listed`, tokenOf(err), 'fix the ones listed first');
   }
   context.strictVariables = false;
   try {
