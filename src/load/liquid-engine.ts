@@ -51,7 +51,8 @@ export interface TokenPlace {
 export function createEngine(host: EngineHost): Liquid {
   const { Liquid } = loadLiquidjs();
   const engine = new Liquid({
-    templates: { ...host.includes },
+    // No prototype: `{% include constructor %}` must not find Object.prototype's members.
+    templates: Object.assign(Object.create(null) as Record<string, string>, host.includes),
     jekyllInclude: true,
     jekyllWhere: true,
     dynamicPartials: false,

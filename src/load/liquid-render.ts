@@ -217,7 +217,7 @@ function renderNode(engine: Liquid, node: Template, context: Context, host: Engi
 /** A node Liquid could not render: a warning that says why, and the node's text without its tags. */
 function failed(err: unknown, host: EngineHost, fallback: () => string): string {
   const reason = liquidReason(err);
-  const include = /Failed to lookup "([^"]*)"/.exec(reason)?.[1];
+  const include = /Failed to lookup "(.*)" in /.exec(reason)?.[1];
   if (include !== undefined) {
     host.report('liquid-include-missing', `no file "${include}" in the site's _includes/ folder: the include is left out`, tokenOf(err), 'includes are read from the _includes/ folder beside _config.yml, and only from there');
   } else {

@@ -80,9 +80,9 @@ describe('liquidjs: the site renders as Jekyll would', () => {
   });
 
   it('reads nothing outside _includes/: a path that leaves it is a missing include', () => {
-    const r = render('x\n{% include ../_config.yml %}\n{% include /etc/passwd %}');
-    expect(r.body).toBe('x\n\n');
-    expect(codes(r)).toEqual([['liquid-include-missing', 6], ['liquid-include-missing', 7]]);
+    const r = render('x\n{% include ../_config.yml %}\n{% include /etc/passwd %}\n{% include constructor %}{% include __proto__ %}');
+    expect(r.body).toBe('x\n\n\n');
+    expect(codes(r)).toEqual([['liquid-include-missing', 6], ['liquid-include-missing', 7], ['liquid-include-missing', 8], ['liquid-include-missing', 8]]);
   });
 
   it('stops an include that includes itself, with a warning, keeping the text', () => {
