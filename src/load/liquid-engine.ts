@@ -6,7 +6,7 @@
  * most articles have no Liquid beyond what the scan settles.
  */
 import { createRequire } from 'node:module';
-import type { Context, Emitter, Liquid, TagToken, TopLevelToken } from 'liquidjs';
+import type { Context, Liquid, TagToken, TopLevelToken } from 'liquidjs';
 import { marked } from 'marked';
 import type { SourceFormat } from '../model.js';
 import { codeBlock, type CodeText, countNewlines } from './liquid-code.js';

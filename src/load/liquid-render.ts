@@ -4,10 +4,10 @@
  * carry the newlines they replace), so a line of the template is a line of the file. The template
  * is rendered one top-level node at a time (text, output, or a whole block with what it holds):
  *
- * - a node whose output has as many lines as its source keeps them one for one;
- * - otherwise (a loop, an include, a false branch) its output lines are given the node's source
- *   lines in order, the extra ones the node's last line, and the result carries a lineMap
- *   (Source.lineMap) so every later line number still points into the file.
+ * - a node whose output is its source line for line keeps its lines;
+ * - otherwise (a loop, an include, a false branch) its output lines are given source lines of the
+ *   node (liquid-lines.ts), and the result carries a lineMap (Source.lineMap) so every line number
+ *   after it still points into the file.
  *
  * Each node renders with strict variables first: a missing variable is a warning at its line, and
  * the node renders again leniently (missing = empty, as Jekyll does). A node that cannot render
@@ -19,6 +19,7 @@ import { codeBlock, countNewlines, keepLines } from './liquid-code.js';
 import { createEngine, type EngineHost, filterNames, loadLiquidjs, registerUnknownFilters, registerUnknownTags, tagNames, type TokenPlace } from './liquid-engine.js';
 import { type Piece, settledText } from './liquid-scan.js';
 import type { LiquidContext } from './liquid.js';
+import { mapNodeLines } from './liquid-lines.js';
 import { liquidScope } from './liquid-scope.js';
 import { createLineIndex } from './text-index.js';
 
@@ -85,50 +86,12 @@ export function renderWithEngine(input: readonly Piece[], ctx: LiquidContext): R
     const source = text.slice(begin, end);
     const rendered = renderNode(engine, node, context, host, budget, () => stripLiquid(source, host));
     out.push(rendered);
-    map.push(...mapNodeLines(source, rendered, first));
+    // One at a time: a loop's thousands of lines would overflow push(...lines).
+    for (const line of mapNodeLines(source, rendered, first)) map.push(line);
   });
   const body = out.join('');
   const identity = map.length === countNewlines(text) + 1 && map.every((line, i) => line === i);
   return { body, diagnostics, ...(identity ? {} : { lineMap: map.map((line) => ctx.bodyLine + line) }) };
-}
-
-/** How far ahead a rendered line is looked for among its node's source lines. */
-const MATCH_WINDOW = 200;
-
-/**
- * Template lines (0-based) for the lines a node's output starts after each of its newlines. A line
- * found as written among the node's source lines (a branch's text) is given that line; any other
- * the next line of the node, stopping before its last line when the node grew (a loop's rows stay
- * on the loop's body, an include's lines on the include); the line the output ends on is the
- * node's last line, where the next node goes on. Never decreasing.
- */
-function mapNodeLines(source: string, output: string, first: number): number[] {
-  const sourceLines = source.split('\n');
-  const outputLines = output.split('\n');
-  const last = first + sourceLines.length - 1;
-  // Output longer than its source (a loop, an include): unmatched lines stop before the node's
-  // last line (a loop's end tag), so a loop's rows stay on its body's lines.
-  const grows = outputLines.length > sourceLines.length;
-  const lines: number[] = [];
-  let cursor = 1;
-  let previous = first;
-  for (let j = 1; j < outputLines.length; j += 1) {
-    let line = Math.max(previous, Math.min(first + j, grows ? Math.max(first, last - 1) : last));
-    const wanted = outputLines[j] as string;
-    if (j === outputLines.length - 1) line = last;
-    else if (wanted.trim() !== '') {
-      const end = Math.min(sourceLines.length - 1, cursor + MATCH_WINDOW);
-      for (let i = cursor; i <= end; i += 1) {
-        if (sourceLines[i] !== wanted) continue;
-        line = Math.max(previous, first + i);
-        cursor = i + 1;
-        break;
-      }
-    }
-    lines.push(line);
-    previous = line;
-  }
-  return lines;
 }
 
 /** The template: pieces for the engine as they are, the others as placeholder tags of the same lines; and where each piece starts. */
