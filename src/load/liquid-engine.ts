@@ -31,7 +31,8 @@ export interface EngineHost {
   readonly literals: readonly string[];
   /** Code of `{% lectern_code N %}`. */
   readonly code: readonly CodeText[];
-  readonly includes: Readonly<Record<string, string>>;
+  /** The site's `_includes/` files; undefined when the article is in no Jekyll site. */
+  readonly includes: Readonly<Record<string, string>> | undefined;
   readonly resolveLink: (target: string) => string | undefined;
   /** A problem at a token of the template (or of the include it is in), or at a 0-based template line. */
   readonly report: (code: string, message: string, token: TokenPlace | undefined, hint: string) => void;
@@ -52,7 +53,7 @@ export function createEngine(host: EngineHost): Liquid {
   const { Liquid } = loadLiquidjs();
   const engine = new Liquid({
     // No prototype: `{% include constructor %}` must not find Object.prototype's members.
-    templates: Object.assign(Object.create(null) as Record<string, string>, host.includes),
+    templates: Object.assign(Object.create(null) as Record<string, string>, host.includes ?? {}),
     jekyllInclude: true,
     jekyllWhere: true,
     dynamicPartials: false,

@@ -45,7 +45,7 @@ export function renderWithEngine(input: readonly Piece[], ctx: LiquidContext): R
     format: ctx.format,
     literals: [],
     code: [],
-    includes: ctx.site?.includes ?? {},
+    includes: ctx.site?.includes,
     resolveLink: ctx.resolveLink,
     inCode: 0,
     report: (code, message, token, hint) => {
@@ -63,8 +63,9 @@ export function renderWithEngine(input: readonly Piece[], ctx: LiquidContext): R
   const engine = createEngine(host);
   const pieces = [...input];
   const liquidText = pieces.map((p) => (p.type === 'liquid' ? p.text : '')).join('\n');
-  registerUnknownFilters(engine, host, filterNames([liquidText, ...Object.values(host.includes)].join('\n')));
-  registerUnknownTags(engine, host, tagNames(Object.values(host.includes).join('\n')));
+  const includes = Object.values(host.includes ?? {});
+  registerUnknownFilters(engine, host, filterNames([liquidText, ...includes].join('\n')));
+  registerUnknownTags(engine, host, tagNames(includes.join('\n')));
   const parsed = parseWithRecovery(engine, pieces, host);
   if (parsed === undefined) {
     host.report('liquid-syntax', 'Liquid could not read this article; its tags were removed and its text kept', undefined, 'fix the Liquid syntax at the lines warned about above');
@@ -182,7 +183,10 @@ function failed(err: unknown, host: EngineHost, fallback: () => string): string 
   const reason = liquidReason(err);
   const include = /Failed to lookup "(.*)" in /.exec(reason)?.[1];
   if (include !== undefined) {
-    host.report('liquid-include-missing', `no file "${include}" in the site's _includes/ folder: the include is left out`, tokenOf(err), 'includes are read from the _includes/ folder beside _config.yml, and only from there');
+    const hint = host.includes === undefined
+      ? 'no Jekyll site was found above the article: includes are read from the _includes/ folder beside its _config.yml'
+      : 'includes are read from the _includes/ folder beside _config.yml, and only from there';
+    host.report('liquid-include-missing', `no file "${include}" in the site's _includes/ folder: the include is left out`, tokenOf(err), hint);
   } else {
     host.report('liquid-render-failed', `Liquid failed here (${reason}); the text is kept, its tags removed`, tokenOf(err), renderHint(reason));
   }

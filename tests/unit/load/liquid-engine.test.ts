@@ -85,6 +85,11 @@ describe('liquidjs: the site renders as Jekyll would', () => {
     expect(codes(r)).toEqual([['liquid-include-missing', 6], ['liquid-include-missing', 7], ['liquid-include-missing', 8], ['liquid-include-missing', 8]]);
   });
 
+  it('says so when an article that includes a file is in no Jekyll site', () => {
+    const r = render('{% include note.md %}', { site: undefined });
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'liquid-include-missing', line: 5, hint: expect.stringContaining('no Jekyll site') })]);
+  });
+
   it('stops an include that includes itself, with a warning, keeping the text', () => {
     const r = render('before\n{% include loop.html %}\nafter');
     expect(r.body).toBe('before\n\nafter');
