@@ -107,6 +107,12 @@ function buildTemplate(pieces: readonly Piece[], host: EngineHost): { text: stri
     starts.push(text.length);
     switch (piece.type) {
       case 'text':
+        // A `{{` or `{%` never closed is text, which liquidjs would refuse: it goes in as a literal.
+        text += piece.text.replace(/\{[{%]/g, (opener) => {
+          literals.push(opener);
+          return `{% lectern_literal ${literals.length - 1} %}`;
+        });
+        break;
       case 'liquid':
         text += piece.text;
         break;

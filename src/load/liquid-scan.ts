@@ -16,7 +16,7 @@ import { createFinder, createLineIndex, inMergedRanges } from './text-index.js';
 
 /** A piece of the body as the scan cut it. */
 export type Piece =
-  /** Text without Liquid, kept as it is. */
+  /** Text kept as it is (any `{{` or `{%` in it is never closed). */
   | { readonly type: 'text'; readonly text: string }
   /** A tag (`name` is its name) or an output (`name` is '') for the engine. */
   | { readonly type: 'liquid'; readonly text: string; readonly name: string; readonly offset: number }
@@ -73,6 +73,8 @@ export function scanLiquid(body: string, ctx: LiquidContext): Scan {
     const code = codeAt(s, start);
     // Code holding Liquid is one piece, from where the scan stands to the end of the code.
     const step = code !== undefined ? codeStep(s, Math.max(pos, code.start), code.end) : body.startsWith('{%', start) ? tagStep(s, start) : outputStep(s, start);
+    // Never closed: the opener is text (the engine's template escapes it, liquid-render.ts).
+    if (step === undefined) continue;
     const from = code !== undefined ? Math.max(pos, code.start) : start;
     if (from > pos) s.pieces.push({ type: 'text', text: body.slice(pos, from) });
     s.pieces.push(step.piece);
@@ -126,10 +128,9 @@ export function readTag(body: string, start: number, find: (needle: string, from
   return { start, end: close + 2, name: name.toLowerCase(), args: args.trim() };
 }
 
-function tagStep(s: State, start: number): Step {
+function tagStep(s: State, start: number): Step | undefined {
   const tag = readTag(s.body, start, s.find);
-  // Never closed: the `{%` is text.
-  if (tag === undefined) return literal('{%', start + 2);
+  if (tag === undefined) return undefined;
   const original = s.body.slice(tag.start, tag.end);
   switch (tag.name) {
     case 'raw':
@@ -198,11 +199,11 @@ function resolveLinkTag(s: State, tag: Tag): string {
 }
 
 /** `{{ … }}` outputs, or Hugo shortcodes `{{< … >}}` / `{{% … %}}`. */
-function outputStep(s: State, start: number): Step {
+function outputStep(s: State, start: number): Step | undefined {
   const kind = s.body.charAt(start + 2);
   if (kind === '<' || kind === '%') return shortcodeStep(s, start, kind);
   const close = s.find('}}', start + 2);
-  if (close === -1) return literal('{{', start + 2);
+  if (close === -1) return undefined;
   const end = close + 2;
   const original = s.body.slice(start, end);
   const expr = s.body.slice(start + 2, close).replace(/^-/, '').replace(/-$/, '').trim();
@@ -213,10 +214,10 @@ function outputStep(s: State, start: number): Step {
 
 // Hugo shortcodes: the tags go, the text between them stays. `{{</* x */>}}` is Hugo's way to write
 // a shortcode as text, so it becomes `{{< x >}}`.
-function shortcodeStep(s: State, start: number, kind: '<' | '%'): Step {
+function shortcodeStep(s: State, start: number, kind: '<' | '%'): Step | undefined {
   const closer = `${kind === '<' ? '>' : '%'}}}`;
   const close = s.find(closer, start + 3);
-  if (close === -1) return literal(s.body.slice(start, start + 3), start + 3);
+  if (close === -1) return undefined;
   const end = close + closer.length;
   const original = s.body.slice(start, end);
   const inner = s.body.slice(start + 3, close).trim();

@@ -160,6 +160,12 @@ describe('liquidjs: problems are warnings at their lines, and text is never lost
     expect(r.diagnostics).toEqual([]);
   });
 
+  it('keeps a {{ or {% never closed as text beside real Liquid', () => {
+    const r = render('Type {{ to open {% if true %}yes{% endif %} and {% too');
+    expect(r.body).toBe('Type {{ to open yes and {% too');
+    expect(r.diagnostics).toEqual([]);
+  });
+
   it('removes a tag liquidjs cannot read, keeping the rest, with the reason at its line', () => {
     const r = render('a\n{% if page.title === "x" %}\nkept\n{% endif %}\n{{ "ok" | upcase }}');
     expect(r.body).toBe('a\n\nkept\n\nOK');
