@@ -51,6 +51,8 @@ export function parseNotebook(text: string, file: string): NotebookArticle {
     } else return; // raw cells are for other output formats: an HTML page shows none
     lines.push({ text: '', line: source.at(-1)?.line ?? place.start });
   });
+  // An empty notebook is one empty line (parseSource then says it has no content).
+  if (lines.length === 0) lines.push({ text: '', line: 1 });
   return { raw, body: lines.map((l) => l.text).join('\n'), lineMap: lines.map((l) => l.line), diagnostics };
 }
 

@@ -116,7 +116,9 @@ function rewriteDivOpen(lines: string[], open: number, divs: boolean[]): void {
   }
   let title = /\btitle\s*=\s*"([^"]*)"/.exec(attributes)?.[1] ?? /\btitle\s*=\s*'([^']*)'/.exec(attributes)?.[1];
   // Quarto also takes the callout's title from a heading on its first line.
-  const next = lines.findIndex((l, i) => i > open && l.trim() !== '');
+  let next = open + 1;
+  while (next < lines.length && (lines[next] as string).trim() === '') next += 1;
+  if (next === lines.length) next = -1;
   const heading = next === -1 ? null : /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(lines[next] as string);
   if (title === undefined && heading?.[1] !== undefined) {
     title = heading[1];

@@ -3,7 +3,9 @@
  * loops over site.data, includes from the site's _includes/ only, Jekyll's tags and filters, code
  * that renders only when it renders cleanly, and every problem a warning at its file line.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LecternError } from '../../../src/errors.js';
 import type { JekyllSite } from '../../../src/load/jekyll-data.js';
 import { LIQUID_LIMITS, loadLiquidjs } from '../../../src/load/liquid-engine.js';
 import { KNOWN_TAGS } from '../../../src/load/liquid-tags.js';
@@ -196,5 +198,36 @@ describe('the scan knows the engine\'s tags', () => {
   it('KNOWN_TAGS holds every tag liquidjs registers', () => {
     const { Liquid } = loadLiquidjs();
     for (const name of Object.keys(new Liquid().tags)) expect(KNOWN_TAGS.has(name), name).toBe(true);
+  });
+});
+
+describe('liquidjs on anything (property)', () => {
+  const fragments = [
+    'text', ' ', '\n', '{% if site.show_beta %}', '{% else %}', '{% endif %}', '{% for p in site.data.crew %}', '{% endfor %}',
+    '{{ p.name | upcase }}', '{{ page.nothing }}', '{{ x | shout }}', '{% include note.md text="a" %}', '{% include loop.html %}',
+    '{% include missing.html %}', '{% assign y = page.tags | first %}', '{{ y }}', '{% capture c %}', '{% endcapture %}', '{% raw %}{{ a }}{% endraw %}',
+    '```\n{{ site.title }}\n```\n', '`{{ msg }}`', '{% highlight js %}\n{{ page.title }}\n{% endhighlight %}', '{{', '{%', '}}', '%}', '{% case 1 %}', '{% when 1 %}', '{% endcase %}',
+  ];
+
+  it('renders or warns, never throws anything but a LecternError, and maps every line into the file', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 25 }), (parts) => {
+        const text = parts.join('');
+        let r: LiquidResult;
+        try {
+          r = render(text);
+        } catch (err) {
+          expect(err).toBeInstanceOf(LecternError);
+          return;
+        }
+        const lines = r.body.split('\n').length;
+        if (r.lineMap === undefined) expect(lines).toBe(text.split('\n').length);
+        else {
+          expect(r.lineMap).toHaveLength(lines);
+          for (const line of r.lineMap) expect(line >= 5 && line <= 4 + text.split('\n').length).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

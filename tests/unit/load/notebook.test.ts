@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LecternError } from '../../../src/errors.js';
 import { locateCells } from '../../../src/load/json-positions.js';
@@ -107,5 +108,24 @@ describe('notebooks', () => {
     expect(file[(first?.source[0] ?? 0) - 1]).toContain('# Reading the gauge');
     expect(second?.outputs).toHaveLength(2);
     expect(file[(second?.outputs[0] ?? 0) - 1]?.trim()).toBe('{');
+  });
+
+  it('reads any JSON shaped like a notebook without crashing: a body, or a LecternError', () => {
+    const text = fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 4 }), fc.constant(null), fc.integer());
+    const output = fc.record({ output_type: fc.constantFrom('stream', 'execute_result', 'display_data', 'error', 'x'), text, name: text, data: fc.dictionary(fc.constantFrom('text/plain', 'image/png', 'text/markdown', 'image/svg+xml'), text), traceback: text }, { requiredKeys: [] });
+    const cell = fc.oneof(fc.record({ cell_type: fc.constantFrom('markdown', 'code', 'raw', 'other'), source: text, outputs: fc.oneof(fc.array(output, { maxLength: 3 }), text), attachments: fc.object(), execution_count: fc.oneof(fc.integer(), fc.constant(null)) }, { requiredKeys: [] }), fc.anything());
+    const nb = fc.record({ cells: fc.array(cell, { maxLength: 6 }), metadata: fc.oneof(fc.object(), fc.record({ kernelspec: fc.record({ language: text }) })) }, { requiredKeys: ['cells'] });
+    fc.assert(
+      fc.property(nb, fc.integer({ min: 0, max: 2 }), (value, indent) => {
+        const json = JSON.stringify(value, null, indent);
+        try {
+          const r = parseNotebook(json, 'f.ipynb');
+          expect(r.lineMap).toHaveLength(r.body.split('\n').length);
+        } catch (err) {
+          expect(err).toBeInstanceOf(LecternError);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
