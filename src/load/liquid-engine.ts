@@ -6,7 +6,7 @@
  * most articles have no Liquid beyond what the scan settles.
  */
 import { createRequire } from 'node:module';
-import type { Context, Liquid, TagToken, TopLevelToken } from 'liquidjs';
+import type { Context, Emitter, Liquid, TagToken, TopLevelToken } from 'liquidjs';
 import { marked } from 'marked';
 import type { SourceFormat } from '../model.js';
 import { codeBlock, type CodeText, countNewlines } from './liquid-code.js';
@@ -24,6 +24,9 @@ export function loadLiquidjs(): typeof import('liquidjs') {
 /** Bounds on one article's Liquid: template size (characters), render time (ms), allocations. */
 export const LIQUID_LIMITS = { parseLimit: 10_000_000, renderLimit: 5_000, memoryLimit: 20_000_000 } as const;
 
+/** Includes inside includes, at most (an include that includes itself stops here, not at a stack overflow). */
+export const MAX_INCLUDE_DEPTH = 32;
+
 /** What the engine's own tags and filters need from the article being rendered. */
 export interface EngineHost {
   readonly format: SourceFormat;
@@ -38,6 +41,8 @@ export interface EngineHost {
   readonly report: (code: string, message: string, token: TokenPlace | undefined, hint: string) => void;
   /** How deep the render is inside code: there a problem is no warning, the code stays as written. */
   inCode: number;
+  /** How deep the render is inside includes. */
+  inInclude: number;
 }
 
 /** Where a problem is: a liquidjs token (offset in its template, file when in an include) or a template line. */
@@ -117,7 +122,21 @@ export function filterNames(text: string): Set<string> {
 }
 
 function registerTags(engine: Liquid, host: EngineHost): void {
-  const { Tag, TagToken: TagTokenClass } = loadLiquidjs();
+  const { Tag, TagToken: TagTokenClass, IncludeTag, RenderTag } = loadLiquidjs();
+  // Same constructor and render for both; one class body.
+  for (const [name, Base] of [['include', IncludeTag], ['render', RenderTag as unknown as typeof IncludeTag]] as const) {
+    engine.registerTag(name, class extends Base {
+      override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+        if (host.inInclude >= MAX_INCLUDE_DEPTH) throw new Error(`includes nested more than ${MAX_INCLUDE_DEPTH} deep`);
+        host.inInclude += 1;
+        try {
+          yield* super.render(ctx, emitter);
+        } finally {
+          host.inInclude -= 1;
+        }
+      }
+    });
+  }
   const numberArg = (token: TagToken): number => Number(/\d+/.exec(token.args)?.[0] ?? -1);
 
   engine.registerTag('lectern_literal', class extends Tag {

@@ -48,6 +48,7 @@ export function renderWithEngine(input: readonly Piece[], ctx: LiquidContext): R
     includes: ctx.site?.includes,
     resolveLink: ctx.resolveLink,
     inCode: 0,
+    inInclude: 0,
     report: (code, message, token, hint) => {
       // A token of the article has its own line; one in an include is reported at the node that included it.
       // Code is parsed on its own (liquid-engine.ts): its tokens' offsets are not the template's.
@@ -201,7 +202,7 @@ function failed(err: unknown, host: EngineHost, fallback: () => string): string 
 
 function renderHint(reason: string): string {
   if (/limit exceeded/.test(reason)) return 'a loop or include that does not end, or one far too big for a slide deck: bound it (limit:, a smaller range)';
-  if (/call stack/.test(reason)) return 'an include that includes itself never ends: remove the cycle';
+  if (/nested more than|call stack/.test(reason)) return 'an include that includes itself never ends: remove the cycle';
   return 'fix the Liquid at this line';
 }
 
