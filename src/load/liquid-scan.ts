@@ -1,7 +1,7 @@
 /**
  * The first pass over an article's Liquid, before any engine sees it: the body cut into pieces.
  * What needs no engine is settled here — `{% raw %}`, `{% comment %}`, links to sibling articles,
- * `site.baseurl`, Hugo shortcodes, tags no Liquid knows, `{{`/`{%` never closed — so the engine
+ * `site.baseurl`, Hugo shortcodes, tags no Liquid knows, `{{`/`{%` never closed (text) — so the engine
  * only gets well-formed Liquid, and an article with nothing else never loads it. Code (fences,
  * code spans, <pre>, `{% highlight %}`) that holds Liquid becomes a piece of its own: it renders
  * only when all of it renders cleanly (see liquid-engine.ts). Every piece that replaces source

@@ -39,6 +39,7 @@ export interface LiquidResult {
 
 /** Resolve the Liquid tags and Hugo shortcodes of a body. */
 export function resolveLiquid(body: string, ctx: LiquidContext): LiquidResult {
+  if (!body.includes('{{') && !body.includes('{%')) return { body, diagnostics: [] };
   const scan = scanLiquid(body, ctx);
   const hasLiquid = scan.pieces.some((p) => p.type === 'liquid');
   // Without a site, Liquid in code can only be an example: it is shown as written.
