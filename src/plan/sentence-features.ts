@@ -59,7 +59,7 @@ export function isFragment(words: number, paragraphWords: number): boolean {
 const DUMMY_IT = /^it(?:'s|’s| is| was| will be| would be| can be| may be| might be| seems| becomes)\s+(?:\S+\s+){0,3}?(?:to|that|for|how|whether|when|if)\b/i;
 /** Pronouns and demonstratives that point back: "This trick…", "It depends…", "Here we see…". */
 const REFERRING =
-  /^(?:this|these|those|they|them|their|theirs|it|its|such|he|she|his|her|that(?!\s+is,)|here|(?:all|some|many|most|each|both|none|one|any|either|neither) of (?:them|these|those|this|it|which))\b/i;
+  /^(?:this|these|those|they|them|their|theirs|it|its|such|he|she|his|her|that(?!\s+is,)|here(?!(?:'s|’s| is| are)\b)|(?:all|some|many|most|each|both|none|one|any|either|neither) of (?:them|these|those|this|it|which))\b/i;
 /** Connectives that continue the sentence before: "However, …", "For example, …", "Collaboration is also affected…". */
 const CONNECTIVE =
   /^(?:but|however|also|so|thus|hence|therefore|thereby|instead|otherwise|similarly|likewise|then|still|yet|and|or|nor|moreover|furthermore|besides|meanwhile|consequently|indeed|again|in other words|in fact|as a result|for (?:example|instance)|on the other hand|of course|after that|even so|that said|as such)\b|^\S+(?:\s+\S+){0,2}\s+also\b(?!\s+(?:known|called|named|referred))/i;

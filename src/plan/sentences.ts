@@ -50,7 +50,8 @@ export function sentenceEnds(text: string, protectedRanges: readonly (readonly [
 /**
  * Where the sentence that Unicode's rules end at `boundary` really ends, or undefined when the
  * boundary is merged away: a period of an abbreviation or an initial, punctuation inside code, a
- * `!`/`?` followed by a lower-case word, an ASCII stop glued to the next word (`file.Name`).
+ * `!`/`?` followed by a lower-case word, an ASCII stop glued to the next word (`file.Name`), a
+ * Japanese quotation followed by its particle.
  */
 function keptEnd(text: string, start: number, boundary: number, inProtected: (i: number) => boolean): number | undefined {
   if (boundary >= text.length) return text.length;
@@ -67,6 +68,8 @@ function keptEnd(text: string, start: number, boundary: number, inProtected: (i:
   if (ch === '.' && isAbbreviation(text, stop)) return undefined;
   if ('.!?'.includes(ch) && end === b) return undefined;
   if (/\p{Ll}/u.test(text[b] ?? '')) return undefined;
+  // Japanese quotes inside a sentence: 「完了しました。」と表示されれば… (a particle follows the quote).
+  if (end > stop + 1 && /\p{Script=Hiragana}/u.test(text[b] ?? '')) return undefined;
   return end;
 }
 
