@@ -9,6 +9,11 @@ import { plainText } from '../text.js';
 // Abbreviations whose period does not end a sentence (lower-cased, without the final period).
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'cf', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'fig', 'no', 'approx', 'incl', 'resp', 'al']);
 
+/** Where Unicode's rules may end a sentence: sentence terminators of every script, and line breaks. */
+const TERMINATOR = /[\p{Sentence_Terminal}\n\r\u0085\u2028\u2029]/u;
+/** Characters of a text's ending: final punctuation, closing quotes, white space (scanned from the end, not by a regex anchored there, which would be quadratic). */
+const TRAILING = /[\p{Sentence_Terminal}"'\p{Pe}\p{Pf}»›\s]/u;
+
 /** Closing quotes and brackets that may follow a sentence's final punctuation. */
 const CLOSER = /["'\p{Pe}\p{Pf}»›]/u;
 /** Opening quotes and brackets: Unicode counts them as closers too, so `？“` would end a sentence with the quote. */
@@ -22,6 +27,11 @@ const OPENER = /[\p{Ps}\p{Pi}]/u;
  * segmenter, each candidate kept or merged by looking at a bounded window around it.
  */
 export function sentenceEnds(text: string, protectedRanges: readonly (readonly [number, number])[] = []): number[] {
+  // One sentence (most list items, many paragraphs): no terminator or line break before its last
+  // punctuation, so no candidate end to look at and no segmenter to run.
+  let tail = text.length;
+  while (tail > 0 && TRAILING.test(text[tail - 1]!)) tail--;
+  if (!TERMINATOR.test(text.slice(0, tail))) return [text.length];
   // Ranges come in text order and candidates are visited in text order: one pointer walks them.
   let range = 0;
   const inProtected = (i: number): boolean => {
