@@ -124,8 +124,11 @@ export function keyPoint(inlines: readonly Inline[], topic?: string): readonly I
 
 /** A paragraph that is an aside from end to end (every sentence in italics or parentheses). */
 export function isAsideParagraph(inlines: readonly Inline[]): boolean {
-  const sentences = splitSentences(inlines);
-  return sentences.length > 0 && sentences.every(isAside);
+  const whole = sentenceFacts(inlines);
+  if (whole.text === '' || isAside(whole)) return whole.text !== '';
+  // Only a paragraph that opens in italics or with a parenthesis can be made of asides.
+  if (whole.em === 0 && !whole.text.startsWith('(')) return false;
+  return splitSentences(inlines).every(isAside);
 }
 
 /**

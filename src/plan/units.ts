@@ -32,6 +32,9 @@ export function planUnits(blocks: readonly Block[], budget: Budget, topic = ''):
   let keepNext = false;
   let hideNext = false;
   const contentBlocks = blocks.filter((b) => b.type !== 'directive').length;
+  const asides = blocks.map((b) => b.type === 'paragraph' && isAsideParagraph(b.inlines));
+  // Blocks that show something other than an aside: when there are some, asides go to the notes.
+  const shownBlocks = blocks.filter((b, i) => b.type !== 'directive' && b.type !== 'rule' && !asides[i]).length;
   blocks.forEach((block, index) => {
     if (block.type === 'directive') {
       if (block.name === 'break') units.push({ kind: 'break', line: block.line });
@@ -52,7 +55,7 @@ export function planUnits(blocks: readonly Block[], budget: Budget, topic = ''):
       const beforeCode = next?.type === 'code';
       // An aside in italics or parentheses ("_This change is included in the codemod preset._") is
       // said, not shown, when the section has something else to show.
-      if (!keep && !beforeCode && isAsideParagraph(block.inlines) && hasOtherContent(blocks, block)) {
+      if (!keep && !beforeCode && asides[index] && shownBlocks > 0) {
         units.push({ kind: 'notes', blocks: [block], line: block.line });
         return;
       }
@@ -69,18 +72,13 @@ export function planUnits(blocks: readonly Block[], budget: Budget, topic = ''):
   return attachCaptions(units);
 }
 
-/** Whether the section shows anything besides `block` (a block that is not a directive or another aside). */
-function hasOtherContent(blocks: readonly Block[], block: Block): boolean {
-  return blocks.some((b) => b !== block && b.type !== 'directive' && b.type !== 'rule' && !(b.type === 'paragraph' && isAsideParagraph(b.inlines)));
-}
-
 /** Whether only directives follow the block at `index`. */
 function isLastContent(blocks: readonly Block[], index: number): boolean {
   return blocks.slice(index + 1).every((b) => b.type === 'directive');
 }
 
 /** Blocks shown on a slide as they are, which a paragraph right after them may point back to ("This code…"). */
-const SHOWN: ReadonlySet<Block['type']> = new Set(['code', 'image', 'list', 'table', 'quote', 'callout', 'html']);
+const SHOWN: ReadonlySet<Block['type']> = new Set(['code', 'image', 'list', 'table', 'quote', 'callout']);
 
 interface ParagraphContext {
   readonly keep: boolean;
