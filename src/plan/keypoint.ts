@@ -48,6 +48,13 @@ export const KEY_POINT_WEIGHTS = {
   topicMax: 2,
 } as const;
 
+/**
+ * Sentences of a paragraph that may be its key point: its opening ones. A point deep inside a long
+ * paragraph would not be what the speaker starts from, and a paragraph of 20,000 sentences is then
+ * judged (and split) no further than this.
+ */
+export const MAX_CANDIDATES = 16;
+
 /** Fewer words than this (and at least FRAGMENT_WORDS) make a short sentence. */
 const SHORT_WORDS = 8;
 
@@ -108,7 +115,7 @@ export function judgeSentences(sentences: readonly (readonly Inline[])[], topic 
 
 /** Index of the key point among a paragraph's sentences: the best score, the earliest on a tie. */
 export function chooseKeyPoint(sentences: readonly (readonly Inline[])[], options: KeyPointOptions = {}): number {
-  const count = Math.min(sentences.length, options.candidates ?? sentences.length);
+  const count = Math.min(sentences.length, options.candidates ?? sentences.length, MAX_CANDIDATES);
   if (count <= 1) return 0;
   const verdicts = judgeSentences(sentences.slice(0, count), options.topic, options.afterShown);
   let best = 0;
@@ -118,7 +125,7 @@ export function chooseKeyPoint(sentences: readonly (readonly Inline[])[], option
 
 /** The key point of inline content: its chosen sentence, verbatim with its formatting. */
 export function keyPoint(inlines: readonly Inline[], topic?: string): readonly Inline[] {
-  const sentences = splitSentences(inlines);
+  const sentences = splitSentences(inlines, MAX_CANDIDATES);
   return sentences[chooseKeyPoint(sentences, topic === undefined ? {} : { topic })] ?? inlines;
 }
 
@@ -126,9 +133,11 @@ export function keyPoint(inlines: readonly Inline[], topic?: string): readonly I
 export function isAsideParagraph(inlines: readonly Inline[]): boolean {
   const whole = sentenceFacts(inlines);
   if (whole.text === '' || isAside(whole)) return whole.text !== '';
-  // Only a paragraph that opens in italics or with a parenthesis can be made of asides.
+  // Only a paragraph that opens in italics or with a parenthesis can be made of asides, and only a
+  // short one: a paragraph of more sentences than MAX_CANDIDATES is not split to find out.
   if (whole.em === 0 && !whole.text.startsWith('(')) return false;
-  return splitSentences(inlines).every(isAside);
+  const sentences = splitSentences(inlines, MAX_CANDIDATES + 1);
+  return sentences.length <= MAX_CANDIDATES && sentences.every(isAside);
 }
 
 /**

@@ -24,9 +24,10 @@ const OPENER = /[\p{Ps}\p{Pi}]/u;
  * never inside `protectedRanges` (code spans). Unicode's sentence rules (UAX #29, through ICU) find
  * the candidate ends in every script: 。！？ in Chinese and Japanese, ؟ and ۔ in Arabic, Persian
  * and Urdu, । in Hindi; then today's rules merge some back (see keptEnd). Linear: one pass of the
- * segmenter, each candidate kept or merged by looking at a bounded window around it.
+ * segmenter, each candidate kept or merged by looking at a bounded window around it. With `limit`,
+ * stops after that many ends (the rest of a long paragraph is not segmented at all).
  */
-export function sentenceEnds(text: string, protectedRanges: readonly (readonly [number, number])[] = []): number[] {
+export function sentenceEnds(text: string, protectedRanges: readonly (readonly [number, number])[] = [], limit = Number.POSITIVE_INFINITY): number[] {
   // One sentence (most list items, many paragraphs): no terminator or line break before its last
   // punctuation, so no candidate end to look at and no segmenter to run.
   let tail = text.length;
@@ -52,6 +53,7 @@ export function sentenceEnds(text: string, protectedRanges: readonly (readonly [
     if (end <= textFrom) continue;
     ends.push(end);
     last = end;
+    if (ends.length >= limit) return ends;
   }
   if (ends[ends.length - 1] !== text.length) ends.push(text.length);
   return ends;
@@ -180,10 +182,10 @@ function trimSide(inlines: readonly Inline[], side: 'start' | 'end'): Inline[] {
   return out;
 }
 
-/** A paragraph's sentences, each as its own inline run. */
-export function splitSentences(inlines: readonly Inline[]): Inline[][] {
+/** A paragraph's sentences, each as its own inline run (with `limit`, only its first sentences). */
+export function splitSentences(inlines: readonly Inline[], limit?: number): Inline[][] {
   const text = plainText(inlines);
-  const ends = sentenceEnds(text, codeRanges(inlines));
+  const ends = sentenceEnds(text, codeRanges(inlines), limit);
   // Where each top-level node starts in the text: a sentence is sliced from the few nodes it
   // covers, not from the whole paragraph, so a paragraph of many sentences stays linear.
   const starts: number[] = [];

@@ -6,7 +6,7 @@
 import type { Block, Inline, ListItem } from '../model.js';
 import { blockText, countWords, plainText } from '../text.js';
 import type { Budget } from './budget.js';
-import { chooseKeyPoint, isAsideParagraph, keyPoint } from './keypoint.js';
+import { chooseKeyPoint, isAsideParagraph, keyPoint, MAX_CANDIDATES } from './keypoint.js';
 import { splitSentences } from './sentences.js';
 
 type Paragraph = Extract<Block, { type: 'paragraph' }>;
@@ -94,7 +94,8 @@ function paragraphUnits(block: Paragraph, ctx: ParagraphContext, budget: Budget)
   if (ctx.last && words <= budget.statementWords && !hasLinkOrCode(block.inlines)) {
     return [{ kind: 'statement', block, line: block.line }];
   }
-  const sentences = splitSentences(block.inlines);
+  // Before code the last sentence is the caption, so every sentence is needed; else only the candidates.
+  const sentences = splitSentences(block.inlines, ctx.beforeCode ? undefined : MAX_CANDIDATES);
   if (ctx.beforeCode) {
     const caption = sentences[sentences.length - 1] ?? block.inlines;
     if (sentences.length <= 1) {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Inline } from '../../../src/model.js';
-import { chooseKeyPoint, classifyPoint, isAsideParagraph, judgeSentences, keyPoint } from '../../../src/plan/keypoint.js';
+import { chooseKeyPoint, classifyPoint, isAsideParagraph, judgeSentences, keyPoint, MAX_CANDIDATES } from '../../../src/plan/keypoint.js';
 import { continuesPrevious, isAside, isEmphasised, isFragment, isLeadIn, isMetaSentence, refersBack, topicOverlap, topicWords } from '../../../src/plan/sentence-features.js';
 import { splitSentences } from '../../../src/plan/sentences.js';
 import { plainText } from '../../../src/text.js';
@@ -215,5 +215,13 @@ describe('classifyPoint (for lectern check)', () => {
     const p = [t('Keep going.')];
     expect(classifyPoint(p, p)).toEqual([]);
     expect(classifyPoint(p)).toEqual(['fragment']);
+  });
+});
+
+describe('bounds', () => {
+  it('judges only the opening sentences of a long paragraph, and splits no further', () => {
+    const long: Inline[] = [t(`${'Filler sentence number here. '.repeat(30)}`), strong('A bold point far into the paragraph.')];
+    expect(splitSentences(long, MAX_CANDIDATES)).toHaveLength(MAX_CANDIDATES);
+    expect(plainText(keyPoint(long) as Inline[])).toBe('Filler sentence number here.');
   });
 });
