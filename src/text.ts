@@ -2,7 +2,9 @@
  * Small pure helpers over text and the Inline model, shared by every stage: the one plainText, the
  * one slugify and the one escapeHtml of the project.
  */
+import { slug as githubSlug } from 'github-slugger';
 import type { Block, Inline } from './model.js';
+import { segmentText } from './segment.js';
 
 /** The visible text of inline content (images count by their alt text; a line break is `\n`). */
 export function plainText(inlines: readonly Inline[]): string {
@@ -31,10 +33,38 @@ export function oneLine(text: string): string {
   return text.replace(/[ \t]*\n[ \t]*/g, ' ');
 }
 
-/** Words in a string (runs of non-space characters). */
+/**
+ * Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar): a
+ * run of them is counted word by word with Intl.Segmenter's dictionaries, so word budgets apply.
+ */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** The dictionary words of a run of text (Intl.Segmenter's word-like pieces). */
+function segmentWords(text: string): string[] {
+  const words: string[] = [];
+  for (const p of segmentText(text, 'word')) if (p.wordLike) words.push(text.slice(p.index, p.end));
+  return words;
+}
+
+/**
+ * Words in a string: runs of non-space characters, except that a run in a script written without
+ * spaces counts its dictionary words (`我们使用npm` is 3: 我们, 使用, npm).
+ */
 export function countWords(text: string): number {
-  const m = text.match(/\S+/g);
-  return m ? m.length : 0;
+  const runs = text.match(/\S+/g);
+  if (!runs) return 0;
+  // The common case (no such script anywhere) costs one extra scan, never a segmenter.
+  if (!UNSPACED.test(text)) return runs.length;
+  let n = 0;
+  for (const run of runs) n += UNSPACED.test(run) ? Math.max(1, segmentWords(run).length) : 1;
+  return n;
+}
+
+/** The words of a string, lower-cased, without punctuation: letter and digit runs, dictionary words in unspaced scripts. */
+export function wordsOf(text: string): string[] {
+  const lower = text.toLowerCase();
+  if (UNSPACED.test(lower)) return segmentWords(lower);
+  return lower.match(/[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
 }
 
 /** The visible text of a block, for word counts and conservation checks. */
@@ -75,15 +105,17 @@ export function createUniqueNamer(fallback: string): (wanted: string) => string 
   };
 }
 
-/** `Héllo, World!` → `hello-world`: lower-case ASCII letters and digits joined by single dashes. */
+/**
+ * A heading's slug by GitHub's rules (github-slugger): lower-cased, punctuation and symbols
+ * removed, spaces turned into dashes; letters of every script kept (`安装`, `héllo-world`), so
+ * the ids match the anchors an article's own links were written against on GitHub-like hosts.
+ * NFC first, so the same heading typed on macOS (decomposed) and elsewhere gives the same slug.
+ * Empty when the heading has no letter or digit.
+ */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    // Combining marks left by NFKD (é → e + ́) go, so accented letters keep their base letter.
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  const slug = githubSlug(text.normalize('NFC').trim());
+  // Dashes alone ("🎉 ¶ #" → "--") name nothing: callers then use their fallback ("section").
+  return /[\p{L}\p{N}]/u.test(slug) ? slug : '';
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

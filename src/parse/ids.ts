@@ -5,7 +5,7 @@
 import { slugify } from '../text.js';
 import { createUniqueNamer } from '../text.js';
 
-/** Used when a heading has no ASCII letter or digit to make a slug from. */
+/** Used when a heading has no letter or digit to make a slug from (only symbols or emoji). */
 const FALLBACK_ID = 'section';
 
 /** A function that returns `wanted` the first time and `wanted-2`, `wanted-3`… after that. */
@@ -13,7 +13,7 @@ export function createIdAllocator(): (wanted: string) => string {
   return createUniqueNamer(FALLBACK_ID);
 }
 
-/** The id a heading asks for: its explicit id, else the slug of its title. */
+/** The id a heading asks for: its explicit id, else the slug of its title (GitHub's rules, every script). */
 export function headingId(explicit: string | undefined, title: string): string {
   return explicit !== undefined && explicit !== '' ? explicit : slugify(title);
 }

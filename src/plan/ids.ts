@@ -13,7 +13,15 @@ export function createIdAllocator(): IdAllocator {
   return { next: (wanted) => unique(toId(wanted)) };
 }
 
-/** A string as a URL-fragment-safe id (a heading slug, at most 64 characters). */
+/** Longest id, in characters: a hash link stays readable. */
+const MAX_ID_CHARS = 64;
+
+/**
+ * A string as a URL-fragment-safe id (a heading slug, at most 64 characters). Ids may hold letters
+ * of any script (`#/安装`): reveal.js percent-encodes them in the address bar and decodes them back.
+ */
 export function toId(text: string): string {
-  return slugify(text).slice(0, 64);
+  const id = slugify(text);
+  // Cut by code points, not UTF-16 units, so a character outside the BMP is never halved.
+  return id.length <= MAX_ID_CHARS ? id : Array.from(id).slice(0, MAX_ID_CHARS).join('');
 }

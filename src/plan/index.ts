@@ -11,7 +11,7 @@ import { budgetFor, type Budget } from './budget.js';
 import { createIdAllocator, type IdAllocator } from './ids.js';
 import { splitNav } from './nav.js';
 import { packUnits } from './pack.js';
-import { splitSentences } from './sentences.js';
+import { keyPoint } from './keypoint.js';
 import { planUnits } from './units.js';
 
 /**
@@ -78,9 +78,9 @@ function planTitleStack(article: Article, title: readonly Inline[], budget: Budg
   const notes: Block[] = [];
   let rest = intro;
   if (first?.type === 'paragraph') {
-    // The lede is what the speaker says first: its notes are the title slide's, and its first
+    // The lede is what the speaker says first: its notes are the title slide's, and its key
     // sentence is the subtitle unless the front matter has a description.
-    if (!meta.description) parts.push({ type: 'text', inlines: splitSentences(first.inlines)[0] ?? first.inlines });
+    if (!meta.description) parts.push({ type: 'text', inlines: keyPoint(first.inlines, plainText(title)) });
     notes.push(first);
     rest = intro.slice(1);
   }
@@ -88,7 +88,7 @@ function planTitleStack(article: Article, title: readonly Inline[], budget: Budg
   const heading = { level: 1, text: plainText(title) };
   const titleSlide: Slide = { kind: 'title', id: ids.next('title'), title, parts, notes, line: article.line, endLine: first?.line ?? article.line, heading };
   if (rest.length === 0) return [titleSlide];
-  const introSlides = packUnits(planUnits(rest, budget), { title, id: 'introduction', line: rest[0]!.line, budget, ids });
+  const introSlides = packUnits(planUnits(rest, budget, plainText(title)), { title, id: 'introduction', line: rest[0]!.line, budget, ids });
   return [titleSlide, ...introSlides];
 }
 
@@ -104,7 +104,7 @@ function planSection(section: Section, budget: Budget, ids: IdAllocator): Slide[
   const own = section.blocks.filter((b) => b.type !== 'rule' || section.blocks.length > 1);
   const slides: Slide[] = [];
   if (own.length > 0) {
-    slides.push(...packUnits(planUnits(own, budget), { title: section.heading, id: section.id, line: section.line, depth: section.depth, budget, ids }));
+    slides.push(...packUnits(planUnits(own, budget, section.title), { title: section.heading, id: section.id, line: section.line, depth: section.depth, budget, ids }));
   } else {
     slides.push(sectionSlide(section, ids));
   }

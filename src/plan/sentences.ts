@@ -3,41 +3,86 @@
  * sentence on screen verbatim (links and code kept), so it slices the inline tree, never retypes it.
  */
 import type { Inline } from '../model.js';
+import { segmentText } from '../segment.js';
 import { plainText } from '../text.js';
 
 // Abbreviations whose period does not end a sentence (lower-cased, without the final period).
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'cf', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'fig', 'no', 'approx', 'incl', 'resp', 'al']);
 
-/** Offsets where sentences end in `text` (exclusive ends), skipping code spans. */
-export function sentenceEnds(text: string, protectedRanges: readonly (readonly [number, number])[] = []): number[] {
-  const ends: number[] = [];
-  // Ranges come in text order: one pointer walks them, so long paragraphs stay linear.
+/** Where Unicode's rules may end a sentence: sentence terminators of every script, and line breaks. */
+const TERMINATOR = /[\p{Sentence_Terminal}\n\r\u0085\u2028\u2029]/u;
+/** Characters of a text's ending: final punctuation, closing quotes, white space (scanned from the end, not by a regex anchored there, which would be quadratic). */
+const TRAILING = /[\p{Sentence_Terminal}"'\p{Pe}\p{Pf}»›\s]/u;
+
+/** Closing quotes and brackets that may follow a sentence's final punctuation. */
+const CLOSER = /["'\p{Pe}\p{Pf}»›]/u;
+/** Opening quotes and brackets: Unicode counts them as closers too, so `？“` would end a sentence with the quote. */
+const OPENER = /[\p{Ps}\p{Pi}]/u;
+
+/**
+ * Offsets where sentences end in `text` (exclusive ends, before the white space between sentences),
+ * never inside `protectedRanges` (code spans). Unicode's sentence rules (UAX #29, through ICU) find
+ * the candidate ends in every script: 。！？ in Chinese and Japanese, ؟ and ۔ in Arabic, Persian
+ * and Urdu, । in Hindi; then today's rules merge some back (see keptEnd). Linear: one pass of the
+ * segmenter, each candidate kept or merged by looking at a bounded window around it. With `limit`,
+ * stops after that many ends (the rest of a long paragraph is not segmented at all).
+ */
+export function sentenceEnds(text: string, protectedRanges: readonly (readonly [number, number])[] = [], limit = Number.POSITIVE_INFINITY): number[] {
+  // One sentence (most list items, many paragraphs): no terminator or line break before its last
+  // punctuation, so no candidate end to look at and no segmenter to run.
+  let tail = text.length;
+  while (tail > 0 && TRAILING.test(text[tail - 1]!)) tail--;
+  if (!TERMINATOR.test(text.slice(0, tail))) return [text.length];
+  // Ranges come in text order and candidates are visited in text order: one pointer walks them.
   let range = 0;
   const inProtected = (i: number): boolean => {
     while (range < protectedRanges.length && protectedRanges[range]![1] <= i) range++;
     const r = protectedRanges[range];
     return r !== undefined && i >= r[0] && i < r[1];
   };
-  let seenText = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\n') {
-      if (seenText) ends.push(i);
-      continue;
-    }
-    if (!/\s/.test(ch)) seenText = true;
-    if (!'.!?'.includes(ch) || inProtected(i)) continue;
-    let j = i + 1;
-    while (j < text.length && `"')]”’»`.includes(text[j]!)) j++;
-    if (j < text.length && !/\s/.test(text[j]!)) continue;
-    let k = j;
-    while (k < text.length && /[ \t]/.test(text[k]!)) k++;
-    if (k < text.length && text[k] !== '\n' && !/[\p{Lu}\p{N}"'“‘(\[¿¡`*_]/u.test(text[k]!)) continue;
-    if (ch === '.' && isAbbreviation(text, i)) continue;
-    ends.push(j);
+  const ends: number[] = [];
+  let last = 0;
+  // The first non-space character at or after `last`, found once per kept end (a sentence of
+  // white space alone is no sentence); found again only after `last` moves, so the scan is linear.
+  let textFrom = -1;
+  for (const piece of segmentText(text, 'sentence')) {
+    if (piece.cut) continue;
+    const end = keptEnd(text, piece.index, piece.end, inProtected);
+    if (end === undefined) continue;
+    if (textFrom < last) for (textFrom = last; textFrom < text.length && /\s/.test(text[textFrom]!); ) textFrom++;
+    if (end <= textFrom) continue;
+    ends.push(end);
+    last = end;
+    if (ends.length >= limit) return ends;
   }
   if (ends[ends.length - 1] !== text.length) ends.push(text.length);
   return ends;
+}
+
+/**
+ * Where the sentence that Unicode's rules end at `boundary` really ends, or undefined when the
+ * boundary is merged away: a period of an abbreviation or an initial, punctuation inside code, a
+ * `!`/`?` followed by a lower-case word, an ASCII stop glued to the next word (`file.Name`), a
+ * Japanese quotation followed by its particle.
+ */
+function keptEnd(text: string, start: number, boundary: number, inProtected: (i: number) => boolean): number | undefined {
+  if (boundary >= text.length) return text.length;
+  let b = boundary;
+  while (b > start + 1 && OPENER.test(text[b - 1]!)) b--;
+  let end = b;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  // A line break (a `<br>` or a hard-wrapped lead-in) always ends a sentence, as it did before.
+  if (text.slice(end, b).includes('\n')) return end;
+  let stop = end - 1;
+  while (stop > start && CLOSER.test(text[stop]!)) stop--;
+  const ch = text[stop];
+  if (ch === undefined || inProtected(stop)) return undefined;
+  if (ch === '.' && isAbbreviation(text, stop)) return undefined;
+  if ('.!?'.includes(ch) && end === b) return undefined;
+  if (/\p{Ll}/u.test(text[b] ?? '')) return undefined;
+  // Japanese quotes inside a sentence: 「完了しました。」と表示されれば… (a particle follows the quote).
+  if (end > stop + 1 && /\p{Script=Hiragana}/u.test(text[b] ?? '')) return undefined;
+  return end;
 }
 
 function isAbbreviation(text: string, dot: number): boolean {
@@ -137,10 +182,10 @@ function trimSide(inlines: readonly Inline[], side: 'start' | 'end'): Inline[] {
   return out;
 }
 
-/** A paragraph's sentences, each as its own inline run. */
-export function splitSentences(inlines: readonly Inline[]): Inline[][] {
+/** A paragraph's sentences, each as its own inline run (with `limit`, only its first sentences). */
+export function splitSentences(inlines: readonly Inline[], limit?: number): Inline[][] {
   const text = plainText(inlines);
-  const ends = sentenceEnds(text, codeRanges(inlines));
+  const ends = sentenceEnds(text, codeRanges(inlines), limit);
   // Where each top-level node starts in the text: a sentence is sliced from the few nodes it
   // covers, not from the whole paragraph, so a paragraph of many sentences stays linear.
   const starts: number[] = [];

@@ -6,6 +6,7 @@
 import type { Block, Inline, ListItem } from '../model.js';
 import { blockText, countWords, plainText } from '../text.js';
 import type { Budget } from './budget.js';
+import { chooseKeyPoint, isAsideParagraph, keyPoint, MAX_CANDIDATES } from './keypoint.js';
 import { splitSentences } from './sentences.js';
 
 type Paragraph = Extract<Block, { type: 'paragraph' }>;
@@ -22,12 +23,18 @@ export type Unit =
   | { readonly kind: 'caption'; readonly inlines: readonly Inline[]; readonly notes: readonly Block[]; readonly line: number }
   | { readonly kind: 'break'; readonly line: number };
 
-/** Units for the blocks of one section, in order. */
-export function planUnits(blocks: readonly Block[], budget: Budget): Unit[] {
+/**
+ * Units for the blocks of one section, in order. `topic` is the heading the units will stand under:
+ * key points are chosen to speak to it (see keypoint.ts).
+ */
+export function planUnits(blocks: readonly Block[], budget: Budget, topic = ''): Unit[] {
   const units: Unit[] = [];
   let keepNext = false;
   let hideNext = false;
   const contentBlocks = blocks.filter((b) => b.type !== 'directive').length;
+  const asides = blocks.map((b) => b.type === 'paragraph' && isAsideParagraph(b.inlines));
+  // Blocks that show something other than an aside: when there are some, asides go to the notes.
+  const shownBlocks = blocks.filter((b, i) => b.type !== 'directive' && b.type !== 'rule' && !asides[i]).length;
   blocks.forEach((block, index) => {
     if (block.type === 'directive') {
       if (block.name === 'break') units.push({ kind: 'break', line: block.line });
@@ -45,14 +52,22 @@ export function planUnits(blocks: readonly Block[], budget: Budget): Unit[] {
     if (block.type === 'paragraph') {
       const keep = keepNext;
       keepNext = false;
-      units.push(...paragraphUnits(block, { keep, beforeCode: next?.type === 'code', last: isLastContent(blocks, index) && contentBlocks >= 3 }, budget));
+      const beforeCode = next?.type === 'code';
+      // An aside in italics or parentheses ("_This change is included in the codemod preset._") is
+      // said, not shown, when the section has something else to show.
+      if (!keep && !beforeCode && asides[index] && shownBlocks > 0) {
+        units.push({ kind: 'notes', blocks: [block], line: block.line });
+        return;
+      }
+      const afterShown = index > 0 && SHOWN.has(blocks[index - 1]!.type);
+      units.push(...paragraphUnits(block, { keep, beforeCode, afterShown, last: isLastContent(blocks, index) && contentBlocks >= 3, topic }, budget));
       return;
     }
     if (block.type === 'code') {
       units.push({ kind: 'code', block, notes: [], line: block.line });
       return;
     }
-    units.push(blockUnit(block, budget));
+    units.push(blockUnit(block, budget, topic));
   });
   return attachCaptions(units);
 }
@@ -62,10 +77,15 @@ function isLastContent(blocks: readonly Block[], index: number): boolean {
   return blocks.slice(index + 1).every((b) => b.type === 'directive');
 }
 
+/** Blocks shown on a slide as they are, which a paragraph right after them may point back to ("This code…"). */
+const SHOWN: ReadonlySet<Block['type']> = new Set(['code', 'image', 'list', 'table', 'quote', 'callout']);
+
 interface ParagraphContext {
   readonly keep: boolean;
   readonly beforeCode: boolean;
+  readonly afterShown: boolean;
   readonly last: boolean;
+  readonly topic: string;
 }
 
 function paragraphUnits(block: Paragraph, ctx: ParagraphContext, budget: Budget): Unit[] {
@@ -74,20 +94,23 @@ function paragraphUnits(block: Paragraph, ctx: ParagraphContext, budget: Budget)
   if (ctx.last && words <= budget.statementWords && !hasLinkOrCode(block.inlines)) {
     return [{ kind: 'statement', block, line: block.line }];
   }
-  const sentences = splitSentences(block.inlines);
-  const lead = sentences[0] ?? block.inlines;
+  // Before code the last sentence is the caption, so every sentence is needed; else only the candidates.
+  const sentences = splitSentences(block.inlines, ctx.beforeCode ? undefined : MAX_CANDIDATES);
   if (ctx.beforeCode) {
     const caption = sentences[sentences.length - 1] ?? block.inlines;
     if (sentences.length <= 1) {
       // The whole paragraph introduces the code: it becomes the caption; the code slide's notes keep it.
       return [{ kind: 'caption', inlines: caption, notes: [block], line: block.line }];
     }
+    // The last sentence captions the code; the point is chosen among the others.
+    const point = sentences[chooseKeyPoint(sentences, { topic: ctx.topic, afterShown: ctx.afterShown, candidates: sentences.length - 1 })] ?? block.inlines;
     return [
-      { kind: 'point', inlines: lead, notes: [block], words: countWords(plainText(lead)), line: block.line },
+      { kind: 'point', inlines: point, notes: [block], words: countWords(plainText(point)), line: block.line },
       { kind: 'caption', inlines: caption, notes: [], line: block.line },
     ];
   }
-  return [{ kind: 'point', inlines: lead, notes: [block], words: countWords(plainText(lead)), line: block.line }];
+  const point = sentences[chooseKeyPoint(sentences, { topic: ctx.topic, afterShown: ctx.afterShown })] ?? block.inlines;
+  return [{ kind: 'point', inlines: point, notes: [block], words: countWords(plainText(point)), line: block.line }];
 }
 
 function hasLinkOrCode(inlines: readonly Inline[]): boolean {
@@ -111,14 +134,14 @@ function attachCaptions(units: readonly Unit[]): Unit[] {
 }
 
 /** A non-paragraph block: on screen as the article has it, reduced to lead sentences when it is prose. */
-function blockUnit(block: Block, budget: Budget): Unit {
+function blockUnit(block: Block, budget: Budget, topic: string): Unit {
   const words = countWords(blockText(block));
   const base = { kind: 'block' as const, line: block.line, words, alone: false };
   switch (block.type) {
     case 'list': {
       const prose = block.items.some((i) => countWords(plainText(i.inlines)) > budget.maxItemWords);
       if (!prose) return { ...base, block, notes: [], weight: countItems(block.items) };
-      const shown: Block = { ...block, items: block.items.map(leadOfItem) };
+      const shown: Block = { ...block, items: block.items.map((item) => pointOfItem(item, topic)) };
       return { ...base, block: shown, notes: [block], words: countWords(blockText(shown)), weight: countItems(block.items) };
     }
     case 'table':
@@ -128,7 +151,7 @@ function blockUnit(block: Block, budget: Budget): Unit {
     case 'quote':
     case 'callout': {
       if (words <= budget.maxWords * 0.7) return { ...base, block, notes: [], weight: 2 };
-      const shown: Block = { ...block, blocks: block.blocks.map(leadOfBlock) };
+      const shown: Block = { ...block, blocks: block.blocks.map((b) => pointOfBlock(b, topic)) };
       return { ...base, block: shown, notes: [block], words: countWords(blockText(shown)), weight: 3 };
     }
     case 'html':
@@ -149,12 +172,13 @@ function countItems(items: readonly ListItem[]): number {
   return items.reduce((n, item) => n + 1 + item.blocks.filter((b) => b.type === 'list').length, 0);
 }
 
-function leadOfItem(item: ListItem): ListItem {
-  const lead = splitSentences(item.inlines)[0] ?? item.inlines;
-  return { ...item, inlines: lead, blocks: item.blocks.filter((b) => b.type === 'list' || b.type === 'code') };
+/** A prose list item on screen: its key point, with its nested lists and code. */
+function pointOfItem(item: ListItem, topic: string): ListItem {
+  return { ...item, inlines: keyPoint(item.inlines, topic), blocks: item.blocks.filter((b) => b.type === 'list' || b.type === 'code') };
 }
 
-function leadOfBlock(block: Block): Block {
+/** A paragraph of a long callout or quote on screen: its key point. */
+function pointOfBlock(block: Block, topic: string): Block {
   if (block.type !== 'paragraph') return block;
-  return { ...block, inlines: splitSentences(block.inlines)[0] ?? block.inlines };
+  return { ...block, inlines: keyPoint(block.inlines, topic) };
 }

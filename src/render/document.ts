@@ -17,6 +17,23 @@ export interface DocumentOptions {
   readonly head?: string;
 }
 
+/** Scripts written right to left (ISO 15924): Arabic, Hebrew, Syriac, Thaana, N'Ko, Adlam, Hanifi Rohingya, Mandaic, Samaritan, Mende Kikakui. */
+const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr', 'Mend']);
+
+/**
+ * The writing direction of a language tag (`ar`, `fa-IR`, `ur`, `he`, `az-Arab` → rtl): the tag's
+ * script, or the one Unicode's likely-subtags data gives its language (`fa` → Arab, `ku` → Latn).
+ * Jekyll-style `ar_SA` is read as `ar-SA`; a tag that is not one is ltr.
+ */
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  try {
+    const script = new Intl.Locale(lang.trim().replace(/_/g, '-')).maximize().script;
+    return script !== undefined && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}
+
 /** A whole deck page from the rendered slides. */
 export function renderDocument(deck: Deck, slidesHtml: string, options: DocumentOptions): string {
   const { meta } = deck;
@@ -26,9 +43,11 @@ export function renderDocument(deck: Deck, slidesHtml: string, options: Document
   const description = meta.description ? `\n<meta name="description" content="${escapeHtml(meta.description)}">` : '';
   const author = meta.author ? `\n<meta name="author" content="${escapeHtml(meta.author)}">` : '';
   const styles = options.assets.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n');
+  // Right-to-left languages: the page reads from the right; code stays left to right (client/styles/rtl.css).
+  const dir = textDirection(meta.lang) === 'rtl' ? ' dir="rtl"' : '';
   const scripts = options.assets.scripts.map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`).join('\n');
   return `<!doctype html>
-<html lang="${escapeHtml(meta.lang)}">
+<html lang="${escapeHtml(meta.lang)}"${dir}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Inline } from '../../src/model.js';
-import { countWords, createUniqueNamer, escapeHtml, oneLine, plainText } from '../../src/text.js';
+import { countWords, createUniqueNamer, escapeHtml, oneLine, plainText, slugify, wordsOf } from '../../src/text.js';
 
 const text = (t: string): Inline => ({ type: 'text', text: t });
 
@@ -29,6 +29,29 @@ describe('countWords', () => {
   it('counts runs of non-space characters', () => {
     expect(countWords('  one two\tthree\nfour ')).toBe(4);
     expect(countWords('')).toBe(0);
+  });
+  it('counts the dictionary words of scripts written without spaces (Intl.Segmenter)', () => {
+    expect(countWords('我们使用软件包')).toBeGreaterThanOrEqual(3); // 我们 使用 软件(包)
+    expect(countWords('日本語の文章を書きます')).toBeGreaterThanOrEqual(4);
+    expect(countWords('ภาษาไทยไม่มีช่องว่าง')).toBeGreaterThanOrEqual(3);
+    expect(countWords('run npm install 我们')).toBe(4); // spaced words count one each
+    expect(countWords('。')).toBe(1); // a run of punctuation still counts once, as before
+  });
+});
+
+describe('wordsOf', () => {
+  it('lower-cased letter and digit runs, dictionary words in unspaced scripts', () => {
+    expect(wordsOf("Don't use e.g. React 19!")).toEqual(["don't", 'use', 'e', 'g', 'react', '19']);
+    expect(wordsOf('安装指南')).toEqual(['安装', '指南']);
+  });
+});
+
+describe('slugify (GitHub rules, every script)', () => {
+  it('keeps letters of every script and drops punctuation', () => {
+    expect(slugify('安装')).toBe('安装');
+    expect(slugify('What is a Jekyll Website?')).toBe('what-is-a-jekyll-website');
+    expect(slugify('Eventlet’s complex handling')).toBe('eventlets-complex-handling');
+    expect(slugify('???')).toBe('');
   });
 });
 

@@ -28,21 +28,48 @@ describe('detectFormat', () => {
 });
 
 describe('slugs', () => {
+  // Heading ids follow GitHub's rules (github-slugger): letters of every script kept, punctuation
+  // dropped, each space a dash, so an article's own #anchors written for GitHub keep working.
   it.each([
     ['Understanding Eventlet', 'understanding-eventlet'],
-    ['  Héllo, Wörld!  ', 'hello-world'],
+    ['  Héllo, Wörld!  ', 'héllo-wörld'],
     ['React 19: Upgrade Guide', 'react-19-upgrade-guide'],
-    ['a__b--c', 'a-b-c'],
-    ['日本語', ''],
+    ['a__b--c', 'a__b--c'],
+    ['日本語', '日本語'],
+    ['安装 指南', '安装-指南'],
+    ['Removed: `ReactDOM.render`', 'removed-reactdomrender'],
+    ['تثبيت الحزمة؟', 'تثبيت-الحزمة'],
+    ['🎉 ¶ #', ''], // GitHub would say "--": no letter or digit, so the caller's fallback names it
   ])('slugify(%j) → %j', (text, slug) => {
     expect(slugify(text)).toBe(slug);
+  });
+
+  it('keeps the same slug for a heading typed decomposed (macOS) or composed', () => {
+    expect(slugify('Cafe\u0301')).toBe(slugify('Café'));
   });
 
   it('prefers the front matter slug, then the file name, never empty', () => {
     expect(slugFromPath('x/getting-started.md', {})).toBe('getting-started');
     expect(slugFromPath('x/getting-started.md', { slug: 'My Talk' })).toBe('my-talk');
     expect(slugFromPath('x/Go_Race.Detector.html', {})).toBe('go-race-detector');
-    expect(slugFromPath('x/日本.md', {})).toBe('article');
+    expect(slugFromPath('x/!!!.md', {})).toBe('article');
+  });
+
+  it('keeps letters of every script in folder names, and folds Latin accents as before', () => {
+    expect(slugFromPath('x/日本語.md', {})).toBe('日本語');
+    expect(slugFromPath('x/中文.md', {})).toBe('中文');
+    expect(slugFromPath('x/Привет Мир.md', {})).toBe('привет-мир');
+    expect(slugFromPath('x/مقالة.md', {})).toBe('مقالة');
+    expect(slugFromPath('x/हिन्दी लेख.md', {})).toBe('हिन्दी-लेख'); // vowel signs (marks) kept
+    expect(slugFromPath('x/Café_Crème.md', {})).toBe('cafe-creme');
+    expect(slugFromPath('x/ガイド.md', {})).toBe('ガイド'); // NFKD would split the voiced mark; NFC joins it back
+    expect(slugFromPath('x/_draft.md', {})).toBe('draft'); // GitHub Pages ignores names starting with _
+  });
+
+  it('cuts a long folder name to 200 bytes of UTF-8 at a character boundary', () => {
+    const slug = slugFromPath('x.md', { slug: '长'.repeat(100) });
+    expect(slug).toBe('长'.repeat(66));
+    expect(new TextEncoder().encode(slug).length).toBeLessThanOrEqual(200);
   });
 });
 

@@ -31,8 +31,9 @@ describe('sections', () => {
   });
 
   it('makes ids unique within the article', () => {
-    const article = parseLines(['# T', '## Setup', '### Setup', '## Setup {#setup}', '## Ünïcode & Co', '## ???']);
-    expect(allSections(article).map((s) => s.id)).toEqual(['setup', 'setup-2', 'setup-3', 'unicode-co', 'section']);
+    const article = parseLines(['# T', '## Setup', '### Setup', '## Setup {#setup}', '## Ünïcode & Co', '## ???', '## 安装', '## 安装']);
+    // GitHub's rules: "&" dropped, each space a dash; letters of every script kept.
+    expect(allSections(article).map((s) => s.id)).toEqual(['setup', 'setup-2', 'setup-3', 'ünïcode--co', 'section', '安装', '安装-2']);
   });
 
   it('passes the source diagnostics through first, and does not mutate the source', () => {

@@ -45,3 +45,24 @@ describe('sentenceEnds / sliceInlines', () => {
     expect(plainText(sliceInlines(inlines, 5, 13))).toBe('words ta');
   });
 });
+
+describe('sentences in every script (Intl.Segmenter, with the rules above as merge steps)', () => {
+  it('ends sentences at 。！？ without spaces, with an opening quote going to the next sentence', () => {
+    expect(texts([{ type: 'text', text: '第一句。第二句！第三句？“引用。”第四句' }])).toEqual(['第一句。', '第二句！', '第三句？', '“引用。”', '第四句']);
+    expect(texts([{ type: 'text', text: '他说：「你好。」然后走了。' }])).toEqual(['他说：「你好。」', '然后走了。']);
+  });
+  it('ends sentences at the Arabic question mark, the Urdu full stop and the Devanagari danda', () => {
+    expect(texts([{ type: 'text', text: 'هل تحتاج إلى متصفح؟ نعم.' }])).toEqual(['هل تحتاج إلى متصفح؟', 'نعم.']);
+    expect(texts([{ type: 'text', text: 'یہ پہلا جملہ ہے۔ یہ دوسرا ہے۔' }])).toEqual(['یہ پہلا جملہ ہے۔', 'یہ دوسرا ہے۔']);
+    expect(texts([{ type: 'text', text: 'यह पहला वाक्य है। यह दूसरा है।' }])).toEqual(['यह पहला वाक्य है।', 'यह दूसरा है।']);
+  });
+  it('does not end a sentence at ! or ? followed by a lower-case word, nor at a stop glued to a word', () => {
+    expect(texts([{ type: 'text', text: 'Is it? yes it is! Open file.Name now. Done.' }])).toEqual(['Is it? yes it is!', 'Open file.Name now.', 'Done.']);
+  });
+  it('keeps a parenthesised sentence whole', () => {
+    expect(texts([{ type: 'text', text: '(This program typically prints 55555, not 01234.) The program can be fixed.' }])).toEqual([
+      '(This program typically prints 55555, not 01234.)',
+      'The program can be fixed.',
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import { DEFAULT_DECK_OPTIONS } from '../../../src/config.js';
 import type { Deck, Slide } from '../../../src/model.js';
 import { planDeck } from '../../../src/plan/index.js';
 import { renderDeck } from '../../../src/render/index.js';
+import { textDirection } from '../../../src/render/document.js';
 import { highlightCode } from '../../../src/render/highlight.js';
 import { article, code, link, para, section } from '../plan/helpers.js';
 
@@ -46,6 +47,19 @@ describe('renderDeck', () => {
   it('highlights code at build time as the named language', () => {
     expect(rendered.html).toContain('<code class="hljs language-python" data-lang="python"><span class="hljs-keyword">def</span>');
     expect(rendered.html).not.toMatch(/highlight\.js|hljs\.min|cdn/);
+  });
+});
+
+describe('writing direction', () => {
+  it('is rtl for languages written in Arabic, Hebrew, Thaana… script, from the tag or its likely script', () => {
+    for (const lang of ['ar', 'ar-SA', 'ar_EG', 'fa', 'fa-IR', 'he', 'iw', 'ur', 'ps', 'ckb', 'yi', 'dv', 'az-Arab', 'pa-Arab']) expect(textDirection(lang), lang).toBe('rtl');
+    for (const lang of ['en', 'zh', 'ja', 'ku', 'ku-Latn', 'tr', '', 'not a tag!']) expect(textDirection(lang), lang).toBe('ltr');
+  });
+
+  it('puts dir="rtl" on <html> for an rtl deck only', () => {
+    const rtl = renderDeck({ ...deckOf([slide({ id: 'a' })]), meta: { ...deckOf([]).meta, lang: 'fa' } }, { assets }).html;
+    expect(rtl).toContain('<html lang="fa" dir="rtl">');
+    expect(renderDeck(deckOf([slide({ id: 'a' })]), { assets }).html).toContain('<html lang="en">\n');
   });
 });
 
