@@ -30,7 +30,7 @@ export function measureBlock(block: Block, flow: Flow): FlowBox | undefined {
       return measureTable(block, flow);
     case 'image': {
       const m = contextMargins(flow, 'other');
-      return withMargins(imageBox(flow, { caption: block.caption }), m.top, m.bottom);
+      return withMargins(imageBox(flow, { caption: block.caption, alt: block.alt }), m.top, m.bottom);
     }
     case 'callout':
       return measureCallout(block, flow);
@@ -57,26 +57,38 @@ function measurePlainCode(code: string, flow: Flow): FlowBox {
   return withMargins({ height: text.rows * flow.lineHeight * flow.px, width: text.width, lines: text.rows }, m.top, m.bottom);
 }
 
+/** Natural size of a picture in px; `null` when the file is missing (the browser shows its alt text). */
+export type ImageSize = { readonly width: number; readonly height: number } | null;
+
 /** Options of measureImage. */
 export interface ImageOptions {
-  /** Natural size in px; unknown (the default) assumes the tallest picture the CSS allows. */
-  readonly natural?: { readonly width: number; readonly height: number };
+  /** Natural size; unknown (the default) assumes the tallest picture the CSS allows. */
+  readonly natural?: ImageSize | undefined;
+  /** The alt text, shown in place of a missing picture. */
+  readonly alt?: string;
   /** The figure's caption. */
   readonly caption?: readonly Inline[] | undefined;
   /** A cap on the height (the closing slide's QR code: 300 px). */
-  readonly maxHeight?: number;
+  readonly maxHeight?: number | undefined;
 }
 
 /**
  * A picture (`figure.lectern-image`) in a flow: scaled down to the line's width and to 62% of the
- * slide's height, keeping its proportions; its caption at 0.7em, 0.3em below.
+ * slide's height, keeping its proportions; its caption at 0.7em, 0.3em below. A missing picture
+ * is its alt text on one line.
  */
 export function imageBox(flow: Flow, options: ImageOptions = {}): Box {
   const s = flow.geometry.scale.image;
   const maxHeight = Math.min(options.maxHeight ?? Infinity, s.maxHeightShare * flow.geometry.height);
-  const natural = options.natural ?? { width: flow.width, height: maxHeight };
-  const ratio = Math.min(1, flow.width / natural.width, maxHeight / natural.height);
-  const img: Box = { height: natural.height * ratio, width: natural.width * ratio, lines: 0 };
+  let img: Box;
+  if (options.natural === null) {
+    img = measureInlines([{ type: 'text', text: options.alt ?? '' }], flow);
+    img = { ...img, height: Math.max(img.height, flow.lineHeight * flow.px), lines: 0 };
+  } else {
+    const natural = options.natural ?? { width: flow.width, height: maxHeight };
+    const ratio = Math.min(1, flow.width / natural.width, maxHeight / natural.height);
+    img = { height: natural.height * ratio, width: natural.width * ratio, lines: 0 };
+  }
   if (options.caption === undefined || options.caption.length === 0) return img;
   return column([img, measureInlines(options.caption, scaled(flow, s.captionEm))], s.gapEm * flow.px);
 }

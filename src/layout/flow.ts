@@ -67,11 +67,15 @@ export function stack(children: readonly FlowBox[], options: StackOptions): Flow
   return { height, width: width + options.sides, lines, marginTop, marginBottom };
 }
 
-/** Lay boxes out as a flex column with a gap (the slide body, a figure): no margin collapsing. */
-export function column(children: readonly Box[], gap: number): Box {
+/**
+ * Lay boxes out as a flex column with a gap (the slide body, a figure): margins of flex items
+ * (a box may carry them, as FlowBox) add to the gap and never collapse.
+ */
+export function column(children: readonly (Box | FlowBox)[], gap: number): Box {
   if (children.length === 0) return { height: 0, width: 0, lines: 0 };
+  const margins = (c: Box | FlowBox): number => ('marginTop' in c ? c.marginTop + c.marginBottom : 0);
   return {
-    height: children.reduce((sum, c) => sum + c.height, 0) + gap * (children.length - 1),
+    height: children.reduce((sum, c) => sum + c.height + margins(c), 0) + gap * (children.length - 1),
     width: children.reduce((max, c) => Math.max(max, c.width), 0),
     lines: children.reduce((sum, c) => sum + c.lines, 0),
   };

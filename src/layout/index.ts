@@ -16,7 +16,7 @@ export { THEME_SCALES, BASE_SCALE, themeScale, type ThemeScale } from './scale.j
 export type { Box, FlowBox } from './flow.js';
 export { measureSlide, measurePart, type SlideBox, type SlideMeasureOptions } from './slide.js';
 export { measureTitle, measureParagraph, measurePoints, measureCaption, measureInlines, type TitleOptions, type ParagraphKind } from './text.js';
-export { measureBlock, measureImage, imageBox, measureHtml, type ImageOptions } from './blocks.js';
+export { measureBlock, measureImage, imageBox, measureHtml, type ImageOptions, type ImageSize } from './blocks.js';
 export { measureList } from './list.js';
 export { measureCallout, measureQuote, calloutTitle } from './container.js';
 export { measureTable, distributeColumns, type TableBox } from './table.js';

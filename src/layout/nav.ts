@@ -3,7 +3,7 @@
  * previous/next buttons (`nav.lectern-nav`), as slides.css lays them out.
  */
 import type { NavLink, SlidePart } from '../model.js';
-import type { Box } from './flow.js';
+import type { Box, FlowBox } from './flow.js';
 import { bodyFlow, scaled, type SlideGeometry } from './geometry.js';
 import { breakLines } from './lines.js';
 import { inlineRuns, textRun } from './runs.js';
@@ -26,9 +26,9 @@ export function measureByline(part: Extract<SlidePart, { type: 'byline' }>, geom
 
 /**
  * The previous/next buttons: a wrapping row of padded links at 0.8em and 600 with their arrows,
- * 0.6em apart (1.2em, and a larger top margin, on a closing slide). The top margin is included.
+ * 0.6em apart (1.2em, and a larger top margin, on a closing slide). The body adds `marginTop` above it.
  */
-export function measureNav(links: readonly NavLink[], closing: boolean, geometry: SlideGeometry): Box {
+export function measureNav(links: readonly NavLink[], closing: boolean, geometry: SlideGeometry): FlowBox {
   const flow = bodyFlow(geometry);
   const n = geometry.scale.nav;
   const px = flow.px * n.em;
@@ -48,8 +48,8 @@ export function measureNav(links: readonly NavLink[], closing: boolean, geometry
     }
     x += (x > 0 ? gap : 0) + w;
   }
-  if (rows === 0) return { height: 0, width: 0, lines: 0 };
+  if (rows === 0) return { height: 0, width: 0, lines: 0, marginTop: 0, marginBottom: 0 };
   const linkHeight = n.lineHeight * px + 2 * n.padYEm * px;
   const marginTop = (closing ? n.closingMarginTopEm : n.marginTopEm) * flow.px;
-  return { height: marginTop + rows * linkHeight + (rows - 1) * gap, width: Math.max(...widths), lines: rows };
+  return { height: rows * linkHeight + (rows - 1) * gap, width: Math.max(...widths), lines: rows, marginTop, marginBottom: 0 };
 }

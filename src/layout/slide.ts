@@ -4,7 +4,7 @@
  * asks: does this slide fit, and by how much does it not.
  */
 import type { Slide, SlidePart } from '../model.js';
-import { imageBox, measureBlock } from './blocks.js';
+import { imageBox, measureBlock, type ImageSize } from './blocks.js';
 import { measureCodeFigure } from './code.js';
 import { column, type Box, type FlowBox } from './flow.js';
 import { bodyFlow, type SlideGeometry } from './geometry.js';
@@ -13,8 +13,11 @@ import { measureParagraph, measurePoints, measureTitle } from './text.js';
 
 /** Options of measureSlide and measurePart. */
 export interface SlideMeasureOptions {
-  /** Natural size of a picture by its `src`, when the caller knows it; unknown pictures count as tall as the CSS allows. */
-  readonly imageSize?: (src: string) => { readonly width: number; readonly height: number } | undefined;
+  /**
+   * Natural size of a picture by its `src` when the caller knows it (null: the file is missing);
+   * undefined counts the picture as tall as the CSS allows.
+   */
+  readonly imageSize?: (src: string) => ImageSize | undefined;
 }
 
 /** How a slide's content sits in its frame. */
@@ -76,9 +79,9 @@ export function measurePart(part: SlidePart, slide: Pick<Slide, 'kind' | 'parts'
       return [measureCodeFigure(part, geometry)];
     case 'block': {
       if (part.block.type === 'image') {
-        const natural = options.imageSize?.(part.block.src);
+        const { src, alt, caption } = part.block;
         const maxHeight = slide.kind === 'closing' ? geometry.scale.image.closingMaxPx : undefined;
-        return [imageBox(flow, { caption: part.block.caption, ...(natural ? { natural } : {}), ...(maxHeight ? { maxHeight } : {}) })];
+        return [imageBox(flow, { natural: options.imageSize?.(src), alt, caption, maxHeight })];
       }
       const box = measureBlock(part.block, flow);
       return box === undefined ? [] : [box];
