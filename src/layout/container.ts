@@ -4,7 +4,7 @@
  */
 import type { Block, Inline } from '../model.js';
 import { measureBlock } from './blocks.js';
-import { stack, withMargins, type FlowBox } from './flow.js';
+import { lastChild, stack, withMargins, type FlowBox } from './flow.js';
 import { scaled, type Flow } from './geometry.js';
 import { contextMargins } from './list.js';
 import { measureInlines } from './text.js';
@@ -26,15 +26,23 @@ export function calloutTitle(block: Extract<Block, { type: 'callout' }>): readon
   return [{ type: 'text', text: block.kind.charAt(0).toUpperCase() + block.kind.slice(1) }];
 }
 
-/** Measure child blocks; the last child's bottom margin is dropped (`> :last-child { margin-bottom: 0 }`). */
+/**
+ * Measure child blocks. A callout drops its last child's own bottom margin (`> :last-child`), a
+ * quote only a last paragraph's (`p:last-child`); a margin coming through from inside the last
+ * child (a list's last item) stays, as in CSS.
+ */
 function children(blocks: readonly Block[], flow: Flow, lead: FlowBox[] = []): FlowBox[] {
   const boxes = [...lead];
+  const kinds: string[] = lead.map(() => 'paragraph');
   for (const block of blocks) {
     const box = measureBlock(block, flow);
-    if (box !== undefined) boxes.push(box);
+    if (box !== undefined) {
+      boxes.push(box);
+      kinds.push(block.type);
+    }
   }
-  const last = boxes[boxes.length - 1];
-  if (last !== undefined) boxes[boxes.length - 1] = { ...last, marginBottom: 0 };
+  const i = boxes.length - 1;
+  if (i >= 0 && (flow.within === 'callout' || kinds[i] === 'paragraph')) boxes[i] = lastChild(boxes[i]!);
   return boxes;
 }
 

@@ -22,6 +22,11 @@ export interface Box {
 export interface FlowBox extends Box {
   readonly marginTop: number;
   readonly marginBottom: number;
+  /**
+   * The part of `marginBottom` that comes through from its last child (a list's last item): a
+   * `:last-child { margin-bottom: 0 }` rule on this box leaves that part in place.
+   */
+  readonly innerMarginBottom?: number;
 }
 
 /** How a parent holds the blocks it stacks. */
@@ -36,6 +41,11 @@ export interface StackOptions {
   readonly contain: boolean;
   /** Padding plus border on the left and right, px (added to the needed width). */
   readonly sides: number;
+}
+
+/** The box as the last child under a `margin-bottom: 0` rule: only a margin from inside it is left. */
+export function lastChild(box: FlowBox): FlowBox {
+  return { ...box, marginBottom: box.innerMarginBottom ?? 0 };
 }
 
 /** A box with margins, from a plain box. */
@@ -62,7 +72,10 @@ export function stack(children: readonly FlowBox[], options: StackOptions): Flow
     if (options.contain || options.top > 0) height += first.marginTop;
     else marginTop = Math.max(marginTop, first.marginTop);
     if (options.contain || options.bottom > 0) height += last.marginBottom;
-    else marginBottom = Math.max(marginBottom, last.marginBottom);
+    else {
+      marginBottom = Math.max(marginBottom, last.marginBottom);
+      return { height, width: width + options.sides, lines, marginTop, marginBottom, innerMarginBottom: last.marginBottom };
+    }
   }
   return { height, width: width + options.sides, lines, marginTop, marginBottom };
 }

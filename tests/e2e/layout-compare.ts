@@ -3,7 +3,7 @@
  * side with what the browser measured, and the agreement figures over many slides.
  */
 import type { Inline, Slide } from '../../src/model.js';
-import { bodyFlow, measureCaption, measureInlines, measureParagraph, measurePart, measureSlide, measureTitle, scaled, slideGeometry, type ParagraphKind } from '../../src/layout/index.js';
+import { bodyFlow, charWidth, codePx, getFace, measureCaption, measureCodePanel, measureInlines, measureParagraph, measurePart, measureSlide, measureTitle, scaled, slideGeometry, type ParagraphKind } from '../../src/layout/index.js';
 import type { SlideProbe } from './layout-probe.js';
 
 /** One predicted figure next to the measured one. */
@@ -38,21 +38,41 @@ export function compareSlide(probe: SlideProbe, theme: string, deck: string): Pa
     endLine: 0,
   };
   const imageSize = (src: string): { width: number; height: number } | null | undefined => probe.images[src];
+  // Characters outside the fonts' subset are drawn by whatever system font the machine has (this
+  // one may have no CJK font at all): such slides are compared apart, as estimates.
+  const tag = outsideSubset(JSON.stringify(probe.parts) + JSON.stringify(probe.title ?? [])) ? 'fallback:' : '';
   const out: Pair[] = [];
   const box = measureSlide(slide, g, { imageSize });
   out.push({ what: 'slide', predicted: box.height, actual: probe.contentHeight, where });
-  const items = slide.parts.flatMap((part) => measurePart(part, slide, g, { imageSize }));
+  const measured = slide.parts.map((part) => measurePart(part, slide, g, { imageSize }));
+  const items = measured.flat();
+  const owner = measured.flatMap((boxes, p) => boxes.map(() => slide.parts[p]));
   if (items.length === probe.items.length) {
     probe.items.forEach((item, i) => {
       const kind = ITEM_KINDS[item.tag] ?? item.tag;
       out.push({ what: `height:${kind}`, predicted: items[i]!.height, actual: item.height, where: `${where} item ${i + 1}` });
       if (kind === 'table') out.push({ what: 'width:table', predicted: items[i]!.width, actual: item.width, where: `${where} item ${i + 1}` });
+      const part = owner[i];
+      if (kind === 'code' && item.panel && part?.type === 'code') {
+        // The panel is at least as wide as the body (min-width: 100%); wider when a row needs it.
+        const needed = measureCodePanel(part.code, codePx(part.scale, g), g).width;
+        out.push({ what: 'width:code', predicted: Math.max(needed, g.contentWidth), actual: item.panel.width, where: `${where} item ${i + 1}` });
+      }
     });
   } else {
     out.push({ what: 'items', predicted: items.length, actual: probe.items.length, where });
   }
   out.push(...compareTexts(probe, slide, g, where));
-  return out;
+  return out.map((p) => ({ ...p, what: tag + p.what }));
+}
+
+function outsideSubset(text: string): boolean {
+  const inter = getFace('inter-400-normal');
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp > 0x7e && inter.advance(cp) < 0 && charWidth(cp, -1, { face: 'inter-400-normal', px: 1, letterSpacing: 0 }) > 0) return true;
+  }
+  return false;
 }
 
 /** Line counts of titles, points, paragraphs and captions, in the order the probe read them. */

@@ -24,6 +24,8 @@ export interface ItemProbe {
   readonly tag: string;
   readonly height: number;
   readonly width: number;
+  /** A code figure's panel (`pre`). */
+  readonly panel?: { readonly height: number; readonly width: number };
 }
 
 /** One slide as the browser laid it out. */
