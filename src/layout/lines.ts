@@ -38,6 +38,8 @@ interface Prepared {
   readonly space: Uint8Array;
   /** 1 where a line may break before the character, 2 where it must (`<br>`). */
   readonly brk: Uint8Array;
+  /** 1 for characters of a `nowrap` run: not even overflow-wrap breaks them. */
+  readonly keep: Uint8Array;
 }
 
 /** Width in px of one character of `style` (`prev` is the character before it in the same shaping run, or -1). */
@@ -72,6 +74,7 @@ function prepare(runs: readonly Run[]): Prepared {
   const cps: number[] = [];
   const widths: number[] = [];
   const brk: number[] = [];
+  const keep: number[] = [];
   let collapsing = true; // leading white space of a block (or after <br>) is removed
   let forced = false;
   let prevStyle: TextStyle | undefined;
@@ -101,6 +104,7 @@ function prepare(runs: readonly Run[]): Prepared {
       brk.push(forced ? 2 : opportunity ? 1 : 0);
       forced = false;
       cps.push(cp);
+      keep.push(run.nowrap ? 1 : 0);
       widths.push(charWidth(cp, prev, run.style));
       prev = cp;
     }
@@ -111,7 +115,8 @@ function prepare(runs: readonly Run[]): Prepared {
     prevStyle = run.padEnd === 0 ? run.style : undefined;
     prevCp = prev;
   }
-  return { n: cps.length, width: Float64Array.from(widths), space: Uint8Array.from(cps, (c) => (c === 0x20 ? 1 : 0)), brk: Uint8Array.from(brk) };
+  const space = Uint8Array.from(cps, (c) => (c === 0x20 ? 1 : 0));
+  return { n: cps.length, width: Float64Array.from(widths), space, brk: Uint8Array.from(brk), keep: Uint8Array.from(keep) };
 }
 
 /** Visit the unbreakable pieces: [start, bodyEnd) is the piece, [bodyEnd, end) its trailing spaces. */
@@ -150,7 +155,7 @@ export function breakLines(runs: readonly Run[], maxWidth: number): LineLayout {
     if (forcedBefore) close();
     const body = sum(p.width, start, bodyEnd);
     if (!empty && line + hanging + body > maxWidth + EPSILON) close();
-    if (empty && body > maxWidth + EPSILON) {
+    if (empty && body > maxWidth + EPSILON && p.keep[start] === 0) {
       // overflow-wrap: break-word: a piece wider than the line breaks between any two characters.
       for (let i = start; i < bodyEnd; i++) {
         const w = p.width[i]!;
