@@ -25,6 +25,9 @@ export function codeRows(code: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/** Printable ASCII only: every character one cell of the monospace face (the common case, checked natively). */
+const PLAIN = /^[\x20-\x7e]*$/;
+
 /** Rows, widest row and its columns of `code` in JetBrains Mono at `px` (tab stops every `tabSize` columns). */
 export function measureCodeText(code: string, px: number, tabSize = 4): CodeText {
   const style: TextStyle = { face: 'mono-400-normal', px, letterSpacing: 0 };
@@ -33,6 +36,11 @@ export function measureCodeText(code: string, px: number, tabSize = 4): CodeText
   let width = 0;
   let columns = 0;
   for (const row of rows) {
+    if (PLAIN.test(row)) {
+      width = Math.max(width, row.length * cell);
+      columns = Math.max(columns, row.length);
+      continue;
+    }
     let w = 0;
     let col = 0;
     for (const ch of row) {

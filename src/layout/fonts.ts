@@ -23,10 +23,23 @@ export interface Face {
   pair(left: number, right: number): number;
   /** A typical advance in em (mean of a–z), for estimating characters the browser takes from a fallback font. */
   readonly average: number;
+  /**
+   * The decoded table, for tight loops (pieces.ts sums a word with array reads only, no calls):
+   * `direct[cp]` is the slot of a code point below DIRECT (-1: not covered), `advances[slot]` its
+   * advance in em, `pairs[leftClass[a] * rightCount + rightClass[b]]` the pair adjustment in em.
+   */
+  readonly raw: {
+    readonly direct: Int16Array;
+    readonly advances: Float64Array;
+    readonly leftClass: Uint16Array;
+    readonly rightClass: Uint16Array;
+    readonly pairs: Float64Array;
+    readonly rightCount: number;
+  };
 }
 
 /** Code points below this are looked up in a flat array (Latin, punctuation, symbols); the rest in a Map. */
-const DIRECT = 0x2200;
+export const DIRECT = 0x2200;
 
 function decode(key: FaceKey, table: FaceTable): Face {
   const em = 1 / table.unitsPerEm;
@@ -48,6 +61,7 @@ function decode(key: FaceKey, table: FaceTable): Face {
     descent: -table.descender * em,
     monospace: table.family !== 'Inter',
     average: letters.reduce((a, b) => a + b, 0) / letters.length,
+    raw: { direct, advances, leftClass, rightClass, pairs: matrix, rightCount: rights },
     advance(cp) {
       const slot = slotOf(cp);
       return slot < 0 ? -1 : advances[slot]!;
