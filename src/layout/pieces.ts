@@ -22,6 +22,9 @@ export interface Piece {
   /** Its text and style, for breaking it between characters when it is wider than the line. */
   text: string;
   style: TextStyle;
+  /** Inline-code padding at its start and end, px (already in `width`). */
+  padStart: number;
+  padEnd: number;
   /** Pieces of other runs it continues into (`**bold**text` has no break between its runs). */
   more?: Piece[];
 }
@@ -113,11 +116,16 @@ export function pieceChars(piece: Piece): number[] {
   const out: number[] = [];
   for (const p of [piece, ...(piece.more ?? [])]) {
     const face = getFace(p.style.face);
+    const from = out.length;
     let prev = -1;
     for (const ch of p.text) {
       const cp = ch.codePointAt(0)!;
       out.push(charIn(face, cp, prev, p.style));
       prev = cp;
+    }
+    if (out.length > from) {
+      out[from]! += p.padStart;
+      out[out.length - 1]! += p.padEnd;
     }
   }
   return out;
@@ -153,6 +161,8 @@ class Builder {
   before = -1;
   prev = -1;
   /** The last piece of the current run, and whether the run continues the previous one's shaping. */
+  /** The first and last piece of the current run (its padding goes there). */
+  first: Piece | undefined = undefined;
   last: Piece | undefined = undefined;
   joined = false;
 
@@ -169,7 +179,9 @@ class Builder {
     const prev = this.prev;
     // Kerning with the character before, when both are shaped together (same run or same style).
     const kern = prev >= 0 && prev !== SPACE && (this.last !== undefined || this.joined) ? face.pair(prev, cp) * run.style.px : 0;
-    const piece: Piece = { width: cachedWidth(cache, face, text, run.style) + kern, space: 0, breaks: this.breaks, keep: run.nowrap === true, text, style: run.style };
+    const width = cachedWidth(cache, face, text, run.style) + kern;
+    const piece: Piece = { width, space: 0, breaks: this.breaks, keep: run.nowrap === true, text, style: run.style, padStart: 0, padEnd: 0 };
+    this.first ??= piece;
     const tail = this.pieces[this.pieces.length - 1];
     if (tail !== undefined && !this.collapsing && this.breaks === 0 && !canBreakBetween(this.before, prev, cp)) (tail.more ??= []).push(piece);
     else this.pieces.push(piece);
@@ -202,21 +214,25 @@ export function toPieces(runs: readonly Run[]): Piece[] {
     const face = getFace(run.style.face);
     const cache = cacheFor(run.style);
     b.joined = prevStyle !== undefined && prevStyle.face === run.style.face && prevStyle.px === run.style.px && run.padStart === 0;
-    b.last = undefined;
+    b.first = b.last = undefined;
     // A nowrap run is one piece: its inner white space collapsed, never a break inside it.
     const tokens = run.nowrap ? nowrapTokens(run.text, b.collapsing) : (run.text.match(WORDS) ?? []);
-    let first: Piece | undefined;
     for (const token of tokens) {
       const c = token.charCodeAt(0);
       if (c === SPACE || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c) b.space(face, run.style);
-      else {
-        b.word(token, run, face, cache);
-        first ??= b.last;
-      }
+      else b.word(token, run, face, cache);
     }
-    const last = b.last as Piece | undefined; // set by b.word()
-    if (first !== undefined) first.width += run.padStart;
-    if (last !== undefined) last.width += run.padEnd;
+    // Set by b.word(); the padding of a box broken over lines is at its first start and last end.
+    const first = b.first as Piece | undefined;
+    const last = b.last as Piece | undefined;
+    if (first !== undefined) {
+      first.width += run.padStart;
+      first.padStart = run.padStart;
+    }
+    if (last !== undefined) {
+      last.width += run.padEnd;
+      last.padEnd = run.padEnd;
+    }
     prevStyle = run.padEnd === 0 ? run.style : undefined;
   }
   return b.pieces;

@@ -110,9 +110,17 @@ describe('breakLines', () => {
     expect(layout.widths[1]).toBeCloseTo(textWidth('(2/3) more words', REGULAR), 1);
   });
 
-  it('adds inline code padding at both ends of the run', () => {
-    const code: Run = { type: 'text', text: 'x', style: { face: 'mono-400-normal', px: 30.6, letterSpacing: 0 }, padStart: 7.65, padEnd: 7.65 };
-    expect(breakLines([code], 1000).widths[0]).toBeCloseTo(0.6 * 30.6 + 15.3, 6);
+  it('adds inline code padding at both ends of the run, also when the run breaks over lines', () => {
+    const style: TextStyle = { face: 'mono-400-normal', px: 30.6, letterSpacing: 0 };
+    const code = (text: string): Run => ({ type: 'text', text, style, padStart: 7.65, padEnd: 7.65 });
+    expect(breakLines([code('x')], 1000).widths[0]).toBeCloseTo(0.6 * 30.6 + 15.3, 6);
+    // Chromium: "react-" | "dom/test-utils": padding-left on the first line, padding-right on the last.
+    const split = breakLines([code('react-dom/test-utils')], 280);
+    expect(split.widths[0]).toBeCloseTo(6 * 18.36 + 7.65, 6);
+    expect(split.widths[1]).toBeCloseTo(14 * 18.36 + 7.65, 6);
+    // A piece broken anywhere (overflow-wrap) keeps its padding too.
+    const long = breakLines([code('x'.repeat(12))], 6 * 18.36 + 7.65);
+    expect(long.widths).toHaveLength(3);
   });
 });
 
