@@ -19,7 +19,9 @@ await page.goto(server.url + '/measure/'); await page.waitForFunction(() => docu
 const g = slideGeometry();
 for (const spec of want) {
   const [prefix, ctx, w] = spec.split('|');
+  const flat = (ns: readonly any[]): string => ns.map((n) => n.text ?? (n.children ? flat(n.children) : '')).join('');
   const inl = paras.find((p) => p.map((n: any) => n.text ?? '').join('').startsWith(prefix!))!;
+  console.log(JSON.stringify(inl).slice(0, 400));
   const em = ctx === 'callout' ? 0.85 : 1; const width = Number(w);
   const html = ctx === 'callout' ? `<div class="lectern-callout" style="width:${width}px;padding:0;border:0"><p id="t">${renderInlines(inl)}</p></div>` : `<p id="t" class="lectern-text" style="width:${width}px">${renderInlines(inl)}</p>`;
   const lines = await page.evaluate(`(() => { document.querySelector('.reveal').classList.add('lectern-measuring'); const body = document.querySelector('section.lectern-slide[data-kind="content"] .lectern-body'); const old = document.getElementById('h'); if (old) old.remove(); const h = document.createElement('div'); h.id='h'; h.innerHTML = ${JSON.stringify(html)}; body.prepend(h);
@@ -30,7 +32,7 @@ for (const spec of want) {
   const pieces = toPieces(inlineRuns(inl, flow.inline));
   // my lines
   const mine: string[] = []; let line = 0, hang = 0, txt = '', empty = true;
-  for (const p of pieces) { const b = pieceWidth(p); const t = [p, ...(p.more ?? [])].map((x) => x.text).join(''); if (!empty && line + hang + b > width + 0.01) { mine.push(txt + ` [${line.toFixed(1)}]`); line = 0; hang = 0; txt = ''; empty = true; } line += hang + b; txt += t + (p.space ? ' ' : ''); hang = p.space; empty = false; }
+  for (const p of pieces) { const b = pieceWidth(p); const t = [p, ...(p.more ?? [])].map((x) => x.text).join(''); if (!empty && line + hang + b > width + 0.01) { mine.push(txt + ` [${line.toFixed(1)}]`); line = 0; hang = 0; txt = ''; empty = true; } if (empty && b > width) { txt = '<LONG ' + t + '>'; } line += hang + b; txt += t + (p.space ? ' ' : ''); hang = p.space; empty = false; }
   mine.push(txt + ` [${line.toFixed(1)}]`);
   console.log('==', spec, 'chromium', lines.length, 'mine', mine.length);
   for (let i = 0; i < Math.max(lines.length, mine.length); i++) console.log(JSON.stringify(lines[i] ?? ''), '|', JSON.stringify(mine[i] ?? ''));

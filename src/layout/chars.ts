@@ -1,8 +1,8 @@
 /**
  * What a character is, for measuring and breaking: a wide (CJK, full-width, emoji) character, a
- * zero-width one, and where a line may break between two characters. The break rules are the part
- * of Unicode line breaking (UAX #14, as ICU runs it in Chromium) that article text meets; each one
- * was checked against Chromium at width 0 (see tests/unit/layout/lines.test.ts for the cases).
+ * zero-width one, and where a line may break between two characters: Chromium's own table for
+ * ASCII pairs, and the part of Unicode line breaking (UAX #14, as ICU runs it) that article text
+ * meets. Each rule was checked against Chromium at width 0 (tests/unit/layout/lines.test.ts).
  */
 
 const SPACE = 0x20;
@@ -52,44 +52,55 @@ const CLOSING = new Set([
   0x300f, 0x3011, 0x3015, 0x30fc, 0xff01, 0xff09, 0xff0c, 0xff0e, 0xff1a, 0xff1b, 0xff1f, 0xff3d,
 ]);
 
-function isLetterOrDigit(cp: number): boolean {
-  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
-  return /^[\p{L}\p{N}]$/u.test(String.fromCodePoint(cp));
+/**
+ * Chromium's own table for pairs of printable ASCII characters (`kAsciiLineBreakTable` in Blink's
+ * text_break_iterator.cc; ICU is not asked about them): for each character, the characters a line
+ * may break before after it. Breaks before an opening bracket after closing punctuation and most
+ * symbols, and after `-` and `?` before almost anything; nothing else (not after `/` or `.`: paths
+ * and URLs stay whole, and overflow-wrap breaks them only when they cannot fit).
+ */
+const ASCII_BREAKS: Readonly<Record<string, string>> = (() => {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  const rows: Record<string, string> = {
+    '-': `"#%&'(*+-<=>@[\\^_\`{|~\x7f${letters}`, // digits: see canBreakBetween
+    '?': `#$%&(*+-0123456789<=>@[\\^_\`{|~${letters}`,
+  };
+  for (const c of '!"#%&)*+,.:;=>\\]|}~') rows[c] = '(<[{';
+  return rows;
+})();
+
+/** ASCII_BREAKS as a 128 × 128 bit table, built on first use. */
+let asciiTable: Uint8Array | undefined;
+
+function asciiBreak(prev: number, cur: number): boolean {
+  if (asciiTable === undefined) {
+    asciiTable = new Uint8Array(128 * 128);
+    for (const [after, before] of Object.entries(ASCII_BREAKS)) for (const c of before) asciiTable[after.charCodeAt(0) * 128 + c.charCodeAt(0)] = 1;
+  }
+  return asciiTable[prev * 128 + cur] === 1;
+}
+
+function isAsciiAlphanumeric(cp: number): boolean {
+  return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
 }
 
 /**
  * Whether a line may break between `prev` and `cur` (`before` is the character before `prev`, or
- * -1). Spaces stay with the word before them (they hang at the end of a line); breaks fall after
- * a space, after a hyphen inside a word (`well-known`, not `-5`), after an en dash, on both sides
- * of an em dash, after an ellipsis or `?` that runs into a word, between `)(`, and around every
- * wide (CJK) character except before closing and after opening punctuation. Not after `/` or `.`:
- * Chromium keeps URLs and paths whole (overflow-wrap then breaks them anywhere).
+ * -1). Spaces stay with the word before them (they hang at the end of a line) and a break falls
+ * after them. Between two ASCII characters Chromium's table decides (a `-` before a digit breaks
+ * only after a letter or digit: `a-1` but not `-5`); elsewhere the rules of Unicode line breaking
+ * that article text meets: after an en dash or a hyphen, around an em dash, after an ellipsis,
+ * and around every wide (CJK) character except before closing and after opening punctuation.
  */
 export function canBreakBetween(before: number, prev: number, cur: number): boolean {
   if (isCollapsibleSpace(cur)) return false;
   if (prev === SPACE) return true;
+  if (prev === HYPHEN && cur >= 0x30 && cur <= 0x39) return isAsciiAlphanumeric(before);
+  if (prev < 0x80 && cur < 0x80) return prev > SPACE && cur > SPACE && asciiBreak(prev, cur);
   if (cur === 0x200b || cur === 0x2060 || cur === 0xfeff) return false;
   if (prev === 0x200b) return true;
-  if (prev < 0x80 && cur < 0x80) return asciiBreak(before, prev, cur);
   if (prev === 0x2014 || cur === 0x2014) return prev !== cur && !CLOSING.has(cur) && !OPENING.has(prev);
-  if (prev === 0x2010 || prev === 0x2013) return !CLOSING.has(cur);
-  if (prev === 0x2026) return isLetterOrDigit(cur);
+  if (prev === HYPHEN || prev === 0x2010 || prev === 0x2013 || prev === 0x2026) return !CLOSING.has(cur);
   if (isWide(prev) || isWide(cur)) return !CLOSING.has(cur) && !OPENING.has(prev);
-  if (prev === HYPHEN) return before >= 0 && !isCollapsibleSpace(before) && !CLOSING.has(cur);
   return false;
-}
-
-function asciiBreak(before: number, prev: number, cur: number): boolean {
-  switch (prev) {
-    case HYPHEN:
-      return before >= 0 && before !== SPACE && !CLOSING.has(cur);
-    case 0x3f: // `?` running into a word: ICU breaks there (`a?b`)
-      return isLetterOrDigit(cur);
-    case 0x29:
-    case 0x5d:
-    case 0x7d:
-      return cur === 0x28 || cur === 0x5b || cur === 0x7b;
-    default:
-      return false;
-  }
 }

@@ -30,8 +30,8 @@ export interface Piece {
 }
 
 const WORDS = /[ \t\n\r\f]+|[^ \t\n\r\f]+/g;
-/** Characters around which a word may break (hyphens, dashes, `?`, brackets, ZWSP, wide scripts). */
-const SPECIAL = /[-?)\]}\u2010\u2013\u2014\u2026\u200b]|[\u1100-\uffff]|[\ud800-\udbff]/;
+/** Characters around which a word may break (hyphens, dashes, `?`, opening brackets, ZWSP, wide scripts…). */
+const SPECIAL = /[-?(<[{\u1100-\uffff]/;
 const SPACE = 0x20;
 
 const widthCache = new Map<string, Map<string, number>>();

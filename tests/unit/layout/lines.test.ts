@@ -68,6 +68,11 @@ describe('break opportunities (as ICU breaks in Chromium)', () => {
     ['x\u200By', ['x\u200B', 'y']],
     ['a=b+c*d tokio::spawn C++/CLI $HOME/.config', ['a=b+c*d ', 'tokio::spawn ', 'C++/CLI ', '$HOME/.config']],
     ['10,000.50 USD #hash @user', ['10,000.50 ', 'USD ', '#hash ', '@user']],
+    // Chromium's ASCII table: before an opening bracket after closing punctuation and symbols, after `-` and `?`
+    ['x -foo', ['x ', '-', 'foo']],
+    ['x<y>(z) a.(b) f(x)[0]{y} p!(q)', ['x<y>', '(z) ', 'a.', '(b) ', 'f(x)', '[0]', '{y} ', 'p!', '(q)']],
+    ['a?-b q?!r a?1 n-$x x-(y) 1-a', ['a?', '-', 'b ', 'q?!r ', 'a?', '1 ', 'n-$x ', 'x-', '(y) ', '1-', 'a']],
+    ['é-f a-é —(x) x…(y) ‘x’(y)', ['é-', 'f ', 'a-', 'é ', '—', '(x) ', 'x…', '(y) ', '‘x’(y)']],
   ])('%s', (text, expected) => {
     expect(pieces(text)).toEqual(expected);
   });
