@@ -5,7 +5,7 @@
  */
 import type { Inline } from '../model.js';
 import { column, type Box } from './flow.js';
-import { bodyFlow, type SlideGeometry } from './geometry.js';
+import { bodyFlow, lu, type SlideGeometry } from './geometry.js';
 import { charWidth } from './lines.js';
 import type { TextStyle } from './runs.js';
 import { measureCaption, measureInlines } from './text.js';
@@ -77,7 +77,7 @@ export function measureCodePanel(code: string, px: number, geometry: SlideGeomet
   const frame = 2 * c.borderPx;
   return {
     height: text.rows * c.lineHeight * px + 2 * c.padYEm * px + frame,
-    width: text.width + 2 * c.padXEm * px + frame,
+    width: text.width + 2 * lu(c.padXEm * px) + frame,
     lines: text.rows,
   };
 }

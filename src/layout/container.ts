@@ -5,7 +5,7 @@
 import type { Block, Inline } from '../model.js';
 import { measureBlock } from './blocks.js';
 import { lastChild, stack, withMargins, type FlowBox } from './flow.js';
-import { scaled, type Flow } from './geometry.js';
+import { lu, scaled, type Flow } from './geometry.js';
 import { contextMargins } from './list.js';
 import { measureInlines } from './text.js';
 
@@ -50,9 +50,9 @@ function children(blocks: readonly Block[], flow: Flow, lead: FlowBox[] = []): F
 export function measureCallout(block: Extract<Block, { type: 'callout' }>, flow: Flow): FlowBox {
   const c = flow.geometry.scale.callout;
   const own = scaled(flow, c.em);
-  const padX = c.padXEm * own.px;
+  const padX = lu(c.padXEm * own.px);
   const padY = c.padYEm * own.px;
-  const border = c.borderEm * own.px;
+  const border = lu(c.borderEm * own.px);
   const inner: Flow = { ...own, width: own.width - 2 * padX - border, lineHeight: flow.geometry.scale.lineHeight, within: 'callout' };
   const title = calloutTitle(block);
   const lead: FlowBox[] = [];
@@ -75,7 +75,7 @@ export function measureCallout(block: Extract<Block, { type: 'callout' }>, flow:
 export function measureQuote(block: Extract<Block, { type: 'quote' }>, flow: Flow): FlowBox {
   const q = flow.geometry.scale.quote;
   const padY = q.padYEm * flow.px;
-  const left = (q.padLeftEm + q.borderEm) * flow.px;
+  const left = lu(q.padLeftEm * flow.px) + lu(q.borderEm * flow.px);
   const inner: Flow = { ...flow, width: flow.width - left, within: 'quote', inline: { ...flow.inline, italic: true } };
   const margins = contextMargins(flow, 'other');
   return stack(children(block.blocks, inner), { top: padY, bottom: padY, marginTop: margins.top, marginBottom: margins.bottom, contain: true, sides: left });

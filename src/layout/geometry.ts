@@ -35,6 +35,14 @@ export interface GeometryOptions {
   readonly fit?: number;
 }
 
+/**
+ * A CSS length as Chromium lays it out: a LayoutUnit, 1/64 px, truncated (measured: a 7.65 px
+ * padding takes 7.640625). Widths add up from these, so a line's room is computed with them.
+ */
+export function lu(px: number): number {
+  return Math.floor(px * 64) / 64;
+}
+
 /** The geometry of a slide of the given size and theme. */
 export function slideGeometry(options: GeometryOptions = {}): SlideGeometry {
   const scale = themeScale(options.theme ?? 'light');

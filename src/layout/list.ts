@@ -5,7 +5,7 @@
 import type { Block, ListItem } from '../model.js';
 import { measureBlock } from './blocks.js';
 import { stack, withMargins, type FlowBox } from './flow.js';
-import { scaled, type Flow } from './geometry.js';
+import { lu, scaled, type Flow } from './geometry.js';
 import { measureInlines } from './text.js';
 
 /** The margins a block gets from what encloses it (blocks.css, and the browser's own for `pre`). */
@@ -29,7 +29,7 @@ export function measureList(block: Extract<Block, { type: 'list' }>, flow: Flow)
   const l = flow.geometry.scale.list;
   // A list inside a list item is drawn at 0.9em; its margins are in its own em.
   const own = flow.within === 'item' ? scaled(flow, l.nestedEm) : flow;
-  const indent = l.indentEm * own.px;
+  const indent = lu(l.indentEm * own.px);
   const itemFlow: Flow = { ...own, width: own.width - indent, lineHeight: l.lineHeight, within: 'item' };
   const items = block.items.map((item, i) => measureItem(item, itemFlow, i === 0));
   const margins = contextMargins(flow, 'list', own.px);

@@ -4,7 +4,7 @@
  */
 import type { NavLink, SlidePart } from '../model.js';
 import type { Box, FlowBox } from './flow.js';
-import { bodyFlow, scaled, type SlideGeometry } from './geometry.js';
+import { bodyFlow, lu, scaled, type SlideGeometry } from './geometry.js';
 import { breakLines } from './lines.js';
 import { inlineRuns, textRun } from './runs.js';
 import { linesBox, measureParagraph } from './text.js';
@@ -37,7 +37,7 @@ export function measureNav(links: readonly NavLink[], closing: boolean, geometry
   const widths = links.map((link) => {
     const arrow = link.rel === 'prev' ? '← ' : link.rel === 'next' ? ' →' : '';
     const runs = link.rel === 'next' ? [...inlineRuns(link.children, inline), textRun(arrow, inline)] : [textRun(arrow, inline), ...inlineRuns(link.children, inline)];
-    return Math.min(flow.width, breakLines(runs, Infinity).widest + 2 * n.padXEm * px);
+    return Math.min(flow.width, breakLines(runs, Infinity).widest + 2 * lu(n.padXEm * px));
   });
   let rows = widths.length > 0 ? 1 : 0;
   let x = 0;

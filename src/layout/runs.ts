@@ -5,6 +5,7 @@
  */
 import type { Inline } from '../model.js';
 import { faceKeyFor, type FaceKey } from './fonts.js';
+import { lu } from './geometry.js';
 
 /** How one run of text is drawn. */
 export interface TextStyle {
@@ -70,7 +71,7 @@ function collect(inlines: readonly Inline[], ctx: InlineContext, out: Run[]): vo
         break;
       case 'code': {
         const style = styleOf(ctx, 'code');
-        const pad = ctx.codePad * style.px;
+        const pad = lu(ctx.codePad * style.px);
         out.push({ type: 'text', text: node.text, style, padStart: pad, padEnd: pad });
         break;
       }

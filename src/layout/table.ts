@@ -8,7 +8,7 @@
  */
 import type { Block, Inline } from '../model.js';
 import { withMargins, type FlowBox } from './flow.js';
-import type { Flow } from './geometry.js';
+import { lu, type Flow } from './geometry.js';
 import { breakLines, inlineSizes } from './lines.js';
 import { contextMargins } from './list.js';
 import { inlineRuns, type InlineContext, type Run } from './runs.js';
@@ -32,7 +32,7 @@ export function distributeColumns(min: readonly number[], max: readonly number[]
 export function measureTable(block: Extract<Block, { type: 'table' }>, flow: Flow): TableBox {
   const t = flow.geometry.scale.table;
   const px = flow.px * t.em;
-  const padX = t.padXEm * px;
+  const padX = lu(t.padXEm * px);
   const padY = t.padYEm * px;
   const base: InlineContext = { ...flow.inline, px };
   const head: InlineContext = { ...base, weight: Math.max(base.weight, t.headWeight) };

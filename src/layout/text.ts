@@ -4,7 +4,7 @@
  */
 import type { Inline } from '../model.js';
 import { stack, withMargins, type Box, type FlowBox } from './flow.js';
-import { bodyFlow, scaled, type Flow, type SlideGeometry } from './geometry.js';
+import { bodyFlow, lu, scaled, type Flow, type SlideGeometry } from './geometry.js';
 import { breakLines } from './lines.js';
 import { inlineRuns, textRun, type Run } from './runs.js';
 
@@ -80,7 +80,7 @@ export function measureCaption(inlines: readonly Inline[], geometry: SlideGeomet
 export function measurePoints(items: readonly (readonly Inline[])[], geometry: SlideGeometry, options: { lone?: boolean } = {}): Box {
   const flow = bodyFlow(geometry);
   const l = geometry.scale.list;
-  const indent = l.indentEm * flow.px;
+  const indent = lu(l.indentEm * flow.px);
   const itemFlow = options.lone === true && items.length === 1 ? scaled(flow, geometry.scale.text.lonePointEm) : flow;
   const boxes = items.map((item, i) => {
     const box = measureInlines(item, { ...itemFlow, width: flow.width - indent }, l.lineHeight);

@@ -75,7 +75,7 @@ describe('code', () => {
     expect(panel.lines).toBe(2);
     expect(panel.height).toBeCloseTo(2 * 1.45 * 22 + 2 * 0.65 * 22 + 2, 6);
     // the tab expands to column 4: 12 columns
-    expect(panel.width).toBeCloseTo(12 * 0.6 * 22 + 2 * 0.9 * 22 + 2, 6);
+    expect(panel.width).toBeCloseTo(12 * 0.6 * 22 + 2 * (Math.floor(0.9 * 22 * 64) / 64) + 2, 6);
   });
 
   it('never goes below 13 px, as blocks.css floors it', () => {
@@ -128,6 +128,7 @@ describe('measureSlide', () => {
     expect(box.fits).toBe(false);
     expect(box.overflowY).toBeGreaterThan(100);
     const wide = measureSlide(slide([{ type: 'code', code: 'x'.repeat(120), firstLine: 1, scale: 1 }]), g);
-    expect(wide.overflowX).toBeCloseTo(120 * 0.6 * 21.9996 + 2 * 0.9 * 21.9996 + 2 - 1200, 2);
+    const px = 0.6111 * 36; // 21.9996: glyphs at 21.984375 (1/64 px), padding 19.796875
+    expect(wide.overflowX).toBeCloseTo(120 * 0.6 * (Math.floor(px * 64) / 64) + 2 * (Math.floor(0.9 * px * 64) / 64) + 2 - 1200, 6);
   });
 });

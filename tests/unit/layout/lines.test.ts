@@ -47,6 +47,9 @@ describe('textWidth', () => {
 
   it('counts code at 0.6 em a column, and estimates characters outside the subset', () => {
     expect(textWidth('x'.repeat(40), { face: 'mono-400-normal', px: 22, letterSpacing: 0 })).toBeCloseTo(40 * 0.6 * 22, 6);
+    // Glyphs are scaled to the size floored to 1/64 px, as FreeType takes it (Chromium: 1835.625 for 100 at 30.6 px).
+    expect(textWidth('x'.repeat(100), { face: 'mono-400-normal', px: 30.6, letterSpacing: 0 })).toBeCloseTo(1835.625, 6);
+    expect(textWidth('n'.repeat(100), { ...REGULAR, px: 32.4 })).toBeCloseTo(1913.72, 1);
     expect(textWidth('日本', REGULAR)).toBeCloseTo(72, 6); // wide: one em each
     expect(textWidth('e\u0301', REGULAR)).toBeCloseTo(textWidth('e', REGULAR), 6); // combining mark: nothing
   });
@@ -117,15 +120,17 @@ describe('breakLines', () => {
 
   it('adds inline code padding at both ends of the run, also when the run breaks over lines', () => {
     const style: TextStyle = { face: 'mono-400-normal', px: 30.6, letterSpacing: 0 };
-    const code = (text: string): Run => ({ type: 'text', text, style, padStart: 7.65, padEnd: 7.65 });
-    expect(breakLines([code('x')], 1000).widths[0]).toBeCloseTo(0.6 * 30.6 + 15.3, 6);
+    const pad = Math.floor(7.65 * 64) / 64; // a CSS length: 1/64 px, truncated, as Chromium lays it out
+    const code = (text: string): Run => ({ type: 'text', text, style, padStart: pad, padEnd: pad });
+    const cell = 18.35625; // 0.6 em of 30.6 px floored to 1/64 px (measured in Chromium)
+    expect(breakLines([code('x')], 1000).widths[0]).toBeCloseTo(cell + 2 * pad, 6);
     // Chromium: "react-" | "dom/test-utils": padding-left on the first line, padding-right on the last.
     const split = breakLines([code('react-dom/test-utils')], 280);
-    expect(split.widths[0]).toBeCloseTo(6 * 18.36 + 7.65, 6);
-    expect(split.widths[1]).toBeCloseTo(14 * 18.36 + 7.65, 6);
+    expect(split.widths[0]).toBeCloseTo(6 * cell + pad, 6);
+    expect(split.widths[1]).toBeCloseTo(14 * cell + pad, 6);
     // A piece broken anywhere (overflow-wrap) keeps its padding too.
-    const long = breakLines([code('x'.repeat(12))], 6 * 18.36 + 7.65);
-    expect(long.widths.map((w) => Math.round(w * 100) / 100)).toEqual([117.81, 117.81]);
+    const long = breakLines([code('x'.repeat(12))], 6 * cell + pad);
+    expect(long.widths.map((w) => Math.round(w * 1000) / 1000)).toEqual([117.778, 117.778]);
   });
 });
 
