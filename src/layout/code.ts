@@ -101,3 +101,36 @@ export function measureCodeFigure(part: CodeFigure, geometry: SlideGeometry): Bo
   const figure = column(boxes, geometry.scale.code.figureGapEm * geometry.bodyPx);
   return { ...figure, lines: panel.lines };
 }
+
+/** The largest code size that fits a room, and the plan scale that gives it. */
+export interface CodeFit {
+  /** Font size in px (at most the theme's size). */
+  readonly px: number;
+  /** The SlidePart's `scale` for that size (1 = the theme's 22 px). */
+  readonly scale: number;
+  /** The panel at that size. */
+  readonly box: Box;
+  /** The panel fits the room at that size (false: even `minPx` does not; split or wrap the code). */
+  readonly fits: boolean;
+}
+
+/**
+ * The largest size, never above the theme's and never below `minPx` (default the CSS floor, 13 px),
+ * at which a code panel fits `room` (px). The planner's legibility floor (18 px) goes in `minPx`.
+ */
+export function fitCode(code: string, room: { readonly width: number; readonly height: number }, geometry: SlideGeometry, minPx = geometry.scale.code.minPx): CodeFit {
+  const c = geometry.scale.code;
+  const full = codePx(1, geometry);
+  const text = measureCodeText(code, 1, c.tabSize);
+  // Linear in px up to 1/64 px rounding: solve, then step down until the measured panel fits.
+  const byHeight = (room.height - 2 * c.borderPx) / (text.rows * c.lineHeight + 2 * c.padYEm);
+  const byWidth = (room.width - 2 * c.borderPx) / (text.width + 2 * c.padXEm);
+  let px = Math.max(minPx, Math.min(full, byHeight, byWidth));
+  let box = measureCodePanel(code, px, geometry);
+  while (px > minPx && (box.height > room.height || box.width > room.width)) {
+    px = Math.max(minPx, px - 1 / 64);
+    box = measureCodePanel(code, px, geometry);
+  }
+  const scale = px / (c.em * geometry.bodyPx);
+  return { px, scale, box, fits: box.height <= room.height && box.width <= room.width };
+}

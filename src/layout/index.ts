@@ -14,13 +14,13 @@
 export { slideGeometry, bodyFlow, scaled, type SlideGeometry, type GeometryOptions, type Flow } from './geometry.js';
 export { THEME_SCALES, BASE_SCALE, themeScale, type ThemeScale } from './scale.js';
 export type { Box, FlowBox } from './flow.js';
-export { measureSlide, measurePart, type SlideBox, type SlideMeasureOptions } from './slide.js';
+export { measureSlide, measurePart, roomBelowTitle, bodyGap, type SlideBox, type SlideMeasureOptions } from './slide.js';
 export { measureTitle, measureParagraph, measurePoints, measureCaption, measureInlines, type TitleOptions, type ParagraphKind } from './text.js';
 export { measureBlock, measureImage, imageBox, measureHtml, type ImageOptions, type ImageSize } from './blocks.js';
 export { measureList } from './list.js';
 export { measureCallout, measureQuote, calloutTitle } from './container.js';
 export { measureTable, distributeColumns, type TableBox } from './table.js';
-export { measureCodePanel, measureCodeFigure, measureCodeText, codePx, codeRows, type CodeText, type CodeFigure } from './code.js';
+export { measureCodePanel, measureCodeFigure, measureCodeText, codePx, codeRows, fitCode, type CodeText, type CodeFigure, type CodeFit } from './code.js';
 export { measureByline, measureNav } from './nav.js';
 export { breakLines, inlineSizes, textWidth, charWidth, type LineLayout, type InlineSizes } from './lines.js';
 export { inlineRuns, textRun, type Run, type TextStyle, type InlineContext } from './runs.js';

@@ -55,7 +55,18 @@ export function measureSlide(slide: Slide, geometry: SlideGeometry, options: Sli
   return { height, width, ...(title ? { title } : {}), parts, body, overflowY, overflowX, fits: overflowY <= TOLERANCE && overflowX <= TOLERANCE };
 }
 
-function slideTitle(slide: Slide, geometry: SlideGeometry): FlowBox | undefined {
+/** The space between two parts of a slide body (`.lectern-body` gap), px. */
+export function bodyGap(geometry: SlideGeometry): number {
+  return geometry.scale.body.gapEm * geometry.bodyPx;
+}
+
+/** The height left for the body under a slide's title (the whole content box when it has none), px. */
+export function roomBelowTitle(slide: Pick<Slide, 'kind' | 'title' | 'continued'>, geometry: SlideGeometry): number {
+  const title = slideTitle(slide, geometry);
+  return geometry.contentHeight - (title === undefined ? 0 : title.height + title.marginBottom);
+}
+
+function slideTitle(slide: Pick<Slide, 'kind' | 'title' | 'continued'>, geometry: SlideGeometry): FlowBox | undefined {
   if (slide.title === undefined || slide.title.length === 0 || slide.kind === 'statement') return undefined;
   return measureTitle(slide.title, geometry, {
     level: slide.kind === 'title' ? 1 : 2,

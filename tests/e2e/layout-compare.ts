@@ -115,8 +115,9 @@ export interface Agreement {
   readonly exact: number;
   readonly within1: number;
   readonly within5: number;
-  /** Mean and worst relative error. */
+  /** Mean relative error, and the largest difference in its unit (px or lines). */
   readonly meanError: number;
+  readonly maxDiff: number;
   readonly worst: Pair | undefined;
 }
 
@@ -138,6 +139,7 @@ export function agreement(pairs: readonly Pair[]): Agreement[] {
       within1: share((p) => relative(p) <= 0.01),
       within5: share((p) => relative(p) <= 0.05),
       meanError: list.reduce((s, p) => s + relative(p), 0) / list.length,
+      maxDiff: list.reduce((m, p) => Math.max(m, Math.abs(p.predicted - p.actual)), 0),
       worst,
     };
   });
@@ -149,7 +151,7 @@ export function agreementTable(rows: readonly Agreement[]): string {
   const lines = rows.map((r) => {
     const w = r.worst;
     const worst = w === undefined ? '' : `${w.predicted.toFixed(1)} vs ${w.actual.toFixed(1)} at ${w.where}`;
-    return `| ${r.what} | ${r.n} | ${pct(r.exact)} | ${pct(r.within1)} | ${pct(r.within5)} | ${pct(r.meanError)} | ${worst} |`;
+    return `| ${r.what} | ${r.n} | ${pct(r.exact)} | ${pct(r.within1)} | ${pct(r.within5)} | ${pct(r.meanError)} | ${r.maxDiff.toFixed(2)} | ${worst} |`;
   });
-  return ['| compared | n | exact | ≤1% | ≤5% | mean error | worst (predicted vs Chromium) |', '|---|---|---|---|---|---|---|', ...lines].join('\n');
+  return ['| compared | n | exact | ≤1% | ≤5% | mean error | max diff | worst (predicted vs Chromium) |', '|---|---|---|---|---|---|---|---|', ...lines].join('\n');
 }

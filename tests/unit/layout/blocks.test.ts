@@ -7,16 +7,19 @@ import type { Block, Inline, Slide } from '../../../src/model.js';
 import { renderBlock } from '../../../src/render/blocks.js';
 import {
   bodyFlow,
+  bodyGap,
   calloutTitle,
   codePx,
   codeRows,
   distributeColumns,
+  fitCode,
   measureBlock,
   measureCodePanel,
   measureImage,
   measurePoints,
   measureSlide,
   measureTitle,
+  roomBelowTitle,
   slideGeometry,
 } from '../../../src/layout/index.js';
 
@@ -130,5 +133,25 @@ describe('measureSlide', () => {
     const wide = measureSlide(slide([{ type: 'code', code: 'x'.repeat(120), firstLine: 1, scale: 1 }]), g);
     const px = 0.6111 * 36; // 21.9996: glyphs at 21.984375 (1/64 px), padding 19.796875
     expect(wide.overflowX).toBeCloseTo(120 * 0.6 * (Math.floor(px * 64) / 64) + 2 * (Math.floor(0.9 * px * 64) / 64) + 2 - 1200, 6);
+  });
+});
+
+describe('planning helpers', () => {
+  it('fitCode finds the largest size whose panel fits, within the theme size and the floor', () => {
+    const code = Array.from({ length: 20 }, (_, i) => `line_${i} = compute(${i})`).join('\n');
+    const fit = fitCode(code, { width: 1200, height: 500 }, g);
+    expect(fit.fits).toBe(true);
+    expect(fit.box.height).toBeLessThanOrEqual(500);
+    expect(measureCodePanel(code, fit.px + 0.1, g).height).toBeGreaterThan(500);
+    expect(fit.scale).toBeCloseTo(fit.px / (0.6111 * 36), 9);
+    expect(fitCode('x', { width: 1200, height: 500 }, g).px).toBeCloseTo(codePx(1, g), 9);
+    expect(fitCode(code, { width: 1200, height: 100 }, g, 18)).toMatchObject({ px: 18, fits: false });
+  });
+
+  it('roomBelowTitle is the content height less the title and its margin', () => {
+    const title = measureTitle(text('A slide'), g);
+    expect(roomBelowTitle({ kind: 'content', title: text('A slide') }, g)).toBeCloseTo(704 - title.height - title.marginBottom, 9);
+    expect(roomBelowTitle({ kind: 'statement', title: text('A slide') }, g)).toBe(704);
+    expect(bodyGap(g)).toBeCloseTo(19.8, 9);
   });
 });
