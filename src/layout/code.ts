@@ -7,7 +7,7 @@ import type { Inline } from '../model.js';
 import { column, type Box } from './flow.js';
 import { bodyFlow, lu, type SlideGeometry } from './geometry.js';
 import { charWidth } from './lines.js';
-import type { TextStyle } from './runs.js';
+import { textStyle } from './runs.js';
 import { measureCaption, measureInlines } from './text.js';
 
 /** Rows and the widest row of some code, at `px`, without any panel. */
@@ -30,7 +30,7 @@ const PLAIN = /^[\x20-\x7e]*$/;
 
 /** Rows, widest row and its columns of `code` in JetBrains Mono at `px` (tab stops every `tabSize` columns). */
 export function measureCodeText(code: string, px: number, tabSize = 4): CodeText {
-  const style: TextStyle = { face: 'mono-400-normal', px, letterSpacing: 0 };
+  const style = textStyle('mono-400-normal', px, 0);
   const cell = charWidth(0x30, -1, style);
   const rows = codeRows(code);
   let width = 0;

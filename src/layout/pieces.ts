@@ -60,11 +60,17 @@ function charIn(face: Face, cp: number, prev: number, style: TextStyle): number 
   return em * glyphPx(style.px) + style.letterSpacing;
 }
 
-/** The width cache of one style (key: face, size, tracking). */
+const byStyle = new WeakMap<TextStyle, Map<string, number>>();
+
+/** The width cache of one style: found by the style object (runs.ts shares them), else by its values. */
 function cacheFor(style: TextStyle): Map<string, number> {
-  const key = `${style.face}|${style.px}|${style.letterSpacing}`;
-  let cache = widthCache.get(key);
-  if (cache === undefined) widthCache.set(key, (cache = new Map()));
+  let cache = byStyle.get(style);
+  if (cache === undefined) {
+    const key = `${style.face}|${style.px}|${style.letterSpacing}`;
+    cache = widthCache.get(key);
+    if (cache === undefined) widthCache.set(key, (cache = new Map()));
+    byStyle.set(style, cache);
+  }
   return cache;
 }
 

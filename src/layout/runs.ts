@@ -58,9 +58,24 @@ export function textRun(text: string, ctx: InlineContext, nowrap = false): Run {
   return { type: 'text', text, style: styleOf(ctx, 'text'), padStart: 0, padEnd: 0, ...(nowrap ? { nowrap } : {}) };
 }
 
+const styles = new Map<FaceKey, Map<number, Map<number, TextStyle>>>();
+
+/**
+ * The one TextStyle object for a face, size and tracking: runs of the same style share it, so the
+ * width cache finds its words by object, without building a key per run (pieces.ts).
+ */
+export function textStyle(face: FaceKey, px: number, letterSpacing: number): TextStyle {
+  let bySize = styles.get(face);
+  if (bySize === undefined) styles.set(face, (bySize = new Map()));
+  let byTracking = bySize.get(px);
+  if (byTracking === undefined) bySize.set(px, (byTracking = new Map()));
+  let style = byTracking.get(letterSpacing);
+  if (style === undefined) byTracking.set(letterSpacing, (style = { face, px, letterSpacing }));
+  return style;
+}
+
 function styleOf(ctx: InlineContext, family: 'text' | 'code'): TextStyle {
-  const px = family === 'code' ? ctx.px * ctx.codeScale : ctx.px;
-  return { face: faceKeyFor(family, ctx.weight, ctx.italic), px, letterSpacing: ctx.letterSpacing };
+  return textStyle(faceKeyFor(family, ctx.weight, ctx.italic), family === 'code' ? ctx.px * ctx.codeScale : ctx.px, ctx.letterSpacing);
 }
 
 function collect(inlines: readonly Inline[], ctx: InlineContext, out: Run[]): void {
