@@ -6,7 +6,7 @@
 import { pieceChars, pieceWidth, toPieces } from './pieces.js';
 import type { Run } from './runs.js';
 
-export { charWidth, textWidth } from './pieces.js';
+export { charWidth, textWidth } from './widths.js';
 
 /** The lines a piece of inline content takes at a given width. */
 export interface LineLayout {
