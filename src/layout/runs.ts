@@ -1,0 +1,113 @@
+/**
+ * Inline content (the model's Inline[]) → styled runs of text, as the deck's CSS styles them:
+ * `strong` is 700, `em` italic, inline `code` JetBrains Mono (smaller and padded in a slide body,
+ * at the heading's size in a title), links and `del` keep the text's style.
+ */
+import type { Inline } from '../model.js';
+import { faceKeyFor, type FaceKey } from './fonts.js';
+import { lu } from './geometry.js';
+
+/** How one run of text is drawn. */
+export interface TextStyle {
+  readonly face: FaceKey;
+  /** Font size in CSS px. */
+  readonly px: number;
+  /** Letter spacing in CSS px (the headings' negative tracking), added after every character. */
+  readonly letterSpacing: number;
+}
+
+/** A run of text in one style, or a forced line break (`<br>`). */
+export type Run =
+  | {
+      readonly type: 'text';
+      readonly text: string;
+      readonly style: TextStyle;
+      /** Horizontal padding of the run's box (inline code's background), in px. */
+      readonly padStart: number;
+      readonly padEnd: number;
+      /** `white-space: nowrap` (the "(2/3)" of a continued title): no break inside the run. */
+      readonly nowrap?: boolean;
+    }
+  | { readonly type: 'break' };
+
+/** The style inline content starts from, and how its inline code is drawn. */
+export interface InlineContext {
+  /** Font size of the element's text in px. */
+  readonly px: number;
+  /** CSS font-weight of the element (400 body, 600 table headers, 700 titles and callout titles). */
+  readonly weight: number;
+  /** The element is italic (quotes). */
+  readonly italic: boolean;
+  /** Letter spacing in px (computed at the element that declares it, inherited as a length). */
+  readonly letterSpacing: number;
+  /** Inline code's size relative to the text (0.85 in a slide body, 1 in a title). */
+  readonly codeScale: number;
+  /** Inline code's horizontal padding in em of the code (0.25 in a slide body, 0 in a title). */
+  readonly codePad: number;
+}
+
+/** Styled runs for inline content, in order. */
+export function inlineRuns(inlines: readonly Inline[], ctx: InlineContext): Run[] {
+  const out: Run[] = [];
+  collect(inlines, ctx, out);
+  return out;
+}
+
+/** A single run of plain text in the context's style (headings' "(2/3)", bylines, nav labels). */
+export function textRun(text: string, ctx: InlineContext, nowrap = false): Run {
+  return { type: 'text', text, style: styleOf(ctx, 'text'), padStart: 0, padEnd: 0, ...(nowrap ? { nowrap } : {}) };
+}
+
+const styles = new Map<FaceKey, Map<number, Map<number, TextStyle>>>();
+
+/**
+ * The one TextStyle object for a face, size and tracking: runs of the same style share it, so the
+ * width cache finds its words by object, without building a key per run (pieces.ts).
+ */
+export function textStyle(face: FaceKey, px: number, letterSpacing: number): TextStyle {
+  let bySize = styles.get(face);
+  if (bySize === undefined) styles.set(face, (bySize = new Map()));
+  let byTracking = bySize.get(px);
+  if (byTracking === undefined) bySize.set(px, (byTracking = new Map()));
+  let style = byTracking.get(letterSpacing);
+  if (style === undefined) byTracking.set(letterSpacing, (style = { face, px, letterSpacing }));
+  return style;
+}
+
+function styleOf(ctx: InlineContext, family: 'text' | 'code'): TextStyle {
+  return textStyle(faceKeyFor(family, ctx.weight, ctx.italic), family === 'code' ? ctx.px * ctx.codeScale : ctx.px, ctx.letterSpacing);
+}
+
+function collect(inlines: readonly Inline[], ctx: InlineContext, out: Run[]): void {
+  for (const node of inlines) {
+    switch (node.type) {
+      case 'text':
+        out.push({ type: 'text', text: node.text, style: styleOf(ctx, 'text'), padStart: 0, padEnd: 0 });
+        break;
+      case 'code': {
+        const style = styleOf(ctx, 'code');
+        const pad = lu(ctx.codePad * style.px);
+        out.push({ type: 'text', text: node.text, style, padStart: pad, padEnd: pad });
+        break;
+      }
+      case 'strong':
+        collect(node.children, { ...ctx, weight: Math.max(ctx.weight, 700) }, out);
+        break;
+      case 'em':
+        collect(node.children, { ...ctx, italic: true }, out);
+        break;
+      case 'del':
+      case 'link':
+        collect(node.children, ctx, out);
+        break;
+      case 'break':
+        out.push({ type: 'break' });
+        break;
+      case 'image':
+        // A picture inside text is laid out as a block by the deck's CSS; its size is unknown here
+        // (known gap), so it counts as its alt text would.
+        out.push({ type: 'text', text: node.alt, style: styleOf(ctx, 'text'), padStart: 0, padEnd: 0 });
+        break;
+    }
+  }
+}
