@@ -77,6 +77,7 @@ describe.skipIf(skipReason !== '')(`layout/ against Chromium${skipReason ? ` (sk
   });
 
   const check = (rows: readonly Agreement[], label: string): void => {
+    // LAYOUT_DEBUG=1 lists every comparison more than 5 % off, to chase a disagreement.
     if (process.env['LAYOUT_DEBUG']) for (const p of [...fixture, ...shared]) if (Math.abs(p.predicted - p.actual) / Math.max(1, p.actual) > 0.05) process.stdout.write(`MISS ${p.what} ${p.predicted.toFixed(1)} vs ${p.actual.toFixed(1)} ${p.where}\n`);
     process.stdout.write(`\nlayout/ vs Chromium, ${label}:\n${agreementTable(rows)}\n`);
     for (const row of rows) {
