@@ -4,16 +4,14 @@
  * is read at the edge (load/images.ts) and passed in, so `compileArticle` is pure: the same source,
  * inputs and config give byte-identical HTML, whichever command asked.
  */
-import { createHash } from 'node:crypto';
-import { resolveDeckOptions, type ResolvedConfig } from './config.js';
+import { deckUrl, resolveDeckOptions, type ResolvedConfig } from './config.js';
 import type { Article, Deck, FitHints, ImageFile, LoadedImages, RenderedDeck, Source } from './model.js';
 import { loadImages } from './load/images.js';
 import { parseArticle } from './parse/index.js';
 import { planDeck } from './plan/index.js';
-import { withQrCode } from './plan/closing.js';
 import { imageRefs, rewriteImages } from './plan/images.js';
 import { renderDeck } from './render/index.js';
-import { deckUrl, qrSvg, shareHead } from './render/share.js';
+import { shareHead } from './render/share.js';
 import { deckAssets, type RuntimeManifest } from './runtime/manifest.js';
 
 /** The thumbnail a deck page's og:image names: a PNG taken in a browser, or an SVG card made without one. */
@@ -34,8 +32,6 @@ export interface CompileInputs {
 export interface DeckFiles {
   /** Images to copy next to the page, under their hashed names. */
   readonly images: readonly ImageFile[];
-  /** The QR code of the hosted deck (with a site URL). */
-  readonly qr?: { readonly name: string; readonly svg: string };
   /** The thumbnail file name og:image names (`thumbnail.png` or `thumbnail.svg`). */
   readonly thumbnail: string;
 }
@@ -60,17 +56,11 @@ export function thumbnailName(kind: ThumbnailKind): string {
 export function compileArticle(source: Source, article: Article, inputs: CompileInputs): CompiledDeck {
   const { config } = inputs;
   const options = resolveDeckOptions(config, source.meta.raw, source.path, config.overrides);
-  const planned = planDeck(article, options, inputs.hints);
+  const planned = planDeck(article, options, inputs.hints, config.siteUrl === undefined ? {} : { siteUrl: config.siteUrl });
   const names = new Map(inputs.images.files.map((f) => [f.src, f.name]));
   let deck = rewriteImages(planned, names);
   if (inputs.images.diagnostics.length > 0) deck = { ...deck, diagnostics: [...deck.diagnostics, ...inputs.images.diagnostics] };
   const url = config.siteUrl === undefined ? undefined : deckUrl(config.siteUrl, deck.meta.slug);
-  let qr: DeckFiles['qr'];
-  if (url !== undefined) {
-    const svg = qrSvg(url);
-    qr = { name: `qr-${createHash('sha256').update(svg).digest('hex').slice(0, 8)}.svg`, svg };
-    deck = withQrCode(deck, url, qr.name);
-  }
   const thumbnail = thumbnailName(inputs.thumbnail);
   const head = shareHead({
     title: deck.meta.title,
@@ -80,7 +70,7 @@ export function compileArticle(source: Source, article: Article, inputs: Compile
   });
   const rendered = renderDeck(deck, { assets: deckAssets(inputs.runtime, deck.meta.theme, source.path), head });
   const images = uniqueByName(inputs.images.files);
-  return { source, article, deck, rendered, files: { images, thumbnail, ...(qr === undefined ? {} : { qr }) }, inputs };
+  return { source, article, deck, rendered, files: { images, thumbnail }, inputs };
 }
 
 /** The same article compiled again with fit hints (a measured fit round). Pure. */

@@ -113,6 +113,12 @@ export const DEFAULT_DECK_OPTIONS: ResolvedDeckOptions = {
   unsafeHtml: false,
 };
 
+/** The public URL of a deck: `<siteUrl>/<slug>/` (siteUrl may lack its trailing slash). */
+export function deckUrl(siteUrl: string, slug: string): string {
+  const base = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`;
+  return new URL(`${encodeURIComponent(slug)}/`, base).href;
+}
+
 /** Identity helper that gives a config file type checking, as Vite's does. */
 export function defineConfig(config: UserConfig): UserConfig {
   return config;

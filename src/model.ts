@@ -231,7 +231,11 @@ export type SlidePart =
       readonly scale: number;
     }
   | { readonly type: 'byline'; readonly author?: string; readonly date?: string; readonly description?: string }
-  | { readonly type: 'nav'; readonly links: readonly NavLink[] };
+  | { readonly type: 'nav'; readonly links: readonly NavLink[] }
+  /** Parts side by side in equal columns (a Before/After pair of code blocks, say). */
+  | { readonly type: 'row'; readonly parts: readonly SlidePart[] }
+  /** A URL to follow after the talk (the article's, or the hosted deck's): the link, and its QR code. */
+  | { readonly type: 'url'; readonly url: string; readonly qr: boolean };
 
 /** One slide: what is on screen, what the speaker reads, where it came from. */
 export interface Slide {
@@ -249,6 +253,13 @@ export interface Slide {
   readonly continued?: { readonly index: number; readonly total: number };
   /** Set on the first slide of an article heading (level 1 for the title): PDF outlines follow it. */
   readonly heading?: { readonly level: number; readonly text: string };
+  /**
+   * Headings of enclosing sections that have no slide of their own (no text before their first
+   * subsection): shown small above the title, and in the PDF outline at their level.
+   */
+  readonly kicker?: { readonly inlines: readonly Inline[]; readonly headings: readonly { readonly level: number; readonly text: string }[] };
+  /** Ids of article sections shown on this slide besides its own (merged sections): `#/<alias>` lands here. */
+  readonly aliases?: readonly string[];
 }
 
 /** A horizontal slide with the vertical slides beneath it (a reveal.js stack when length > 1). */

@@ -73,7 +73,25 @@ async function start(): Promise<void> {
     plugins: [LazyNotes, Search, Zoom],
   });
   if (pdfReady !== null) await pdfReady;
+  followAliases(root);
   announce('true');
+}
+
+/**
+ * Sections the planner merged into one slide keep their hash links: `#/<section-id>` of a merged
+ * section lands on the slide that shows it (`data-lectern-aliases`), on load and on every change.
+ */
+function followAliases(root: HTMLElement): void {
+  const go = (): void => {
+    const id = decodeURIComponent(window.location.hash.replace(/^#\/?/, '').split('/')[0] ?? '');
+    if (id === '' || /^\d+$/.test(id) || document.getElementById(id) !== null) return;
+    const slide = Array.from(root.querySelectorAll<HTMLElement>('section[data-lectern-aliases]')).find((s) => (s.dataset['lecternAliases'] ?? '').split(' ').includes(id));
+    if (slide === undefined) return;
+    const { h, v } = Reveal.getIndices(slide);
+    Reveal.slide(h, v ?? 0);
+  };
+  go();
+  window.addEventListener('hashchange', go);
 }
 
 /** Slide size as CSS variables (base.css reads them), and the centred slide kinds marked. */

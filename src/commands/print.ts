@@ -9,12 +9,11 @@ import type { Page } from 'puppeteer-core';
 import { BrowserSession } from '../browser/session.js';
 import { createDeadline } from '../browser/wait.js';
 import type { CompiledDeck } from '../compile.js';
-import type { ResolvedConfig } from '../config.js';
+import { deckUrl, type ResolvedConfig } from '../config.js';
 import { fitDeck, MAX_ROUNDS, type FitResult } from '../fit/loop.js';
 import { measureOpenDeck } from '../fit/measure.js';
 import type { Diagnostic } from '../model.js';
 import { openPrintView, overflowDiagnostics, printDeck, type PdfDeck, type PdfKind, type PrintedDeck, type PrintView } from '../pdf/index.js';
-import { deckUrl } from '../render/share.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
 import { createScratchSite, type ScratchDeck, type ScratchSite } from './scratch.js';
 

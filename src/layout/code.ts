@@ -115,7 +115,7 @@ export interface CodeFit {
 }
 
 /**
- * The largest size, never above the theme's and never below `minPx` (default the CSS floor, 13 px),
+ * The largest size, never above the theme's and never below `minPx` (default the CSS floor, 18 px),
  * at which a code panel fits `room` (px). The planner's legibility floor (18 px) goes in `minPx`.
  */
 export function fitCode(code: string, room: { readonly width: number; readonly height: number }, geometry: SlideGeometry, minPx = geometry.scale.code.minPx): CodeFit {

@@ -56,7 +56,8 @@ export function slideGeometry(options: GeometryOptions = {}): SlideGeometry {
     contentWidth: width - 2 * scale.slidePadX,
     contentHeight: height - 2 * scale.slidePadY,
     fit,
-    bodyPx: scale.bodyPx * fit,
+    // The body shrinks with the fit pass, but never under the text floor (slides.css).
+    bodyPx: Math.max(scale.textFloorPx, scale.bodyPx * fit),
   };
 }
 
@@ -83,13 +84,21 @@ export function bodyFlow(geometry: SlideGeometry): Flow {
     width: geometry.contentWidth,
     px: geometry.bodyPx,
     lineHeight: s.lineHeight,
-    inline: { px: geometry.bodyPx, weight: 400, italic: false, letterSpacing: 0, codeScale: s.inlineCode.em, codePad: s.inlineCode.padXEm },
+    inline: { px: geometry.bodyPx, weight: 400, italic: false, letterSpacing: 0, codeScale: s.inlineCode.em, codePad: s.inlineCode.padXEm, codeFloor: s.textFloorPx },
     within: 'body',
   };
 }
 
-/** The same flow at another font size (em of the current one): inline code and tracking follow. */
+/**
+ * The same flow at another font size (em of the current one), never under the text floor (every
+ * relative size in a slide body is `max(var(--lectern-text-floor), …em)`): inline code follows.
+ */
 export function scaled(flow: Flow, em: number): Flow {
-  const px = flow.px * em;
+  const px = floored(flow.px * em, flow.geometry);
   return { ...flow, px, inline: { ...flow.inline, px } };
+}
+
+/** A body text size with the text floor applied (`max(var(--lectern-text-floor), …)`), px. */
+export function floored(px: number, geometry: SlideGeometry): number {
+  return Math.max(geometry.scale.textFloorPx, px);
 }

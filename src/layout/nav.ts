@@ -4,7 +4,7 @@
  */
 import type { NavLink, SlidePart } from '../model.js';
 import type { Box, FlowBox } from './flow.js';
-import { bodyFlow, lu, scaled, type SlideGeometry } from './geometry.js';
+import { bodyFlow, floored, lu, scaled, type SlideGeometry } from './geometry.js';
 import { breakLines } from './lines.js';
 import { inlineRuns, textRun } from './runs.js';
 import { linesBox, measureParagraph } from './text.js';
@@ -31,7 +31,7 @@ export function measureByline(part: Extract<SlidePart, { type: 'byline' }>, geom
 export function measureNav(links: readonly NavLink[], closing: boolean, geometry: SlideGeometry): FlowBox {
   const flow = bodyFlow(geometry);
   const n = geometry.scale.nav;
-  const px = flow.px * n.em;
+  const px = floored(flow.px * n.em, geometry);
   const gap = (closing ? n.closingGapEm : n.gapEm) * flow.px;
   const inline = { ...flow.inline, px, weight: n.weight };
   const widths = links.map((link) => {

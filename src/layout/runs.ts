@@ -44,6 +44,8 @@ export interface InlineContext {
   readonly codeScale: number;
   /** Inline code's horizontal padding in em of the code (0.25 in a slide body, 0 in a title). */
   readonly codePad: number;
+  /** Inline code is never smaller than this in a slide body (the text floor), px. */
+  readonly codeFloor?: number;
 }
 
 /** Styled runs for inline content, in order. */
@@ -75,7 +77,7 @@ export function textStyle(face: FaceKey, px: number, letterSpacing: number): Tex
 }
 
 function styleOf(ctx: InlineContext, family: 'text' | 'code'): TextStyle {
-  return textStyle(faceKeyFor(family, ctx.weight, ctx.italic), family === 'code' ? ctx.px * ctx.codeScale : ctx.px, ctx.letterSpacing);
+  return textStyle(faceKeyFor(family, ctx.weight, ctx.italic), family === 'code' ? Math.max(ctx.codeFloor ?? 0, ctx.px * ctx.codeScale) : ctx.px, ctx.letterSpacing);
 }
 
 function collect(inlines: readonly Inline[], ctx: InlineContext, out: Run[]): void {

@@ -11,6 +11,8 @@ export interface ThemeScale {
   readonly name: string;
   /** `--r-main-font-size`: the body text, in px. */
   readonly bodyPx: number;
+  /** `--lectern-text-floor`: no text in a slide body is drawn smaller (each size is `max(floor, …em)`), px. */
+  readonly textFloorPx: number;
   /** `.lectern-slide` padding (slides.css), px. */
   readonly slidePadX: number;
   readonly slidePadY: number;
@@ -67,7 +69,7 @@ export interface ThemeScale {
   readonly code: {
     /** `--lectern-code-size`, em of the body (22 px at 36 px). */
     readonly em: number;
-    /** `max(13px, …)` in blocks.css: the floor of the code's font size. */
+    /** `--lectern-code-floor` (`max(var(--lectern-code-floor), …)` in blocks.css): the floor of the code's font size. */
     readonly minPx: number;
     readonly lineHeight: number;
     readonly padYEm: number;
@@ -107,8 +109,6 @@ export interface ThemeScale {
     readonly maxHeightShare: number;
     readonly captionEm: number;
     readonly gapEm: number;
-    /** The closing slide's QR code: `max-height: 300px`. */
-    readonly closingMaxPx: number;
   };
   /** `nav.lectern-nav` (closing slide buttons): link size, weight, line height, padding; row gap and top margin in em of the body. */
   readonly nav: {
@@ -122,6 +122,12 @@ export interface ThemeScale {
     readonly closingGapEm: number;
     readonly closingMarginTopEm: number;
   };
+  /** `p.lectern-kicker` above a title: size (em of the slide), weight, line height, bottom margin (em of itself). */
+  readonly kicker: { readonly em: number; readonly weight: number; readonly lineHeight: number; readonly marginEm: number };
+  /** `.lectern-row` (parts side by side): the gap between columns and between parts in a column, em of the body. */
+  readonly row: { readonly gapEm: number };
+  /** The closing slide's URL (`p.lectern-url`, em of the body) and QR code (`figure.lectern-qr svg`, px). */
+  readonly url: { readonly em: number; readonly qrPx: number };
   /** `.lectern-byline .lectern-author` weight. */
   readonly authorWeight: number;
   /** `.lectern-html` size, em of the body. */
@@ -132,6 +138,7 @@ export interface ThemeScale {
 export const BASE_SCALE: ThemeScale = {
   name: 'base',
   bodyPx: 36,
+  textFloorPx: 24,
   slidePadX: 40,
   slidePadY: 8,
   lineHeight: 1.35,
@@ -160,13 +167,16 @@ export const BASE_SCALE: ThemeScale = {
   },
   list: { indentEm: 1.15, lineHeight: 1.3, itemMarginEm: 0.3, pointMarginEm: 0.45, nestedEm: 0.9, nestedMarginTopEm: 0.25 },
   inlineCode: { em: 0.85, padXEm: 0.25 },
-  code: { em: 0.6111, minPx: 13, lineHeight: 1.45, padYEm: 0.65, padXEm: 0.9, borderPx: 1, figureGapEm: 0.4, tabSize: 4 },
+  code: { em: 0.6111, minPx: 18, lineHeight: 1.45, padYEm: 0.65, padXEm: 0.9, borderPx: 1, figureGapEm: 0.4, tabSize: 4 },
   caption: { em: 0.8, lineHeight: 1.3 },
   table: { em: 0.75, padYEm: 0.3, padXEm: 0.7, rulePx: 1, headWeight: 600 },
   quote: { padYEm: 0.2, padLeftEm: 0.9, borderEm: 0.2, paragraphGapEm: 0.4 },
   callout: { em: 0.85, padYEm: 0.5, padXEm: 0.9, borderEm: 0.22, childGapEm: 0.35, titleWeight: 700 },
-  image: { maxHeightShare: 0.62, captionEm: 0.7, gapEm: 0.3, closingMaxPx: 300 },
+  image: { maxHeightShare: 0.62, captionEm: 0.7, gapEm: 0.3 },
   nav: { em: 0.8, weight: 600, lineHeight: 1.2, padYEm: 0.45, padXEm: 1.1, gapEm: 0.6, marginTopEm: 0.4, closingGapEm: 1.2, closingMarginTopEm: 0.8 },
+  kicker: { em: 0.7, weight: 600, lineHeight: 1.2, marginEm: 0.2 },
+  row: { gapEm: 0.55 },
+  url: { em: 0.75, qrPx: 240 },
   authorWeight: 600,
   htmlEm: 0.9,
 };

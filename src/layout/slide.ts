@@ -7,9 +7,9 @@ import type { Slide, SlidePart } from '../model.js';
 import { imageBox, measureBlock, type ImageSize } from './blocks.js';
 import { measureCodeFigure } from './code.js';
 import { column, type Box, type FlowBox } from './flow.js';
-import { bodyFlow, type SlideGeometry } from './geometry.js';
+import { bodyFlow, floored, scaled, type SlideGeometry } from './geometry.js';
 import { measureByline, measureNav } from './nav.js';
-import { measureParagraph, measurePoints, measureTitle } from './text.js';
+import { measureInlines, measureParagraph, measurePoints, measureTitle } from './text.js';
 
 /** Options of measureSlide and measurePart. */
 export interface SlideMeasureOptions {
@@ -61,18 +61,25 @@ export function bodyGap(geometry: SlideGeometry): number {
 }
 
 /** The height left for the body under a slide's title (the whole content box when it has none), px. */
-export function roomBelowTitle(slide: Pick<Slide, 'kind' | 'title' | 'continued'>, geometry: SlideGeometry): number {
+export function roomBelowTitle(slide: Pick<Slide, 'kind' | 'title' | 'continued' | 'kicker'>, geometry: SlideGeometry): number {
   const title = slideTitle(slide, geometry);
   return geometry.contentHeight - (title === undefined ? 0 : title.height + title.marginBottom);
 }
 
-function slideTitle(slide: Pick<Slide, 'kind' | 'title' | 'continued'>, geometry: SlideGeometry): FlowBox | undefined {
+function slideTitle(slide: Pick<Slide, 'kind' | 'title' | 'continued' | 'kicker'>, geometry: SlideGeometry): FlowBox | undefined {
   if (slide.title === undefined || slide.title.length === 0 || slide.kind === 'statement') return undefined;
-  return measureTitle(slide.title, geometry, {
+  const title = measureTitle(slide.title, geometry, {
     level: slide.kind === 'title' ? 1 : 2,
     section: slide.kind === 'section',
     ...(slide.continued ? { continued: slide.continued } : {}),
   });
+  if (slide.kicker === undefined) return title;
+  // The kicker (`p.lectern-kicker`) stands above the title: its box and margin add to the title's.
+  const k = geometry.scale.kicker;
+  const flow = bodyFlow(geometry);
+  const px = floored(geometry.scale.bodyPx * k.em, geometry);
+  const kicker = measureInlines(slide.kicker.inlines, { ...flow, px, lineHeight: k.lineHeight, inline: { ...flow.inline, px, weight: k.weight } }, k.lineHeight);
+  return { ...title, height: title.height + kicker.height + k.marginEm * px, width: Math.max(title.width, kicker.width) };
 }
 
 /**
@@ -91,8 +98,7 @@ export function measurePart(part: SlidePart, slide: Pick<Slide, 'kind' | 'parts'
     case 'block': {
       if (part.block.type === 'image') {
         const { src, alt, caption } = part.block;
-        const maxHeight = slide.kind === 'closing' ? geometry.scale.image.closingMaxPx : undefined;
-        return [imageBox(flow, { natural: options.imageSize?.(src), alt, caption, maxHeight })];
+        return [imageBox(flow, { natural: options.imageSize?.(src), alt, caption })];
       }
       const box = measureBlock(part.block, flow);
       return box === undefined ? [] : [box];
@@ -101,5 +107,24 @@ export function measurePart(part: SlidePart, slide: Pick<Slide, 'kind' | 'parts'
       return measureByline(part, geometry);
     case 'nav':
       return [measureNav(part.links, slide.kind === 'closing', geometry)];
+    case 'row':
+      return [measureRow(part.parts, slide, geometry, options)];
+    case 'url': {
+      const u = geometry.scale.url;
+      const text = measureInlines([{ type: 'text', text: part.url }], scaled(flow, u.em));
+      return part.qr ? [{ height: u.qrPx, width: u.qrPx, lines: 0 }, text] : [text];
+    }
   }
+}
+
+/** Parts side by side (`.lectern-row`): equal columns `row.gapEm` apart, each a column of its parts. */
+function measureRow(parts: readonly SlidePart[], slide: Pick<Slide, 'kind' | 'parts'>, geometry: SlideGeometry, options: SlideMeasureOptions): Box {
+  const gap = geometry.scale.row.gapEm * geometry.bodyPx;
+  const n = Math.max(1, parts.length);
+  const share = { ...geometry, contentWidth: (geometry.contentWidth - gap * (n - 1)) / n };
+  const boxes = parts.map((p) => column(measurePart(p, slide, share, options), gap));
+  const height = Math.max(0, ...boxes.map((b) => b.height));
+  // A column wider than its share spills: report the row as that much wider than the body.
+  const spill = Math.max(0, ...boxes.map((b) => b.width - share.contentWidth));
+  return { height, width: geometry.contentWidth + spill, lines: Math.max(0, ...boxes.map((b) => b.lines)) };
 }

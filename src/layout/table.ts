@@ -8,7 +8,7 @@
  */
 import type { Block, Inline } from '../model.js';
 import { withMargins, type FlowBox } from './flow.js';
-import { lu, type Flow } from './geometry.js';
+import { lu, type Flow, floored } from './geometry.js';
 import { breakLines, inlineSizes } from './lines.js';
 import { contextMargins } from './list.js';
 import { inlineRuns, type InlineContext, type Run } from './runs.js';
@@ -31,7 +31,7 @@ export function distributeColumns(min: readonly number[], max: readonly number[]
 /** A table in a flow (header row first, then the body rows). */
 export function measureTable(block: Extract<Block, { type: 'table' }>, flow: Flow): TableBox {
   const t = flow.geometry.scale.table;
-  const px = flow.px * t.em;
+  const px = floored(flow.px * t.em, flow.geometry);
   const padX = lu(t.padXEm * px);
   const padY = t.padYEm * px;
   const base: InlineContext = { ...flow.inline, px };

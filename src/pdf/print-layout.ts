@@ -54,6 +54,8 @@ export function readPrintLayout(): PrintInfo {
 
   const headings: HeadingInfo[] = [];
   slides.forEach(({ slide, page }, index) => {
+    // Kickers are the headings of enclosing sections without a slide of their own: they come first.
+    for (const k of kickersOf(slide)) headings.push({ title: k.text, level: k.level, page, slide: index });
     const level = Number(slide.getAttribute('data-heading-level'));
     const title = slide.getAttribute('data-heading')?.trim() ?? '';
     if (title !== '' && level > 0) headings.push({ title, level, page, slide: index });
@@ -78,6 +80,15 @@ export function readPrintLayout(): PrintInfo {
       ...(typeof h === 'number' && h > 0 ? { height: h } : {}),
       ...(typeof t === 'string' && t !== '' ? { title: t } : {}),
     };
+  }
+
+  function kickersOf(slide: Element): { level: number; text: string }[] {
+    try {
+      const parsed: unknown = JSON.parse(slide.getAttribute('data-kickers') ?? '[]');
+      return Array.isArray(parsed) ? parsed.filter((k): k is { level: number; text: string } => typeof k?.level === 'number' && typeof k?.text === 'string') : [];
+    } catch {
+      return [];
+    }
   }
 
   function rewriteSlideLinks(): void {

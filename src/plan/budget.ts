@@ -29,6 +29,8 @@ export interface Budget {
   readonly maxTableRows: number;
   /** A list item longer than this shows its lead sentence on screen (the whole item goes to notes). */
   readonly maxItemWords: number;
+  /** Points shown in a section that also shows code, a table or a picture (the rest are said). */
+  readonly pointsBesideCode: number;
   readonly width: number;
   readonly height: number;
   /**
@@ -61,6 +63,7 @@ export function budgetFor(options: ResolvedDeckOptions, hints?: FitHints): Budge
     statementWords: options.statementWords,
     maxTableRows: 8,
     maxItemWords: 25,
+    pointsBesideCode: 2,
     width: options.width,
     height: options.height,
     fit: 1,

@@ -1,42 +1,59 @@
 /**
- * The closing slide's hosted-deck additions: the QR code of the deck's public URL, on the
- * article's own closing slide or on one of its own. Pure: the input deck is not changed.
+ * Every deck ends with a closing slide: the deck title, the author, the URL to follow afterwards —
+ * the article's own (front matter `url` or `canonical`, or `permalink` on the site URL), else the
+ * hosted deck's — as a link with its QR code, and the article's previous/next links when it has
+ * them. Only the article's own words: no "Thank you", no "Questions?".
  */
-import type { Deck, Inline, Slide } from '../model.js';
+import { deckUrl } from '../config.js';
+import type { Article, Block, Inline, NavLink, Slide, SlidePart } from '../model.js';
+import type { IdAllocator } from './ids.js';
 
-/**
- * The deck with a QR code of `url` (an image file `qrFile` next to the deck page) on its closing
- * slide; a deck without one gets a closing slide of its own. Pure: the input deck is not changed.
- */
-export function withQrCode(deck: Deck, url: string, qrFile: string): Deck {
-  const caption: Inline[] = [{ type: 'link', href: url, children: [{ type: 'text', text: url }] }];
-  const last = deck.stacks[deck.stacks.length - 1];
-  const closing = last?.length === 1 && last[0]?.kind === 'closing' ? last[0] : undefined;
-  const line = closing?.line ?? lastLine(deck);
-  const part = { type: 'block', block: { type: 'image', line, src: qrFile, alt: `QR code of ${url}`, caption } } as const;
-  if (closing !== undefined) {
-    const updated: Slide = { ...closing, parts: [...closing.parts, part] };
-    return { ...deck, stacks: [...deck.stacks.slice(0, -1), [updated]] };
-  }
-  const slide: Slide = {
+/** What the closing slide needs besides the article. */
+export interface ClosingContext {
+  readonly title: readonly Inline[];
+  readonly ids: IdAllocator;
+  /** The public URL of the site the deck is hosted on (`--site-url`). */
+  readonly siteUrl?: string;
+  /** The article's trailing previous/next links, and the paragraph they came from. */
+  readonly links: readonly NavLink[];
+  readonly navBlock?: Block;
+  readonly line: number;
+}
+
+/** The closing slide of an article's deck. */
+export function planClosing(article: Article, ctx: ClosingContext): Slide {
+  const parts: SlidePart[] = [];
+  if (article.meta.author !== undefined) parts.push({ type: 'byline', author: article.meta.author });
+  const url = articleUrl(article, ctx.siteUrl) ?? (ctx.siteUrl === undefined ? undefined : deckUrl(ctx.siteUrl, article.slug));
+  if (url !== undefined) parts.push({ type: 'url', url, qr: true });
+  if (ctx.links.length > 0) parts.push({ type: 'nav', links: ctx.links });
+  const line = ctx.navBlock?.line ?? ctx.line;
+  return {
     kind: 'closing',
-    id: uniqueId(deck, 'follow-along'),
-    title: [{ type: 'text', text: deck.meta.title }],
-    parts: [part],
-    notes: [],
+    id: ctx.ids.next('closing'),
+    title: ctx.title,
+    parts,
+    notes: ctx.navBlock === undefined ? [] : [ctx.navBlock],
     line,
     endLine: line,
   };
-  return { ...deck, stacks: [...deck.stacks, [slide]] };
 }
 
-function lastLine(deck: Deck): number {
-  return deck.stacks.flat().reduce((max, s) => Math.max(max, s.endLine), 1);
-}
-
-function uniqueId(deck: Deck, wanted: string): string {
-  const taken = new Set(deck.stacks.flat().map((s) => s.id));
-  let id = wanted;
-  for (let n = 2; taken.has(id); n++) id = `${wanted}-${n}`;
-  return id;
+/** The article's public URL: front matter `url` or `canonical` (absolute), or `permalink` on the site URL. */
+export function articleUrl(article: Article, siteUrl?: string): string | undefined {
+  const raw = article.meta.raw;
+  for (const key of ['canonical', 'canonical_url', 'url']) {
+    const value = raw[key];
+    if (typeof value === 'string' && /^https?:\/\//i.test(value.trim())) return value.trim();
+  }
+  const permalink = raw['permalink'];
+  if (typeof permalink === 'string' && siteUrl !== undefined && permalink.trim() !== '') {
+    try {
+      const base = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`;
+      return new URL(permalink.trim().replace(/^\//, ''), base).href;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }

@@ -1,55 +1,95 @@
-/** Code blocks on slides: whole when they fit at a legible size, else split at blank lines. */
-import type { Block, Inline, SlidePart } from '../model.js';
-import { type Budget, codeScale, maxCodeColumns, maxCodeLinesAtMinScale } from './budget.js';
+/**
+ * Code on slides, legible from the back of a room: never drawn under the code floor (18 px at the
+ * deck's size). A line too long for the slide at that size wraps (cut after a space or separator,
+ * every character kept, in order); code too tall for one slide at that size is split at blank
+ * lines (or where a top-level statement starts), never shrunk further.
+ */
+import type { Block } from '../model.js';
+import { measureCodeText, type SlideGeometry } from '../layout/index.js';
 
 type CodeBlock = Extract<Block, { type: 'code' }>;
 
-/** The code parts (one per slide) for a code block, each with its font scale. */
-export function planCodeParts(block: CodeBlock, caption: readonly Inline[] | undefined, budget: Budget): SlidePart[] {
-  const hasCaption = caption !== undefined && caption.length > 0;
-  const lines = wrapLines(block.code.replace(/\t/g, '    ').split('\n'), maxCodeColumns(budget));
-  // Split only code that cannot fit: the configured line budget, or what fits at the minimum scale.
-  // A fit hint (budget.fit < 1: the browser found this code too big) shrinks both limits.
-  const fitted = Math.max(4, Math.floor(Math.max(budget.maxCodeLines, Math.min(maxCodeLinesAtMinScale(budget, hasCaption), 30)) * budget.fit));
-  const limit = budget.fit < 1 ? Math.min(fitted, budget.maxCodeLines) : fitted;
-  const chunks = lines.length <= limit ? [{ start: 0, lines }] : splitLines(lines, Math.min(limit, budget.maxCodeLines));
-  return chunks.map((chunk, index) => {
-    const columns = Math.max(...chunk.lines.map((l) => l.length));
-    const part: SlidePart = {
-      type: 'code',
-      code: chunk.lines.join('\n'),
-      firstLine: chunk.start + 1,
-      scale: codeScale(budget, chunk.lines.length, columns, hasCaption && index === 0),
-      ...(block.lang !== undefined ? { lang: block.lang } : {}),
-      ...(block.title !== undefined ? { title: block.title } : {}),
-      ...(hasCaption && index === 0 ? { caption } : {}),
-    };
-    return part;
-  });
+/** A piece of a code block that fits one slide: its lines, and where it starts in the block (1-based). */
+export interface CodePiece {
+  readonly code: string;
+  readonly firstLine: number;
 }
 
-/** Cut lines into chunks of at most `max`, preferring to cut after a blank line. */
+/** The theme's code size in px (scale 1), and the floor. */
+export function codeSizes(geometry: SlideGeometry): { readonly theme: number; readonly floor: number } {
+  const c = geometry.scale.code;
+  return { theme: c.em * geometry.bodyPx, floor: c.minPx };
+}
+
+/** Panel padding and border around the code text, horizontally (px at `px`). */
+function panelWidth(px: number, geometry: SlideGeometry): number {
+  const c = geometry.scale.code;
+  return 2 * c.padXEm * px + 2 * c.borderPx;
+}
+
+/** The longest line (in columns) that fits `width` px at the code floor. */
+export function maxColumns(width: number, geometry: SlideGeometry): number {
+  const { floor } = codeSizes(geometry);
+  const cell = measureCodeText('0', floor).width;
+  return Math.max(20, Math.floor((width - panelWidth(floor, geometry) - 1) / cell));
+}
+
+/** How many rows of code fit `height` px at the code floor, inside the panel. */
+export function maxRows(height: number, geometry: SlideGeometry): number {
+  const c = geometry.scale.code;
+  const px = c.minPx;
+  return Math.max(3, Math.floor((height - 2 * c.padYEm * px - 2 * c.borderPx) / (c.lineHeight * px)));
+}
+
+/**
+ * The pieces of `block` for slides whose panel may be `width` wide and `rows` rows tall at the code
+ * floor (the first piece `firstRows`, as it may share its slide): lines wrapped to fit, then cut.
+ */
+export function codePieces(block: CodeBlock, width: number, rows: number, geometry: SlideGeometry): CodePiece[] {
+  const lines = wrapLines(block.code.replace(/\t/g, '    ').replace(/\n+$/, '').split('\n'), maxColumns(width, geometry));
+  if (lines.length <= rows) return [{ code: lines.join('\n'), firstLine: 1 }];
+  return splitLines(lines, rows).map((chunk) => ({ code: chunk.lines.join('\n'), firstLine: chunk.start + 1 }));
+}
+
+/**
+ * Cut lines into chunks of at most `max`, preferring to cut after a blank line, else before a line
+ * that starts at the left margin (a new top-level statement), in the second half of the window.
+ */
 export function splitLines(lines: readonly string[], max: number): { start: number; lines: string[] }[] {
   const chunks: { start: number; lines: string[] }[] = [];
   let start = 0;
   while (start < lines.length) {
     let end = Math.min(start + max, lines.length);
-    if (end < lines.length) {
-      // Look back for a blank line in the second half of the window.
-      for (let i = end - 1; i > start + Math.floor(max / 2); i--) {
-        if (lines[i]!.trim() === '') {
-          end = i + 1;
-          break;
-        }
-      }
-    }
+    if (end < lines.length) end = cutPoint(lines, start, end, max);
     const chunk = lines.slice(start, end);
     while (chunk.length > 1 && chunk[chunk.length - 1]!.trim() === '') chunk.pop();
     chunks.push({ start, lines: chunk });
     start = end;
     while (start < lines.length && lines[start]!.trim() === '') start++;
   }
-  return chunks;
+  return balance(chunks, lines, max);
+}
+
+function cutPoint(lines: readonly string[], start: number, end: number, max: number): number {
+  const half = start + Math.floor(max / 2);
+  for (let i = end - 1; i > half; i--) if (lines[i]!.trim() === '') return i + 1;
+  // A line at the left margin after an indented one: a new top-level statement starts there.
+  for (let i = end - 1; i > half; i--) if (/^\S/.test(lines[i]!) && !/^[)}\]]/.test(lines[i]!) && /^\s/.test(lines[i - 1] ?? '')) return i;
+  return end;
+}
+
+/** A last chunk of a line or two moves lines back from the one before, so no slide holds a scrap. */
+function balance(chunks: { start: number; lines: string[] }[], lines: readonly string[], max: number): { start: number; lines: string[] }[] {
+  if (chunks.length < 2) return chunks;
+  const last = chunks[chunks.length - 1]!;
+  const before = chunks[chunks.length - 2]!;
+  if (last.lines.length * 3 >= max) return chunks;
+  const total = last.start + last.lines.length - before.start;
+  const cut = before.start + Math.ceil(total / 2);
+  const first = lines.slice(before.start, cut);
+  const second = lines.slice(cut, last.start + last.lines.length);
+  if (second.length === 0 || first.length > max) return chunks;
+  return [...chunks.slice(0, -2), { start: before.start, lines: first }, { start: cut, lines: second }];
 }
 
 /** Where a wrapped code line may break: after a space or a separator, never inside a word. */

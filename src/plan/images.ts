@@ -64,7 +64,10 @@ function mapPart(part: SlidePart, line: number, fn: MapSrc): SlidePart {
       return part.caption ? { ...part, caption: mapInlines(part.caption, line, fn) } : part;
     case 'nav':
       return { ...part, links: part.links.map((l) => ({ ...l, children: mapInlines(l.children, line, fn) })) };
+    case 'row':
+      return { ...part, parts: part.parts.map((p) => mapPart(p, line, fn)) };
     case 'byline':
+    case 'url':
       return part;
     default:
       return assertNever(part);

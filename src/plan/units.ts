@@ -1,34 +1,66 @@
 /**
  * First pass of the planner: each block of a section becomes a unit — a key point with its paragraph
- * for the notes, a block shown as it is, a code block with its caption, a statement, notes only, or a
- * forced break. Directives (`<!-- lectern: keep|hide|break|notes -->`) act here.
+ * for the notes, a lead-in that must stay with what it introduces, a block shown as it is, a code
+ * block with its caption, a statement, notes only, or a forced break. The composer (compose.ts)
+ * then decides which units share a slide. Directives (`<!-- lectern: keep|hide|break|notes -->`)
+ * act here.
  */
 import type { Block, Inline, ListItem } from '../model.js';
 import { blockText, countWords, plainText } from '../text.js';
 import type { Budget } from './budget.js';
-import { chooseKeyPoint, isAsideParagraph, keyPoint, MAX_CANDIDATES } from './keypoint.js';
+import { isAsideParagraph, judgeSentences, keyPoint, MAX_CANDIDATES } from './keypoint.js';
+import { isLeadIn, isMetaSentence } from './sentence-features.js';
 import { splitSentences } from './sentences.js';
 
 type Paragraph = Extract<Block, { type: 'paragraph' }>;
+type CodeBlock = Extract<Block, { type: 'code' }>;
 
-/** One thing to place: the grouping pass packs units into slides. */
+/** One thing to place; the composer packs units into slides. */
 export type Unit =
-  | { readonly kind: 'point'; readonly inlines: readonly Inline[]; readonly notes: readonly Block[]; readonly words: number; readonly line: number }
-  | { readonly kind: 'text'; readonly inlines: readonly Inline[]; readonly words: number; readonly line: number }
-  | { readonly kind: 'block'; readonly block: Block; readonly notes: readonly Block[]; readonly words: number; readonly weight: number; readonly line: number; readonly alone: boolean }
-  | { readonly kind: 'code'; readonly block: Extract<Block, { type: 'code' }>; readonly caption?: readonly Inline[]; readonly notes: readonly Block[]; readonly line: number }
+  /**
+   * A key sentence shown as a point; `shown` is the point with the paragraph's next best sentences,
+   * in the paragraph's order, for a slide with room to spare (each its own point).
+   */
+  | {
+      readonly kind: 'point';
+      readonly inlines: readonly Inline[];
+      readonly shown: readonly (readonly Inline[])[];
+      readonly notes: readonly Block[];
+      readonly line: number;
+      /** Its best sentence is still a meta sentence or a pointer ("See the docs for more."): said, not shown, when the section shows something else. */
+      readonly weak?: boolean;
+      /** How well its sentence stands alone (keypoint.ts), to choose among a section's points. */
+      readonly score: number;
+    }
+  /** Text shown whole: an author's `keep`, or a lead-in (`leadIn`: it stays on the slide of the unit after it). */
+  | { readonly kind: 'text'; readonly inlines: readonly Inline[]; readonly leadIn: boolean; readonly notes: readonly Block[]; readonly line: number }
+  | { readonly kind: 'block'; readonly block: Block; readonly notes: readonly Block[]; readonly line: number }
+  | { readonly kind: 'code'; readonly block: CodeBlock; readonly caption?: readonly Inline[]; readonly notes: readonly Block[]; readonly line: number }
   | { readonly kind: 'statement'; readonly block: Paragraph; readonly line: number }
   | { readonly kind: 'notes'; readonly blocks: readonly Block[]; readonly line: number }
-  /** The sentence that introduces the next code block; merged into that code unit. */
-  | { readonly kind: 'caption'; readonly inlines: readonly Inline[]; readonly notes: readonly Block[]; readonly line: number }
   | { readonly kind: 'break'; readonly line: number };
+
+/** A unit that shows something on a slide. */
+export type ShownUnit = Extract<Unit, { kind: 'point' | 'text' | 'block' | 'code' }>;
+
+/** The sentence that introduces the next code block, until it is merged into that code unit. */
+type Caption = { readonly kind: 'caption'; readonly inlines: readonly Inline[]; readonly notes: readonly Block[]; readonly line: number };
+
+/** Blocks a lead-in can introduce (it then shares their slide). */
+const INTRODUCED: ReadonlySet<Block['type']> = new Set(['list', 'table', 'image', 'callout', 'quote', 'code', 'html']);
+
+/** Blocks shown on a slide as they are, which a paragraph right after them may point back to ("This code…"). */
+const SHOWN: ReadonlySet<Block['type']> = new Set(['code', 'image', 'list', 'table', 'quote', 'callout']);
+
+/** Extra sentences a paragraph may show on a slide with room to spare. */
+const MORE_SENTENCES = 2;
 
 /**
  * Units for the blocks of one section, in order. `topic` is the heading the units will stand under:
  * key points are chosen to speak to it (see keypoint.ts).
  */
 export function planUnits(blocks: readonly Block[], budget: Budget, topic = ''): Unit[] {
-  const units: Unit[] = [];
+  const units: (Unit | Caption)[] = [];
   let keepNext = false;
   let hideNext = false;
   const contentBlocks = blocks.filter((b) => b.type !== 'directive').length;
@@ -48,19 +80,19 @@ export function planUnits(blocks: readonly Block[], budget: Budget, topic = ''):
       units.push({ kind: 'notes', blocks: [block], line: block.line });
       return;
     }
-    const next = blocks[index + 1];
+    const next = nextShown(blocks, index);
     if (block.type === 'paragraph') {
       const keep = keepNext;
       keepNext = false;
-      const beforeCode = next?.type === 'code';
+      const introduces = next !== undefined && INTRODUCED.has(next.type) ? next.type : undefined;
       // An aside in italics or parentheses ("_This change is included in the codemod preset._") is
       // said, not shown, when the section has something else to show.
-      if (!keep && !beforeCode && asides[index] && shownBlocks > 0) {
+      if (!keep && introduces === undefined && asides[index] && shownBlocks > 0) {
         units.push({ kind: 'notes', blocks: [block], line: block.line });
         return;
       }
       const afterShown = index > 0 && SHOWN.has(blocks[index - 1]!.type);
-      units.push(...paragraphUnits(block, { keep, beforeCode, afterShown, last: isLastContent(blocks, index) && contentBlocks >= 3, topic }, budget));
+      units.push(...paragraphUnits(block, { keep, introduces, afterShown, last: isLastContent(blocks, index) && contentBlocks >= 3, topic }, budget));
       return;
     }
     if (block.type === 'code') {
@@ -69,7 +101,37 @@ export function planUnits(blocks: readonly Block[], budget: Budget, topic = ''):
     }
     units.push(blockUnit(block, budget, topic));
   });
-  return attachCaptions(units);
+  return keepBestPoints(sayWeakPoints(attachCaptions(units)), budget);
+}
+
+/**
+ * In a section that shows code, a table or a picture, that is what the audience looks at: only its
+ * best points stand beside it (`budget.pointsBesideCode`, ties to the earliest), the other
+ * paragraphs are said from the notes.
+ */
+function keepBestPoints(units: readonly Unit[], budget: Budget): Unit[] {
+  const shows = units.some((u) => u.kind === 'code' || (u.kind === 'block' && (u.block.type === 'table' || u.block.type === 'image' || u.block.type === 'html')));
+  const points = units.flatMap((u, i) => (u.kind === 'point' ? [{ i, score: u.score - i * 0.01 }] : []));
+  if (!shows || points.length <= budget.pointsBesideCode) return [...units];
+  const kept = new Set(points.sort((a, b) => b.score - a.score).slice(0, budget.pointsBesideCode).map((p) => p.i));
+  return units.map((u, i) => (u.kind === 'point' && !kept.has(i) ? { kind: 'notes', blocks: u.notes, line: u.line } : u));
+}
+
+/**
+ * A paragraph whose best sentence is a meta sentence or a pointer ("For a list of all codemods,
+ * see the repo.") is said, not shown, when its section shows something else: its words stay in
+ * the notes.
+ */
+function sayWeakPoints(units: readonly Unit[]): Unit[] {
+  const strong = units.some((u) => u.kind !== 'notes' && u.kind !== 'break' && !(u.kind === 'point' && u.weak === true));
+  if (!strong) return [...units];
+  return units.map((u) => (u.kind === 'point' && u.weak === true ? { kind: 'notes', blocks: u.notes, line: u.line } : u));
+}
+
+/** The next block after `index` that is not a directive. */
+function nextShown(blocks: readonly Block[], index: number): Block | undefined {
+  for (let i = index + 1; i < blocks.length; i++) if (blocks[i]!.type !== 'directive') return blocks[i];
+  return undefined;
 }
 
 /** Whether only directives follow the block at `index`. */
@@ -77,40 +139,62 @@ function isLastContent(blocks: readonly Block[], index: number): boolean {
   return blocks.slice(index + 1).every((b) => b.type === 'directive');
 }
 
-/** Blocks shown on a slide as they are, which a paragraph right after them may point back to ("This code…"). */
-const SHOWN: ReadonlySet<Block['type']> = new Set(['code', 'image', 'list', 'table', 'quote', 'callout']);
-
 interface ParagraphContext {
   readonly keep: boolean;
-  readonly beforeCode: boolean;
+  /** The shown block right after the paragraph, when it can be introduced. */
+  readonly introduces: Block['type'] | undefined;
   readonly afterShown: boolean;
   readonly last: boolean;
   readonly topic: string;
 }
 
-function paragraphUnits(block: Paragraph, ctx: ParagraphContext, budget: Budget): Unit[] {
+function paragraphUnits(block: Paragraph, ctx: ParagraphContext, budget: Budget): (Unit | Caption)[] {
   const words = countWords(plainText(block.inlines));
-  if (ctx.keep) return [{ kind: 'text', inlines: block.inlines, words, line: block.line }];
+  if (ctx.keep) return [{ kind: 'text', inlines: block.inlines, leadIn: false, notes: [], line: block.line }];
   if (ctx.last && words <= budget.statementWords && !hasLinkOrCode(block.inlines)) {
     return [{ kind: 'statement', block, line: block.line }];
   }
-  // Before code the last sentence is the caption, so every sentence is needed; else only the candidates.
-  const sentences = splitSentences(block.inlines, ctx.beforeCode ? undefined : MAX_CANDIDATES);
-  if (ctx.beforeCode) {
-    const caption = sentences[sentences.length - 1] ?? block.inlines;
+  const sentences = splitSentences(block.inlines, ctx.introduces === undefined ? MAX_CANDIDATES : undefined);
+  const lastSentence = sentences[sentences.length - 1] ?? block.inlines;
+  if (ctx.introduces === 'code') {
     if (sentences.length <= 1) {
       // The whole paragraph introduces the code: it becomes the caption; the code slide's notes keep it.
-      return [{ kind: 'caption', inlines: caption, notes: [block], line: block.line }];
+      return [{ kind: 'caption', inlines: lastSentence, notes: [block], line: block.line }];
     }
     // The last sentence captions the code; the point is chosen among the others.
-    const point = sentences[chooseKeyPoint(sentences, { topic: ctx.topic, afterShown: ctx.afterShown, candidates: sentences.length - 1 })] ?? block.inlines;
-    return [
-      { kind: 'point', inlines: point, notes: [block], words: countWords(plainText(point)), line: block.line },
-      { kind: 'caption', inlines: caption, notes: [], line: block.line },
-    ];
+    return [pointUnit(block, sentences, ctx, sentences.length - 1, [block]), { kind: 'caption', inlines: lastSentence, notes: [], line: block.line }];
   }
-  const point = sentences[chooseKeyPoint(sentences, { topic: ctx.topic, afterShown: ctx.afterShown })] ?? block.inlines;
-  return [{ kind: 'point', inlines: point, notes: [block], words: countWords(plainText(point)), line: block.line }];
+  if (ctx.introduces !== undefined && introducesNext(plainText(lastSentence))) {
+    // "The options are:" stays with the list, table or picture it introduces, on the same slide.
+    const leadIn: Unit = { kind: 'text', inlines: lastSentence, leadIn: true, notes: sentences.length <= 1 ? [block] : [], line: block.line };
+    return sentences.length <= 1 ? [leadIn] : [pointUnit(block, sentences, ctx, sentences.length - 1, [block]), leadIn];
+  }
+  return [pointUnit(block, sentences, ctx, sentences.length, [block])];
+}
+
+/** A sentence that only makes sense with what comes after it: it ends in ":" or announces it. */
+function introducesNext(text: string): boolean {
+  return isLeadIn(text) || /\b(?:as follows|the following|below)\W*$/i.test(text) || (isMetaSentence(text) && /^(?:here(?:'s|’s| is| are)|below)\b/i.test(text.trim()));
+}
+
+/** The point of a paragraph among its first `candidates` sentences, with the next good ones for a sparse slide. */
+function pointUnit(block: Paragraph, sentences: readonly (readonly Inline[])[], ctx: ParagraphContext, candidates: number, notes: readonly Block[]): Unit {
+  const pool = sentences.slice(0, Math.min(candidates, MAX_CANDIDATES));
+  // One judgement of the candidates serves the choice (as chooseKeyPoint makes it) and the extras.
+  const verdicts = pool.length > 1 ? judgeSentences(pool, ctx.topic, ctx.afterShown) : [];
+  let chosen = 0;
+  for (let i = 1; i < verdicts.length; i++) if (verdicts[i]!.score > verdicts[chosen]!.score) chosen = i;
+  const inlines = sentences[chosen] ?? block.inlines;
+  const extra = verdicts
+    .map((v, i) => ({ v, i }))
+    .filter(({ v, i }) => i !== chosen && v.flaws.length === 0)
+    .sort((a, b) => b.v.score - a.v.score || a.i - b.i)
+    .slice(0, MORE_SENTENCES)
+    .map(({ i }) => i);
+  const shown = [chosen, ...extra].sort((a, b) => a - b).map((i) => (i === chosen ? inlines : pool[i]!));
+  const weak = isMetaSentence(plainText(inlines));
+  const score = verdicts[chosen]?.score ?? 0;
+  return { kind: 'point', inlines, shown, notes, line: block.line, score, ...(weak ? { weak } : {}) };
 }
 
 function hasLinkOrCode(inlines: readonly Inline[]): boolean {
@@ -118,7 +202,7 @@ function hasLinkOrCode(inlines: readonly Inline[]): boolean {
 }
 
 /** Merge each caption unit into the code unit that follows it. */
-function attachCaptions(units: readonly Unit[]): Unit[] {
+function attachCaptions(units: readonly (Unit | Caption)[]): Unit[] {
   const out: Unit[] = [];
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
@@ -133,44 +217,33 @@ function attachCaptions(units: readonly Unit[]): Unit[] {
   return out;
 }
 
-/** A non-paragraph block: on screen as the article has it, reduced to lead sentences when it is prose. */
+/** A non-paragraph block: on screen as the article has it, reduced to key points when it is prose. */
 function blockUnit(block: Block, budget: Budget, topic: string): Unit {
   const words = countWords(blockText(block));
-  const base = { kind: 'block' as const, line: block.line, words, alone: false };
   switch (block.type) {
     case 'list': {
       const prose = block.items.some((i) => countWords(plainText(i.inlines)) > budget.maxItemWords);
-      if (!prose) return { ...base, block, notes: [], weight: countItems(block.items) };
-      const shown: Block = { ...block, items: block.items.map((item) => pointOfItem(item, topic)) };
-      return { ...base, block: shown, notes: [block], words: countWords(blockText(shown)), weight: countItems(block.items) };
+      if (!prose) return { kind: 'block', block, notes: [], line: block.line };
+      return { kind: 'block', block: { ...block, items: block.items.map((item) => pointOfItem(item, topic)) }, notes: [block], line: block.line };
     }
-    case 'table':
-      return { ...base, block, notes: [], weight: block.rows.length + 1 };
-    case 'image':
-      return { ...base, block, notes: [], weight: budget.maxPoints, alone: true };
     case 'quote':
     case 'callout': {
-      if (words <= budget.maxWords * 0.7) return { ...base, block, notes: [], weight: 2 };
-      const shown: Block = { ...block, blocks: block.blocks.map((b) => pointOfBlock(b, topic)) };
-      return { ...base, block: shown, notes: [block], words: countWords(blockText(shown)), weight: 3 };
+      if (words <= budget.maxWords * 0.7) return { kind: 'block', block, notes: [], line: block.line };
+      return { kind: 'block', block: { ...block, blocks: block.blocks.map((b) => pointOfBlock(b, topic)) }, notes: [block], line: block.line };
     }
     case 'html':
-      // An embed (video, audio, iframe) is shown on a slide of its own; other HTML keeps only its text, in the notes.
-      if (MEDIA_HTML.test(block.html)) return { ...base, block, notes: block.text.trim() ? [block] : [], weight: budget.maxPoints, alone: true };
+      // An embed (video, audio, iframe) is shown; other HTML keeps only its text, in the notes.
+      if (MEDIA_HTML.test(block.html)) return { kind: 'block', block, notes: block.text.trim() ? [block] : [], line: block.line };
       return { kind: 'notes', blocks: block.text.trim() ? [block] : [], line: block.line };
     case 'rule':
       return { kind: 'notes', blocks: [], line: block.line };
     default:
-      return { ...base, block, notes: [], weight: 1 };
+      return { kind: 'block', block, notes: [], line: block.line };
   }
 }
 
 /** HTML that shows something a slide can play or frame. */
 const MEDIA_HTML = /^<(?:video|audio|iframe)[\s>]/i;
-
-function countItems(items: readonly ListItem[]): number {
-  return items.reduce((n, item) => n + 1 + item.blocks.filter((b) => b.type === 'list').length, 0);
-}
 
 /** A prose list item on screen: its key point, with its nested lists and code. */
 function pointOfItem(item: ListItem, topic: string): ListItem {

@@ -20,12 +20,6 @@ export interface ShareInfo {
   readonly description?: string;
 }
 
-/** The public URL of a deck: `<siteUrl>/<slug>/` (siteUrl may lack its trailing slash). */
-export function deckUrl(siteUrl: string, slug: string): string {
-  const base = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`;
-  return new URL(`${encodeURIComponent(slug)}/`, base).href;
-}
-
 /**
  * Extra `<head>` tags for a deck page. The document shell already writes `<title>`, description,
  * og:title, og:type and og:description; these add what depends on where the site is hosted.

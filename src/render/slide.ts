@@ -1,11 +1,11 @@
 /** One planned slide → a reveal.js `<section>` with its speaker notes. */
 import { assertNever, type Diagnostic, type Slide, type SlidePart } from '../model.js';
-import { plainText } from '../text.js';
+import { escapeHtml, plainText } from '../text.js';
 import { renderBlock, type HtmlMode } from './blocks.js';
-import { escapeHtml } from '../text.js';
 import { safeUrl } from './escape.js';
 import { highlightCode } from './highlight.js';
 import { renderInlines } from './inline.js';
+import { qrSvg } from './share.js';
 
 /** What a slide's rendering reports back. */
 export interface SlideReport {
@@ -24,8 +24,10 @@ export interface SlideContext {
 export function renderSlide(slide: Slide, ctx: SlideContext, report: SlideReport): string {
   const kindClass = slide.kind === 'title' ? 'lectern-title-slide' : `lectern-${slide.kind}`;
   const heading = slide.heading ? ` data-heading-level="${slide.heading.level}" data-heading="${escapeHtml(slide.heading.text)}"` : '';
-  const attrs = `id="${escapeHtml(slide.id)}" class="lectern-slide ${kindClass}" data-kind="${slide.kind}" data-line="${slide.line}"${heading}`;
-  const title = renderTitle(slide);
+  const kicker = slide.kicker ? ` data-kickers="${escapeHtml(JSON.stringify(slide.kicker.headings))}"` : '';
+  const aliases = slide.aliases && slide.aliases.length > 0 ? ` data-lectern-aliases="${escapeHtml(slide.aliases.join(' '))}"` : '';
+  const attrs = `id="${escapeHtml(slide.id)}" class="lectern-slide ${kindClass}" data-kind="${slide.kind}" data-line="${slide.line}"${heading}${kicker}${aliases}`;
+  const title = `${slide.kicker ? `<p class="lectern-kicker">${renderInlines(slide.kicker.inlines)}</p>\n` : ''}${renderTitle(slide)}`;
   const body = slide.parts.map((p) => renderPart(p, slide, ctx, report)).join('\n');
   const notes = slide.notes.map((b) => renderBlock(b, 'notes')).join('\n');
   const aside = notes ? `\n<aside class="notes">${notes}</aside>` : '';
@@ -58,6 +60,15 @@ function renderPart(part: SlidePart, slide: Slide, ctx: SlideContext, report: Sl
       const date = part.date ? `<time datetime="${escapeHtml(part.date)}">${escapeHtml(part.date)}</time>` : '';
       const by = author || date ? `<p class="lectern-byline">${[author, date].filter(Boolean).join(' · ')}</p>` : '';
       return description + by;
+    }
+    case 'row':
+      return `<div class="lectern-row">${part.parts.map((p) => `<div class="lectern-col">${renderPart(p, slide, ctx, report)}</div>`).join('')}</div>`;
+    case 'url': {
+      const href = safeUrl(part.url);
+      const link = href === undefined ? escapeHtml(part.url) : `<a href="${escapeHtml(href)}">${escapeHtml(part.url)}</a>`;
+      // The QR code is drawn inline (no file to copy); it reads the same on every theme.
+      const qr = part.qr ? `<figure class="lectern-qr">${qrSvg(part.url)}</figure>` : '';
+      return `${qr}<p class="lectern-url">${link}</p>`;
     }
     case 'nav': {
       const links = part.links.map((l) => {

@@ -17,12 +17,11 @@ export type OutputFile = { readonly data: string | Uint8Array } | { readonly cop
 /** Path inside the site (`eventlet/index.html`, `/`-separated) → file. */
 export type SiteOutput = ReadonlyMap<string, OutputFile>;
 
-/** The files of one deck's folder: its page, images, QR code and (without a browser) its SVG thumbnail. */
+/** The files of one deck's folder: its page, images and (without a browser) its SVG thumbnail. */
 export function deckOutput(compiled: CompiledDeck): Map<string, OutputFile> {
   const dir = compiled.rendered.slug;
   const out = new Map<string, OutputFile>([[`${dir}/index.html`, { data: compiled.rendered.html }]]);
   for (const image of compiled.files.images) out.set(`${dir}/${image.name}`, { copy: image.from });
-  if (compiled.files.qr !== undefined) out.set(`${dir}/${compiled.files.qr.name}`, { data: compiled.files.qr.svg });
   if (compiled.files.thumbnail.endsWith('.svg')) {
     out.set(`${dir}/${compiled.files.thumbnail}`, { data: placeholderThumbnail(compiled.deck.meta.title, compiled.rendered.slideCount) });
   }

@@ -81,9 +81,9 @@ describe('code', () => {
     expect(panel.width).toBeCloseTo(12 * 0.6 * 22 + 2 * (Math.floor(0.9 * 22 * 64) / 64) + 2, 6);
   });
 
-  it('never goes below 13 px, as blocks.css floors it', () => {
+  it('never goes below 18 px, as blocks.css floors it', () => {
     expect(codePx(1, g)).toBeCloseTo(22, 2);
-    expect(codePx(0.3, g)).toBe(13);
+    expect(codePx(0.3, g)).toBe(18);
   });
 });
 
@@ -138,7 +138,7 @@ describe('measureSlide', () => {
 
 describe('planning helpers', () => {
   it('fitCode finds the largest size whose panel fits, within the theme size and the floor', () => {
-    const code = Array.from({ length: 20 }, (_, i) => `line_${i} = compute(${i})`).join('\n');
+    const code = Array.from({ length: 16 }, (_, i) => `line_${i} = compute(${i})`).join('\n');
     const fit = fitCode(code, { width: 1200, height: 500 }, g);
     expect(fit.fits).toBe(true);
     expect(fit.box.height).toBeLessThanOrEqual(500);

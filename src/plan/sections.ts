@@ -1,0 +1,117 @@
+/**
+ * The article's sections → slides, one stack per top-level section. A section with text of its own
+ * is composed into slides under its heading (compose.ts). A section with no text before its first
+ * subsection gets no slide of its own: its heading stands small above the title of the next slide
+ * (the kicker) and its hash link lands there. Sibling sections that each hold a sentence or two are
+ * merged into one slide (or a few), a point per section: its heading and its key sentence; each
+ * section's prose goes to the notes and its heading stays reachable by hash link.
+ */
+import type { Block, Inline, Section, Slide } from '../model.js';
+import { countWords, plainText } from '../text.js';
+import { composeScope, type ComposeContext, type Scope } from './compose.js';
+import { keyPoint } from './keypoint.js';
+import { splitSentences } from './sentences.js';
+import { planUnits, type Unit } from './units.js';
+
+/** Slides of every top-level section, one array (stack) each, in order. */
+export function planSections(sections: readonly Section[], ctx: ComposeContext): Slide[][] {
+  return sections.map((section) => planSection(section, [], ctx));
+}
+
+/** Slides of a section and of its subsections; `pending`: enclosing sections with no slide of their own yet. */
+function planSection(section: Section, pending: readonly Section[], ctx: ComposeContext): Slide[] {
+  const own = section.blocks.filter((b) => b.type !== 'rule' || section.blocks.length > 1);
+  const units = planUnits(own, ctx.budget, section.title);
+  const shows = units.some((u) => u.kind !== 'notes' && u.kind !== 'break');
+  const slides: Slide[] = [];
+  let chain = pending;
+  if (shows || section.children.length === 0) {
+    slides.push(...composeScope(scopeOf(section, units, pending), ctx));
+    chain = [];
+  } else {
+    // Text the section has that is not shown (an HTML comment's words, say) goes to the next slide's notes.
+    chain = [...pending, { ...section, blocks: units.flatMap((u) => (u.kind === 'notes' ? u.blocks : [])) }];
+  }
+  for (const group of groupChildren(section.children)) {
+    if (group.length === 1) slides.push(...planSection(group[0]!, chain, ctx));
+    else slides.push(...composeScope(digestScope(section, group, chain), ctx));
+    chain = [];
+  }
+  return slides;
+}
+
+/** The scope of a section's own units, with the kicker and hash links of the sections above it that have no slide. */
+function scopeOf(section: Section, units: readonly Unit[], pending: readonly Section[]): Scope {
+  return {
+    title: section.heading,
+    id: section.id,
+    line: section.line,
+    heading: { level: section.depth, text: section.title },
+    units,
+    ...kickerOf(pending),
+  };
+}
+
+/** What the sections without a slide of their own give the next slide: a kicker, hash links, notes. */
+function kickerOf(pending: readonly Section[]): Pick<Scope, 'kicker' | 'aliases' | 'notes'> {
+  if (pending.length === 0) return {};
+  const inlines: Inline[] = pending.flatMap((s, i) => (i === 0 ? [...s.heading] : [{ type: 'text', text: ' › ' } as const, ...s.heading]));
+  const notes = pending.flatMap((s) => s.blocks);
+  return {
+    kicker: { inlines, headings: pending.map((s) => ({ level: s.depth, text: s.title })) },
+    aliases: pending.map((s) => s.id),
+    ...(notes.length > 0 ? { notes } : {}),
+  };
+}
+
+/** A section small enough to be one point of a merged slide: prose only, a sentence or two. */
+function isSmall(section: Section): boolean {
+  if (section.children.length > 0) return false;
+  const shown = section.blocks.filter((b) => b.type !== 'directive' && b.type !== 'rule');
+  if (shown.length === 0 || shown.some((b) => b.type !== 'paragraph')) return false;
+  if (section.blocks.some((b) => b.type === 'directive' && (b.name === 'break' || b.name === 'keep'))) return false;
+  const sentences = shown.reduce((n, b) => n + (b.type === 'paragraph' ? splitSentences(b.inlines, 4).length : 0), 0);
+  const words = shown.reduce((n, b) => n + (b.type === 'paragraph' ? countWords(plainText(b.inlines)) : 0), 0);
+  return sentences <= 2 && words <= 60;
+}
+
+/** Children in order, consecutive small ones grouped (a group of one is planned as usual). */
+function groupChildren(children: readonly Section[]): Section[][] {
+  const groups: { small: boolean; sections: Section[] }[] = [];
+  for (const child of children) {
+    const small = isSmall(child);
+    const last = groups[groups.length - 1];
+    if (last !== undefined && small && last.small) last.sections.push(child);
+    else groups.push({ small, sections: [child] });
+  }
+  return groups.map((g) => g.sections);
+}
+
+/**
+ * Small sibling sections as one scope under their parent's heading: each a point made of its
+ * heading and its key sentence; its whole prose in the notes, after its heading.
+ */
+function digestScope(parent: Section, group: readonly Section[], pending: readonly Section[]): Scope {
+  // The parent's heading is the title here: it is not repeated as a kicker.
+  const above = pending.filter((s) => s.id !== parent.id);
+  const units: Unit[] = group.map((child): Unit => {
+    const first = child.blocks.find((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph');
+    const lead = first === undefined ? [] : keyPoint(first.inlines, child.title);
+    const inlines: Inline[] = [{ type: 'strong', children: child.heading }, ...(lead.length > 0 ? [{ type: 'text', text: ' — ' } as const, ...lead] : [])];
+    const notes: Block[] = [{ type: 'paragraph', line: child.line, inlines: [{ type: 'strong', children: child.heading }] }, ...child.blocks.filter((b) => b.type !== 'directive' && b.type !== 'rule')];
+    return { kind: 'point', inlines, shown: [inlines], notes, line: child.line, score: 0 };
+  });
+  const parentTextless = pending.some((s) => s.id === parent.id);
+  const kicker = kickerOf(above);
+  const notes = pending.flatMap((s) => s.blocks);
+  return {
+    title: parent.heading,
+    id: group[0]!.id,
+    line: group[0]!.line,
+    ...(parentTextless ? { heading: { level: parent.depth, text: parent.title } } : {}),
+    units,
+    ...(kicker.kicker ? { kicker: kicker.kicker } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
+    aliases: [...(kicker.aliases ?? []), ...(parentTextless ? [parent.id] : []), ...group.slice(1).map((s) => s.id)],
+  };
+}
