@@ -14,7 +14,10 @@ import { renderDeck } from './render/index.js';
 import { shareHead } from './render/share.js';
 import { deckAssets, type RuntimeManifest } from './runtime/manifest.js';
 
-/** The thumbnail a deck page's og:image names: a PNG taken in a browser, or an SVG card made without one. */
+/**
+ * The deck's thumbnail for the index page: a PNG of the title slide taken in a browser (PDF builds,
+ * and builds with a site URL, whose link previews need it), or an SVG card made without one.
+ */
 export type ThumbnailKind = 'png' | 'svg';
 
 /** Everything a compile needs besides the article: plain data, read once by the caller. */
@@ -32,7 +35,7 @@ export interface CompileInputs {
 export interface DeckFiles {
   /** Images to copy next to the page, under their hashed names. */
   readonly images: readonly ImageFile[];
-  /** The thumbnail file name og:image names (`thumbnail.png` or `thumbnail.svg`). */
+  /** The thumbnail's file name (`thumbnail.png` or `thumbnail.svg`). */
   readonly thumbnail: string;
 }
 
@@ -56,16 +59,20 @@ export function thumbnailName(kind: ThumbnailKind): string {
 export function compileArticle(source: Source, article: Article, inputs: CompileInputs): CompiledDeck {
   const { config } = inputs;
   const options = resolveDeckOptions(config, source.meta.raw, source.path, config.overrides);
-  const planned = planDeck(article, options, inputs.hints, config.siteUrl === undefined ? {} : { siteUrl: config.siteUrl });
+  const sizes = new Map<string, { width: number; height: number } | null>();
+  for (const f of inputs.images.files) if (f.width !== undefined && f.height !== undefined) sizes.set(f.src, { width: f.width, height: f.height });
+  for (const src of inputs.images.missing ?? []) sizes.set(src, null);
+  const planned = planDeck(article, options, inputs.hints, { imageSizes: sizes, ...(config.siteUrl === undefined ? {} : { siteUrl: config.siteUrl }) });
   const names = new Map(inputs.images.files.map((f) => [f.src, f.name]));
   let deck = rewriteImages(planned, names);
   if (inputs.images.diagnostics.length > 0) deck = { ...deck, diagnostics: [...deck.diagnostics, ...inputs.images.diagnostics] };
   const url = config.siteUrl === undefined ? undefined : deckUrl(config.siteUrl, deck.meta.slug);
   const thumbnail = thumbnailName(inputs.thumbnail);
+  // Link previews read og:image only as an absolute URL: it is written with a site URL, and always
+  // names the PNG, so the page is the same whichever build made it (with or without PDFs).
   const head = shareHead({
     title: deck.meta.title,
-    image: url === undefined ? thumbnail : new URL(thumbnail, url).href,
-    ...(url === undefined ? {} : { url }),
+    ...(url === undefined ? {} : { url, image: new URL(thumbnailName('png'), url).href }),
     ...(deck.meta.description === undefined ? {} : { description: deck.meta.description }),
   });
   const rendered = renderDeck(deck, { assets: deckAssets(inputs.runtime, deck.meta.theme, source.path), head });

@@ -190,11 +190,16 @@ export interface ImageFile {
   readonly from: string;
   /** `<stem>-<8 hex>.<ext>`: the name the site writes it under, next to the deck page. */
   readonly name: string;
+  /** Its natural size in CSS px, when the file says (the planner lays it out with it). */
+  readonly width?: number;
+  readonly height?: number;
 }
 
 /** What the file-system edge found of an article's images: the files, and a warning per missing one. */
 export interface LoadedImages {
   readonly files: readonly ImageFile[];
+  /** The `src` of each referenced image that is not there (shown as its alt text). */
+  readonly missing?: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
 

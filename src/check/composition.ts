@@ -7,7 +7,9 @@
  */
 import type { SlideComposition } from '../fit/composition.js';
 import type { Deck } from '../model.js';
+import { classifyPoint } from '../plan/keypoint.js';
 import { deckMinutes } from '../plan/pacing.js';
+import { plainText } from '../text.js';
 
 /** Body text is never drawn smaller than this (CSS px at the deck's size). */
 export const TEXT_FLOOR_PX = 24;
@@ -36,6 +38,8 @@ export interface CompositionReport {
   readonly minCode: number;
   /** Slides with text or code under the floors. */
   readonly small: readonly (SlideRef & { readonly text: number; readonly code: number })[];
+  /** Key points on screen that are fragments or meta sentences (reported, not failed on). */
+  readonly weakPoints: readonly { readonly slide: number; readonly id: string; readonly text: string; readonly flaws: readonly string[] }[];
   /** Estimated length of the talk: the notes at 130 words a minute, code and pictures to read. */
   readonly minutes: number;
 }
@@ -56,8 +60,25 @@ export function compositionReport(deck: Deck, measured: readonly SlideCompositio
     minText: Number.isFinite(minText) ? Math.round(minText * 10) / 10 : 0,
     minCode: Number.isFinite(minCode) ? Math.round(minCode * 10) / 10 : 0,
     small: measured.filter((s) => under(s.minText, TEXT_FLOOR_PX) || under(s.minCode, CODE_FLOOR_PX)).map((s) => ({ ...ref(s), text: Math.round(s.minText * 10) / 10, code: Math.round(s.minCode * 10) / 10 })),
+    weakPoints: weakPoints(deck),
     minutes: deckMinutes(deck),
   };
+}
+
+/** Points on the slides whose sentence is a fragment, a meta sentence or a lead-in, by slide. */
+function weakPoints(deck: Deck): CompositionReport['weakPoints'] {
+  const out: CompositionReport['weakPoints'][number][] = [];
+  deck.stacks.flat().forEach((slide, index) => {
+    if (slide.kind === 'agenda' || slide.kind === 'section') return;
+    for (const part of slide.parts) {
+      if (part.type !== 'points') continue;
+      for (const item of part.items) {
+        const flaws = classifyPoint(item).filter((f) => f === 'fragment' || f === 'meta' || f === 'lead-in');
+        if (flaws.length > 0) out.push({ slide: index + 1, id: slide.id, text: plainText(item).slice(0, 80), flaws });
+      }
+    }
+  });
+  return out;
 }
 
 /** The composition rule of `lectern check`: no lone lead-in, nothing drawn under the floors. */

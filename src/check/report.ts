@@ -3,7 +3,8 @@
  * what the browser-free checks found (static.ts), with the pass rule. Pure.
  *
  * A deck passes with 0 overflowing slides, 0 leaks, no code in a language Lectern does not know,
- * conservation ≥ 99%, and no error diagnostic. Missing images are listed, but they are not the
+ * conservation ≥ 99%, no lone lead-in, no text under 24 px or code under 18 px (check/composition.ts),
+ * and no error diagnostic. Missing images are listed, but they are not the
  * deck's fit or text.
  */
 import type { CompiledDeck } from '../compile.js';
@@ -13,7 +14,7 @@ import type { SlideOverflow } from '../fit/measure.js';
 import type { Diagnostic, FitHints, Source } from '../model.js';
 import type { CodeCheck } from './code.js';
 import type { Conservation } from './conservation.js';
-import { compositionReport, type CompositionReport } from './composition.js';
+import { compositionPasses, compositionReport, type CompositionReport } from './composition.js';
 import type { Leak } from './leaks.js';
 import { checkCompiled, MIN_CONSERVATION } from './static.js';
 
@@ -104,7 +105,7 @@ export function failedReport(source: Source, error: unknown, compiled?: Compiled
     leaks: [],
     code: [],
     conservation: { ratio: 0, articleWords: 0, keptWords: 0, missing: [] },
-    composition: { sparse: [], sparseShare: 0, leadIns: [], minText: 0, minCode: 0, small: [], minutes: 0 },
+    composition: { sparse: [], sparseShare: 0, leadIns: [], minText: 0, minCode: 0, small: [], weakPoints: [], minutes: 0 },
     missing: [],
     diagnostics: compiled?.rendered.diagnostics ?? [],
     error: message,
@@ -120,6 +121,7 @@ function passes(deck: Omit<DeckCheck, 'ok'>): boolean {
     deck.leaks.length === 0 &&
     deck.code.every((c) => c.status !== 'unknown-language') &&
     deck.conservation.ratio >= MIN_CONSERVATION &&
+    compositionPasses(deck.composition) &&
     deck.diagnostics.every((d) => d.severity !== 'error')
   );
 }

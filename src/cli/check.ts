@@ -26,7 +26,8 @@ export function formatDeck(deck: DeckCheck): string {
   const head = `${deck.ok ? '✓' : '✗'} ${deck.slug} (${deck.source})`;
   if (deck.error !== undefined) return `${head}: could not be checked\n    ${deck.error.replace(/\n/g, '\n    ')}`;
   const coloured = deck.code.filter((c) => c.status === 'highlighted' || c.status === 'plain').length;
-  const fit = deck.rounds > 0 ? ` (${deck.initialOverflows} before ${deck.rounds} re-plan${deck.rounds === 1 ? '' : 's'})` : '';
+  // The planner fits slides from the fonts: a slide the browser had to re-plan is the planner's miss.
+  const fit = deck.rounds > 0 ? ` (${deck.initialOverflows} planner ${deck.initialOverflows === 1 ? 'miss' : 'misses'}, re-planned ${deck.rounds}×)` : '';
   const k = deck.composition;
   const line =
     `${head}: ${deck.slides} slides, ${deck.overflows.length} overflowing${fit}, ${deck.leaks.length} leaks, ` +
@@ -45,6 +46,7 @@ export function formatDeck(deck: DeckCheck): string {
   for (const l of k.leadIns) details.push(`lone lead-in: slide ${l.slide} #${l.id}${l.line === undefined ? '' : ` (line ${l.line})`} "${l.title}"`);
   for (const s of k.small) details.push(`too small: slide ${s.slide} #${s.id} "${s.title}": text ${s.text} px, code ${s.code} px (floors 24 and 18)`);
   if (k.sparse.length > 0) details.push(`sparse: ${k.sparse.map((s) => `${s.slide}`).join(', ')}`);
+  for (const w of k.weakPoints) details.push(`weak point (${w.flaws.join(', ')}): slide ${w.slide} #${w.id} "${w.text}"`);
   for (const m of deck.missing) details.push(`missing file (not counted): ${m}`);
   for (const d of deck.diagnostics.filter((x) => x.severity === 'error')) details.push(`error: ${d.message}`);
   return [line, ...details.map((d) => `    ${d}`)].join('\n');

@@ -68,16 +68,21 @@ export interface BuildResult {
 export async function buildSite(options: BuildOptions, edges: Edges = realEdges): Promise<BuildResult> {
   const { config } = options;
   const runtime = await edges.loadRuntime();
-  const compiled = await compileAll(edges, options.inputs, config, runtime, options.pdf ? 'png' : 'svg');
+  // A PNG of the title slide when a browser runs anyway (PDFs), or when the site is hosted (link
+  // previews need one): the deck page is the same either way.
+  const browser = options.pdf === true || config.siteUrl !== undefined;
+  const compiled = await compileAll(edges, options.inputs, config, runtime, browser ? 'png' : 'svg');
   let printed: readonly PrintedSiteDeck[] | undefined;
-  if (options.pdf) {
-    options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * 2 });
+  if (browser) {
+    if (options.pdf) options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * 2 });
     const printer = await edges.printer(runtime, {
       config,
-      slides: true,
-      handout: true,
+      slides: options.pdf === true,
+      handout: options.pdf === true,
       thumbnail: true,
-      refit: true,
+      // The planner fits slides from the fonts: the browser verifies (a warning for a slide that
+      // still overflows) and never rewrites a page, so HTML is the same with or without PDFs.
+      refit: false,
       onStart: (slug, kind) => options.onEvent?.({ type: 'pdf-start', slug, kind }),
     });
     printed = await printDecks(compiled, printer);

@@ -41,7 +41,7 @@ export async function exportPdfs(options: PdfCommandOptions, edges: Edges = real
     slides,
     handout: options.handout,
     thumbnail: false,
-    refit: true,
+    refit: false,
     onStart: (slug, kind) => options.onEvent?.({ type: 'pdf-start', slug, kind }),
   });
   const printed = await printDecks(compiled, printer);

@@ -144,7 +144,7 @@ export const BASE_SCALE: ThemeScale = {
   lineHeight: 1.35,
   heading: {
     h1Em: 2.1,
-    h2Em: 1.55,
+    h2Em: 1.3333,
     sectionFactor: 0.9,
     lineHeight: 1.15,
     letterSpacingEm: -0.01,
@@ -168,7 +168,7 @@ export const BASE_SCALE: ThemeScale = {
   list: { indentEm: 1.15, lineHeight: 1.3, itemMarginEm: 0.3, pointMarginEm: 0.45, nestedEm: 0.9, nestedMarginTopEm: 0.25 },
   inlineCode: { em: 0.85, padXEm: 0.25 },
   code: { em: 0.6111, minPx: 18, lineHeight: 1.45, padYEm: 0.65, padXEm: 0.9, borderPx: 1, figureGapEm: 0.4, tabSize: 4 },
-  caption: { em: 0.8, lineHeight: 1.3 },
+  caption: { em: 0.75, lineHeight: 1.3 },
   table: { em: 0.75, padYEm: 0.3, padXEm: 0.7, rulePx: 1, headWeight: 600 },
   quote: { padYEm: 0.2, padLeftEm: 0.9, borderEm: 0.2, paragraphGapEm: 0.4 },
   callout: { em: 0.85, padYEm: 0.5, padXEm: 0.9, borderEm: 0.22, childGapEm: 0.35, titleWeight: 700 },
@@ -181,8 +181,8 @@ export const BASE_SCALE: ThemeScale = {
   htmlEm: 0.9,
 };
 
-/** What the shipped themes (themes/*.css) change: a 56 px h2, tighter tracking; eventlet draws a rule under titles. */
-const THEMED = { ...BASE_SCALE, heading: { ...BASE_SCALE.heading, h2Em: 1.5556, letterSpacingEm: -0.015 } };
+/** What the shipped themes (themes/*.css) change: tighter tracking; eventlet draws a rule under titles. */
+const THEMED = { ...BASE_SCALE, heading: { ...BASE_SCALE.heading, letterSpacingEm: -0.015 } };
 
 /** The scale of each shipped theme. */
 export const THEME_SCALES: Readonly<Record<string, ThemeScale>> = {

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
+import { imageSize } from 'image-size';
 import type { Diagnostic, ImageFile, ImageRef, LoadedImages } from '../model.js';
 
 /** The file path part of a relative src: no query or fragment, percent escapes decoded. */
@@ -23,11 +24,13 @@ export function srcPath(src: string): string {
 /** Read the images `refs` name (relative to `articleFile`); a missing one is a warning at its line. */
 export async function loadImages(refs: readonly ImageRef[], articleFile: string): Promise<LoadedImages> {
   const files: ImageFile[] = [];
+  const missing: string[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const { src, line } of refs) {
     const from = resolve(dirname(articleFile), srcPath(src));
     const bytes = await readIfFile(from);
     if (bytes === undefined) {
+      missing.push(src);
       diagnostics.push({
         severity: 'warning',
         code: 'image-missing',
@@ -38,9 +41,19 @@ export async function loadImages(refs: readonly ImageRef[], articleFile: string)
       });
       continue;
     }
-    files.push({ src, from, name: hashedName(from, bytes) });
+    files.push({ src, from, name: hashedName(from, bytes), ...naturalSize(bytes) });
   }
-  return { files, diagnostics };
+  return { files, missing, diagnostics };
+}
+
+/** The picture's size in px as its header says (PNG, JPEG, GIF, WebP, SVG…); nothing when it cannot tell. */
+function naturalSize(bytes: Uint8Array): { width?: number; height?: number } {
+  try {
+    const { width, height } = imageSize(bytes);
+    return width > 0 && height > 0 ? { width, height } : {};
+  } catch {
+    return {};
+  }
 }
 
 async function readIfFile(file: string): Promise<Buffer | undefined> {

@@ -63,7 +63,7 @@ export function budgetFor(options: ResolvedDeckOptions, hints?: FitHints): Budge
     statementWords: options.statementWords,
     maxTableRows: 8,
     maxItemWords: 25,
-    pointsBesideCode: 2,
+    pointsBesideCode: 1,
     width: options.width,
     height: options.height,
     fit: 1,

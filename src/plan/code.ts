@@ -48,7 +48,9 @@ export function maxRows(height: number, geometry: SlideGeometry): number {
 export function codePieces(block: CodeBlock, width: number, rows: number, geometry: SlideGeometry): CodePiece[] {
   const lines = wrapLines(block.code.replace(/\t/g, '    ').replace(/\n+$/, '').split('\n'), maxColumns(width, geometry));
   if (lines.length <= rows) return [{ code: lines.join('\n'), firstLine: 1 }];
-  return splitLines(lines, rows).map((chunk) => ({ code: chunk.lines.join('\n'), firstLine: chunk.start + 1 }));
+  // As many pieces as needed, of even size: a piece then leaves room for what stands beside it.
+  const even = Math.ceil(lines.length / Math.ceil(lines.length / rows));
+  return splitLines(lines, Math.min(rows, even + 2)).map((chunk) => ({ code: chunk.lines.join('\n'), firstLine: chunk.start + 1 }));
 }
 
 /**

@@ -16,7 +16,7 @@ import type { IdAllocator } from './ids.js';
 import { RunMeasurer, type Item, type RunLayout } from './layout-run.js';
 import { splitBlock } from './split.js';
 import { scaleBudget } from './budget.js';
-import type { ShownUnit, Unit } from './units.js';
+import type { PointUnit, ShownUnit, Unit } from './units.js';
 
 /** What the composer turns into slides: a title, and the units under it. */
 export interface Scope {
@@ -38,6 +38,8 @@ export interface ComposeContext {
   readonly geometry: SlideGeometry;
   readonly budget: Budget;
   readonly ids: IdAllocator;
+  /** A picture's natural size by `src` (null: missing, drawn as its alt text; undefined: unknown). */
+  readonly imageSize?: (src: string) => { readonly width: number; readonly height: number } | null | undefined;
 }
 
 /** A slide is full enough to speak to from this share of the room below its title. */
@@ -55,7 +57,8 @@ export function composeScope(scope: Scope, ctx: ComposeContext): Slide[] {
     if (segment.kind === 'statement') drafts.push({ kind: 'statement', parts: [{ type: 'text', inlines: segment.block.inlines }], notes: [segment.block], line: segment.line, endLine: segment.line });
     else drafts.push(...composeItems(segment.items, scope, ctx, drafts.length === 0));
   }
-  if (drafts.length === 0) drafts.push({ kind: 'section', parts: [], notes: [], line: scope.line, endLine: scope.line });
+  // A heading with nothing under it: a divider, its heading drawn big (a statement).
+  if (drafts.length === 0) drafts.push({ kind: 'statement', parts: [{ type: 'text', inlines: scope.title }], notes: [], line: scope.line, endLine: scope.line });
   const lead = [...(scope.notes ?? []), ...segments.flatMap((s) => (s.kind === 'items' ? s.leading : []))];
   if (lead.length > 0) drafts[0] = { ...drafts[0]!, notes: [...lead, ...drafts[0]!.notes] };
   return assemble(drafts, scope, ctx);
@@ -77,6 +80,8 @@ type Segment =
 function segmentsOf(units: readonly Unit[]): Segment[] {
   const out: Segment[] = [];
   let current: { kind: 'items'; items: Item[]; leading: Block[] } = { kind: 'items', items: [], leading: [] };
+  // Points kept off the screen, waiting for the next shown unit: a point may show them if its slide has room.
+  let shelved: PointUnit[] = [];
   const flush = (): void => {
     if (current.items.length > 0 || current.leading.length > 0) out.push(current);
     current = { kind: 'items', items: [], leading: [] };
@@ -85,19 +90,23 @@ function segmentsOf(units: readonly Unit[]): Segment[] {
     switch (unit.kind) {
       case 'break':
         flush();
+        shelved = [];
         break;
       case 'statement':
         flush();
+        shelved = [];
         out.push({ kind: 'statement', block: unit.block, line: unit.line });
         break;
       case 'notes': {
         const last = current.items[current.items.length - 1];
         if (last === undefined) current.leading.push(...unit.blocks);
         else current.items[current.items.length - 1] = { ...last, notes: [...last.notes, ...unit.blocks] };
+        if (unit.shelved !== undefined) shelved.push(unit.shelved);
         break;
       }
       default:
-        current.items.push({ unit, notes: unit.notes });
+        current.items.push({ unit, notes: unit.notes, ...(unit.kind === 'point' && shelved.length > 0 ? { before: shelved } : {}) });
+        shelved = [];
     }
   }
   flush();
@@ -119,7 +128,7 @@ function composeItems(given: readonly Item[], scope: Scope, ctx: ComposeContext,
     const line = first && startsScope ? Math.min(scope.line, items[from]?.unit.line ?? scope.line) : (items[from]?.unit.line ?? scope.line);
     return base * tighter(line).height;
   };
-  const measurer = new RunMeasurer(items, g, room);
+  const measurer = new RunMeasurer(items, g, room, ctx.imageSize);
   const n = items.length;
   const best: { cost: number; from: number; layout?: RunLayout }[] = [{ cost: 0, from: -1 }];
   for (let j = 1; j <= n; j++) {
@@ -226,7 +235,7 @@ function fitAlone(items: readonly Item[], slideRoom: number, ctx: ComposeContext
     const unit = item.unit;
     // A block after a lead-in shares its first slide with it: its pieces leave room for the lead-in.
     const before = items[index - 1];
-    const room = before !== undefined && isLeadIn(before.unit) ? slideRoom - new RunMeasurer([before], g, () => slideRoom).layout(0, 1, false).body - bodyGap(g) : slideRoom;
+    const room = before !== undefined && isLeadIn(before.unit) ? slideRoom - new RunMeasurer([before], g, () => slideRoom, ctx.imageSize).layout(0, 1, false).body - bodyGap(g) : slideRoom;
     if (unit.kind === 'code') {
       const caption = unit.caption === undefined ? 0 : 60;
       const pieces = codePieces(unit.block, g.contentWidth, maxRows(room - caption - 8, g), g);
@@ -237,7 +246,7 @@ function fitAlone(items: readonly Item[], slideRoom: number, ctx: ComposeContext
       continue;
     }
     if (unit.kind === 'block' && ['list', 'table', 'callout', 'quote'].includes(unit.block.type)) {
-      const probe = new RunMeasurer([item], g, () => room);
+      const probe = new RunMeasurer([item], g, () => room, ctx.imageSize);
       if (!probe.layout(0, 1, false).fits) {
         for (const [k, block] of piecesThatFit(unit.block, room, ctx).entries()) out.push({ unit: { ...unit, block }, notes: k === 0 ? item.notes : [] });
         continue;
@@ -255,7 +264,7 @@ function piecesThatFit(block: Block, room: number, ctx: ComposeContext): Block[]
   let parts: Block[] = [block];
   for (let round = 0; round < 8; round++) {
     parts = splitBlock(block, scaleBudget(ctx.budget, { height: factor, width }));
-    const laid = parts.map((b) => new RunMeasurer([{ unit: { kind: 'block', block: b, notes: [], line: b.line }, notes: [] }], ctx.geometry, () => room).layout(0, 1, false));
+    const laid = parts.map((b) => new RunMeasurer([{ unit: { kind: 'block', block: b, notes: [], line: b.line }, notes: [] }], ctx.geometry, () => room, ctx.imageSize).layout(0, 1, false));
     if (laid.every((l) => l.fits)) return parts;
     if (laid.some((l) => l.width > ctx.geometry.contentWidth + 1)) width *= 0.75;
     else factor *= 0.75;

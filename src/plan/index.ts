@@ -20,6 +20,8 @@ import { planSections } from './sections.js';
 export interface PlanSite {
   /** The public URL of the site (`--site-url`): the closing slide's URL and QR code. */
   readonly siteUrl?: string;
+  /** Natural sizes of the article's pictures by `src` (null: the file is missing, its alt text shows). */
+  readonly imageSizes?: ReadonlyMap<string, { readonly width: number; readonly height: number } | null>;
 }
 
 /**
@@ -34,7 +36,8 @@ export function planDeck(input: Article, options: ResolvedDeckOptions, hints?: F
   const { article, links, block: navBlock } = splitNav(input);
   const title = deckTitle(article);
   const titleInlines: Inline[] = [{ type: 'text', text: title }];
-  const ctx = { geometry, budget, ids };
+  const sizes = site.imageSizes;
+  const ctx = { geometry, budget, ids, ...(sizes === undefined ? {} : { imageSize: (src: string) => sizes.get(src) }) };
   const agenda = needsAgenda(article);
   const opening = planOpening(article, { ...ctx, title: titleInlines, agenda });
   const sectionSlides = planSections(article.sections, ctx);

@@ -9,7 +9,7 @@ import type { Block, Inline, SlidePart } from '../model.js';
 import { column } from '../layout/flow.js';
 import { bodyGap, measurePart, type SlideGeometry } from '../layout/index.js';
 import { codeSizes } from './code.js';
-import type { ShownUnit } from './units.js';
+import type { PointUnit, ShownUnit } from './units.js';
 
 /** A shown unit and the notes that belong with it. */
 export interface Item {
@@ -19,6 +19,8 @@ export interface Item {
   readonly firstLine?: number;
   /** A piece of a block cut over several slides: never set side by side with another piece. */
   readonly piece?: boolean;
+  /** Points kept off the screen right before this point (a busy section's); a sparse slide shows them. */
+  readonly before?: readonly PointUnit[];
 }
 
 /** A run of items laid out: how tall and wide, whether it fits, how full it is. */
@@ -46,6 +48,7 @@ export class RunMeasurer {
     private readonly geometry: SlideGeometry,
     /** The body height available for a run starting at item `from` (`first`: on the scope's first slide). */
     private readonly room: (first: boolean, from: number) => number,
+    private readonly imageSize?: (src: string) => { readonly width: number; readonly height: number } | null | undefined,
   ) {}
 
   /**
@@ -126,7 +129,7 @@ export class RunMeasurer {
     if (found === undefined) {
       const part = this.part(spec, px, expanded);
       const stub = { kind: 'content' as const, parts: lone ? [part] : [part, part] };
-      const box = column(measurePart(part, stub, this.geometry), bodyGap(this.geometry));
+      const box = column(measurePart(part, stub, this.geometry, this.imageSize === undefined ? {} : { imageSize: this.imageSize }), bodyGap(this.geometry));
       found = { height: box.height, width: box.width };
       this.cache.set(key, found);
     }
@@ -139,7 +142,8 @@ export class RunMeasurer {
         const items: (readonly Inline[])[] = [];
         for (let i = spec.from; i < spec.to; i++) {
           const unit = this.items[i]!.unit as Extract<ShownUnit, { kind: 'point' }>;
-          items.push(...(expanded.has(i) ? unit.shown : [unit.inlines]));
+          const before = this.items[i]!.before ?? [];
+          items.push(...(expanded.has(i) ? [...before.map((p) => p.inlines), ...unit.shown] : [unit.inlines]));
         }
         return { type: 'points', items };
       }

@@ -10,12 +10,31 @@ import type { Block, Inline, Section, Slide } from '../model.js';
 import { countWords, plainText } from '../text.js';
 import { composeScope, type ComposeContext, type Scope } from './compose.js';
 import { keyPoint } from './keypoint.js';
-import { splitSentences } from './sentences.js';
 import { planUnits, type Unit } from './units.js';
 
 /** Slides of every top-level section, one array (stack) each, in order. */
 export function planSections(sections: readonly Section[], ctx: ComposeContext): Slide[][] {
-  return sections.map((section) => planSection(section, [], ctx));
+  return adoptSmallRuns(sections).map((section) => planSection(section, [], ctx));
+}
+
+/**
+ * A section with no text and no subsections followed by small sections of its own level ("## 3
+ * Reasons", "## Reason one", "## Reason two"…) stands for them: they become its subsections, so
+ * they are merged under its heading. Applied at every level.
+ */
+function adoptSmallRuns(sections: readonly Section[]): Section[] {
+  const out: Section[] = [];
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
+    const empty = s.children.length === 0 && s.blocks.every((b) => b.type === 'directive' || b.type === 'rule');
+    let j = i + 1;
+    while (empty && j < sections.length && isSmall(sections[j]!)) j++;
+    if (empty && j - i > 2) {
+      out.push({ ...s, children: sections.slice(i + 1, j).map((c) => ({ ...c, depth: s.depth + 1 })) });
+      i = j - 1;
+    } else out.push({ ...s, children: adoptSmallRuns(s.children) });
+  }
+  return out;
 }
 
 /** Slides of a section and of its subsections; `pending`: enclosing sections with no slide of their own yet. */
@@ -25,14 +44,21 @@ function planSection(section: Section, pending: readonly Section[], ctx: Compose
   const shows = units.some((u) => u.kind !== 'notes' && u.kind !== 'break');
   const slides: Slide[] = [];
   let chain = pending;
-  if (shows || section.children.length === 0) {
+  const groups = groupChildren(section.children);
+  if (shows && groups[0] !== undefined && groups[0].length > 1) {
+    // The section's own text and its first small subsections share slides: a point each.
+    const digest = digestScope(section, groups.shift()!, []);
+    const merged = [...(kickerOf(pending).aliases ?? []), digest.id, ...(digest.aliases ?? [])];
+    slides.push(...composeScope({ ...scopeOf(section, [...units, ...digest.units], pending), aliases: merged }, ctx));
+    chain = [];
+  } else if (shows || section.children.length === 0) {
     slides.push(...composeScope(scopeOf(section, units, pending), ctx));
     chain = [];
   } else {
     // Text the section has that is not shown (an HTML comment's words, say) goes to the next slide's notes.
     chain = [...pending, { ...section, blocks: units.flatMap((u) => (u.kind === 'notes' ? u.blocks : [])) }];
   }
-  for (const group of groupChildren(section.children)) {
+  for (const group of groups) {
     if (group.length === 1) slides.push(...planSection(group[0]!, chain, ctx));
     else slides.push(...composeScope(digestScope(section, group, chain), ctx));
     chain = [];
@@ -64,15 +90,17 @@ function kickerOf(pending: readonly Section[]): Pick<Scope, 'kicker' | 'aliases'
   };
 }
 
+/** Words of prose up to which a section is small: a sentence or two, three short ones. */
+const SMALL_WORDS = 50;
+
 /** A section small enough to be one point of a merged slide: prose only, a sentence or two. */
 function isSmall(section: Section): boolean {
   if (section.children.length > 0) return false;
   const shown = section.blocks.filter((b) => b.type !== 'directive' && b.type !== 'rule');
   if (shown.length === 0 || shown.some((b) => b.type !== 'paragraph')) return false;
   if (section.blocks.some((b) => b.type === 'directive' && (b.name === 'break' || b.name === 'keep'))) return false;
-  const sentences = shown.reduce((n, b) => n + (b.type === 'paragraph' ? splitSentences(b.inlines, 4).length : 0), 0);
   const words = shown.reduce((n, b) => n + (b.type === 'paragraph' ? countWords(plainText(b.inlines)) : 0), 0);
-  return sentences <= 2 && words <= 60;
+  return shown.length <= 3 && words <= SMALL_WORDS;
 }
 
 /** Children in order, consecutive small ones grouped (a group of one is planned as usual). */

@@ -37,8 +37,12 @@ export type Unit =
   | { readonly kind: 'block'; readonly block: Block; readonly notes: readonly Block[]; readonly line: number }
   | { readonly kind: 'code'; readonly block: CodeBlock; readonly caption?: readonly Inline[]; readonly notes: readonly Block[]; readonly line: number }
   | { readonly kind: 'statement'; readonly block: Paragraph; readonly line: number }
-  | { readonly kind: 'notes'; readonly blocks: readonly Block[]; readonly line: number }
+  /** Said, not shown; `shelved`: a point kept off a busy slide, which a slide with room may show after all. */
+  | { readonly kind: 'notes'; readonly blocks: readonly Block[]; readonly line: number; readonly shelved?: PointUnit }
   | { readonly kind: 'break'; readonly line: number };
+
+/** A key point unit. */
+export type PointUnit = Extract<Unit, { kind: 'point' }>;
 
 /** A unit that shows something on a slide. */
 export type ShownUnit = Extract<Unit, { kind: 'point' | 'text' | 'block' | 'code' }>;
@@ -114,7 +118,7 @@ function keepBestPoints(units: readonly Unit[], budget: Budget): Unit[] {
   const points = units.flatMap((u, i) => (u.kind === 'point' ? [{ i, score: u.score - i * 0.01 }] : []));
   if (!shows || points.length <= budget.pointsBesideCode) return [...units];
   const kept = new Set(points.sort((a, b) => b.score - a.score).slice(0, budget.pointsBesideCode).map((p) => p.i));
-  return units.map((u, i) => (u.kind === 'point' && !kept.has(i) ? { kind: 'notes', blocks: u.notes, line: u.line } : u));
+  return units.map((u, i) => (u.kind === 'point' && !kept.has(i) ? { kind: 'notes', blocks: u.notes, line: u.line, shelved: u } : u));
 }
 
 /**
