@@ -221,6 +221,17 @@ function fillOut(measurer: RunMeasurer, from: number, to: number, first: boolean
  * as if every slide were marked continued ("(2/3)" may wrap a long title).
  */
 function roomsOf(scope: Scope, g: SlideGeometry): { first: number; later: number } {
+  const cached = roomCache.get(scope.title);
+  if (cached !== undefined && cached.kicker === scope.kicker && cached.g === g) return cached.rooms;
+  const rooms = measureRooms(scope, g);
+  roomCache.set(scope.title, { kicker: scope.kicker, g, rooms });
+  return rooms;
+}
+
+/** Rooms by title (the same title serves every run of a scope, and each of its segments). */
+const roomCache = new WeakMap<readonly Inline[], { kicker: Scope['kicker']; g: SlideGeometry; rooms: { first: number; later: number } }>();
+
+function measureRooms(scope: Scope, g: SlideGeometry): { first: number; later: number } {
   const continued = { index: 9, total: 9 };
   const kicker = scope.kicker === undefined ? {} : { kicker: scope.kicker };
   const first = Math.min(roomBelowTitle({ kind: 'content', title: scope.title, ...kicker }, g), roomBelowTitle({ kind: 'content', title: scope.title, continued, ...kicker }, g));
@@ -238,7 +249,7 @@ function fitAlone(items: readonly Item[], slideRoom: number, ctx: ComposeContext
     const room = before !== undefined && isLeadIn(before.unit) ? slideRoom - new RunMeasurer([before], g, () => slideRoom, ctx.imageSize).layout(0, 1, false).body - bodyGap(g) : slideRoom;
     if (unit.kind === 'code') {
       const caption = unit.caption === undefined ? 0 : 60;
-      const pieces = codePieces(unit.block, g.contentWidth, maxRows(room - caption - 8, g), g);
+      const pieces = codePieces(unit.block, g.contentWidth, Math.min(ctx.budget.maxCodeLines, maxRows(room - caption - 8, g)), g);
       pieces.forEach((piece, k) => {
         const block = { ...unit.block, code: piece.code };
         out.push({ unit: { ...unit, block }, notes: k === 0 ? item.notes : [], firstLine: piece.firstLine, ...(pieces.length > 1 ? { piece: true } : {}) });

@@ -124,12 +124,37 @@ export class RunMeasurer {
   }
 
   private box(spec: Spec, px: number, expanded: ReadonlySet<number>, lone: boolean): { height: number; width: number } {
+    // A list of points is as tall as its items one by one (each with its margin): measured per item
+    // once, so the many runs the composer tries cost additions, not line breaking.
+    if (spec.kind === 'points' && !lone) {
+      let height = 0;
+      let width = 0;
+      for (let i = spec.from; i < spec.to; i++) {
+        const item = this.pointBox(i, expanded.has(i));
+        height += item.height;
+        width = Math.max(width, item.width);
+      }
+      return { height, width };
+    }
     const key = `${specKey(spec, expanded)}|${spec.kind === 'single' || spec.kind === 'points' ? '' : px}|${lone}`;
     let found = this.cache.get(key);
     if (found === undefined) {
       const part = this.part(spec, px, expanded);
       const stub = { kind: 'content' as const, parts: lone ? [part] : [part, part] };
       const box = column(measurePart(part, stub, this.geometry, this.imageSize === undefined ? {} : { imageSize: this.imageSize }), bodyGap(this.geometry));
+      found = { height: box.height, width: box.width };
+      this.cache.set(key, found);
+    }
+    return found;
+  }
+
+  /** The box of one point (or of its shown sentences) in a list that is not alone on its slide. */
+  private pointBox(index: number, expanded: boolean): { height: number; width: number } {
+    const key = `pi${index}${expanded ? '+' : ''}`;
+    let found = this.cache.get(key);
+    if (found === undefined) {
+      const part = this.part({ kind: 'points', from: index, to: index + 1 }, 0, expanded ? new Set([index]) : NONE);
+      const box = column(measurePart(part, { kind: 'content', parts: [part, part] }, this.geometry), 0);
       found = { height: box.height, width: box.width };
       this.cache.set(key, found);
     }
