@@ -51,6 +51,8 @@ function collapse(inlines: readonly Inline[]): Inline[] {
         break;
       case 'code':
       case 'image':
+      case 'math':
+      case 'footnote':
         out.push(inline);
         break;
       case 'strong':

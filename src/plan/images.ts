@@ -97,6 +97,7 @@ function mapBlock(block: Block, fn: MapSrc): Block {
     case 'html':
     case 'directive':
     case 'rule':
+    case 'math':
       return block;
     default:
       return assertNever(block);
@@ -120,6 +121,8 @@ function mapInlines(inlines: readonly Inline[], line: number, fn: MapSrc): Inlin
       case 'text':
       case 'code':
       case 'break':
+      case 'math':
+      case 'footnote':
         return node;
       default:
         return assertNever(node);

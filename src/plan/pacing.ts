@@ -47,6 +47,8 @@ function blockSeconds(block: Block): number {
     case 'code':
       return block.code.split('\n').length * SECONDS_PER_CODE_LINE;
     case 'image':
+    case 'math':
+      // A formula on screen is looked at like a picture.
       return SECONDS_PER_IMAGE;
     default:
       return 0;

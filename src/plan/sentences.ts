@@ -102,6 +102,8 @@ function codeRanges(inlines: readonly Inline[]): [number, number][] {
   const walk = (nodes: readonly Inline[]): void => {
     for (const node of nodes) {
       if (node.type === 'code') ranges.push([offset, offset + node.text.length]);
+      // A period inside a formula ends no sentence either.
+      if (node.type === 'math') ranges.push([offset, offset + node.tex.length]);
       if ('children' in node) walk(node.children);
       else offset += leafLength(node);
     }
@@ -119,6 +121,8 @@ function leafLength(node: Inline): number {
       return 1;
     case 'image':
       return node.alt.length;
+    case 'math':
+      return node.tex.length;
     default:
       return 0;
   }
@@ -141,7 +145,7 @@ export function sliceInlines(inlines: readonly Inline[], start: number, end: num
       if (to > from || (len === 0 && offset >= start && offset < end)) {
         if (node.type === 'text' || node.type === 'code') out.push({ ...node, text: node.text.slice(from - offset, to - offset) });
         else if (node.type === 'break') out.push(node);
-        else if (from === offset) out.push(node); // an image is atomic: kept when it starts inside
+        else if (from === offset) out.push(node); // an image, a formula, a reference: atomic, kept when it starts inside
       }
       offset += len;
     }

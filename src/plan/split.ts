@@ -152,6 +152,8 @@ function sizeOf(block: Block): Size {
       return { items: block.rows.length + 1, words: countWords(blockText(block)) };
     case 'image':
       return { items: 6, words: 0 };
+    case 'math':
+      return { items: 2 + (block.tex.match(/\\\\/g)?.length ?? 0), words: 0 };
     case 'quote':
     case 'callout':
       return block.blocks.reduce((s, b) => add(s, sizeOf(b)), { items: 1, words: 0 });

@@ -13,6 +13,8 @@ export interface RuntimeManifest {
   readonly deck: { readonly js: string; readonly css: readonly string[] };
   /** Theme name → its stylesheet (`assets/theme-<name>-<hash>.css`). */
   readonly themes: Readonly<Record<string, string>>;
+  /** KaTeX's stylesheet (its woff2 fonts beside it), linked only by decks that have math. */
+  readonly math?: { readonly css: readonly string[] };
   /** Every file a site must copy (scripts, stylesheets, fonts), each under `assets/`. */
   readonly files: readonly string[];
 }
@@ -32,5 +34,9 @@ export function themeStylesheet(manifest: RuntimeManifest, theme: string, file?:
 /** The runtime files a deck page links, relative to `<out>/<slug>/index.html`. */
 export function deckAssets(runtime: RuntimeManifest, theme: string, file?: string): RuntimeAssets {
   const themeCss = themeStylesheet(runtime, theme, file);
-  return { styles: [...runtime.deck.css, themeCss].map((f) => `../${f}`), scripts: [`../${runtime.deck.js}`] };
+  return {
+    styles: [...runtime.deck.css, themeCss].map((f) => `../${f}`),
+    scripts: [`../${runtime.deck.js}`],
+    mathStyles: (runtime.math?.css ?? []).map((f) => `../${f}`),
+  };
 }
