@@ -93,6 +93,8 @@ function textOf(node: Node, opts: { readonly screen: boolean }): string {
     if (node.tagName === 'br') return '\n';
     if (node.tagName === 'img') return opts.screen ? '' : ` ${attr(node, 'alt') ?? ''} `;
     if (opts.screen && (node.tagName === 'pre' || node.tagName === 'code' || node.tagName === 'kbd' || isNotes(node))) return ' ';
+    // KaTeX's MathML copy (for screen readers) carries the TeX source: the audience sees the glyphs.
+    if (opts.screen && classList(node).includes('katex-mathml')) return ' ';
   }
   const inner = (node as Element).childNodes.map((c) => textOf(c, opts)).join('');
   if (isElement(node) && BLOCK_TAGS.has(node.tagName)) return `\n${inner}\n`;

@@ -9,6 +9,7 @@ import type { Flow, ParseContext } from './flow.js';
 import { htmlBodyToFlow } from './html.js';
 import { checkNesting, withStackGuard } from './limits.js';
 import { markdownToFlow } from './markdown.js';
+import { mathDiagnostics } from './math-check.js';
 import { buildArticle } from './sections.js';
 
 
@@ -26,6 +27,7 @@ export function parseArticle(source: Source): Article {
   } catch (err) {
     throw at === undefined ? err : remapError(err, at);
   }
+  ctx.diagnostics.push(...mathDiagnostics(flow, source.path));
   if (at !== undefined) flow = flow.map((item) => (item.type === 'heading' ? { ...item, line: at(item.line) } : remapBlock(item, at)));
   const diagnostics = at === undefined ? ctx.diagnostics : ctx.diagnostics.map((d) => remapDiagnostic(d, at));
   const article = buildArticle(source, flow, diagnostics);

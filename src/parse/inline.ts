@@ -3,7 +3,7 @@
  * (runs of white space become one space; spaces at the edges of a link or emphasis move outside it;
  * a paragraph's edges are trimmed). Code keeps its white space.
  */
-import { assertNever, type Inline } from '../model.js';
+import { assertNever, type Block, type Inline } from '../model.js';
 
 
 /** HTML white space (not U+00A0: a no-break space is meant to be kept). */
@@ -92,6 +92,12 @@ export function normalizeInlines(inlines: readonly Inline[]): Inline[] {
     else if (out.at(-1)?.type === 'break') out.pop();
     else return out;
   }
+}
+
+/** A display math block when inlines hold nothing but one formula written for display (`\[…\]`). */
+export function soleMath(inlines: readonly Inline[], line: number): Extract<Block, { type: 'math' }> | undefined {
+  const only = inlines.length === 1 ? inlines[0] : undefined;
+  return only?.type === 'math' && only.display ? { type: 'math', line, tex: only.tex } : undefined;
 }
 
 /** Whether inlines hold nothing but one image (a paragraph like that is an image block). */

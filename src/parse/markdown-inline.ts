@@ -8,6 +8,7 @@ import { decodeEntities, INVISIBLE_TAGS } from './dom.js';
 import { plainText } from '../text.js';
 import { normalizeInlines } from './inline.js';
 import { stripSpanIals } from './kramdown.js';
+import type { MathInlineToken } from './math.js';
 
 /** Inlines of marked inline tokens, white space normalised. */
 export function markdownInlines(tokens: readonly Token[] | undefined): Inline[] {
@@ -150,6 +151,10 @@ function convertToken(token: Token): Inline[] {
       return imageInline(token as Tokens.Image);
     case 'checkbox':
       return [];
+    case 'lectern-math-inline': {
+      const math = token as MathInlineToken;
+      return [{ type: 'math', tex: math.tex, display: math.display }];
+    }
     default:
       return [{ type: 'text', text: token.raw }];
   }

@@ -8,18 +8,19 @@ import { admonitionExtensions } from './admonitions.js';
 import { isUnclosedFence, parseFenceInfo, unclosedFenceDiagnostic } from './fence.js';
 import { calloutParts, toBlocks, type Flow, type FlowItem, type ParseContext } from './flow.js';
 import { htmlToFlow } from './html.js';
-import { soleImage } from './inline.js';
+import { soleImage, soleMath } from './inline.js';
 import { LineCursor } from './lines.js';
 import { bangRunExtension, headingIdExtension, htmlBlockExtension } from './markdown-extensions.js';
 import { markdownInlines } from './markdown-inline.js';
 import { definitionRun, type ConvertBody } from './definitions.js';
 import { ialCalloutKind, ialExtension, isTocPlaceholder } from './kramdown.js';
 import { clampIndentation } from './limits.js';
+import { mathBlockExtension, mathInlineExtension, type MathBlockToken, type MathInlineToken } from './math.js';
 import type { CalloutToken, DefinitionToken, GroupToken, HeadingIdToken, HtmlBlockToken } from './markdown-tokens.js';
 
 const marked = new Marked({
   gfm: true,
-  extensions: [htmlBlockExtension, headingIdExtension, ialExtension, ...admonitionExtensions, bangRunExtension],
+  extensions: [htmlBlockExtension, headingIdExtension, ialExtension, ...admonitionExtensions, mathBlockExtension, bangRunExtension, mathInlineExtension],
 });
 
 /** A Markdown body → Flow; `firstLine` is the file line of the body's first line. */
@@ -69,8 +70,13 @@ function convertNested(tokens: readonly Token[], text: string, firstLine: number
 function convertToken(token: Token, line: number, at: Place): Flow {
   switch (token.type) {
     case 'paragraph':
-    case 'text':
-      return inlineBlock(markdownInlines((token as Tokens.Paragraph).tokens), line);
+    case 'text': {
+      const tokens = (token as Tokens.Paragraph).tokens;
+      // kramdown's `$$…$$` alone in its paragraph is display math (inside a sentence, inline).
+      const only = tokens?.length === 1 ? (tokens[0] as Token) : undefined;
+      if (only?.type === 'lectern-math-inline' && only.raw.startsWith('$$')) return [{ type: 'math', line, tex: (only as MathInlineToken).tex }];
+      return inlineBlock(markdownInlines(tokens), line);
+    }
     case 'heading': {
       const heading = token as Tokens.Heading;
       return [{ type: 'heading', depth: heading.depth, inlines: markdownInlines(heading.tokens), line }];
@@ -91,6 +97,8 @@ function convertToken(token: Token, line: number, at: Place): Flow {
       return htmlToFlow((token as Tokens.HTML | HtmlBlockToken).raw, line, at.ctx);
     case 'lectern-callout':
       return [calloutBlock(token as CalloutToken, line, at)];
+    case 'lectern-math':
+      return [{ type: 'math', line, tex: (token as MathBlockToken).tex }];
     case 'lectern-group':
     case 'lectern-definition': {
       // A definition without a term above it: its blocks, as they are.
@@ -112,9 +120,11 @@ function convertToken(token: Token, line: number, at: Place): Flow {
   }
 }
 
-/** A paragraph, or an image block when the paragraph is nothing but an image. */
+/** A paragraph, or an image (or display math) block when the paragraph is nothing but that. */
 function inlineBlock(inlines: readonly Inline[], line: number): Block[] {
   if (inlines.length === 0) return [];
+  const math = soleMath(inlines, line);
+  if (math !== undefined) return [math];
   const image = soleImage(inlines);
   if (image === undefined) return [{ type: 'paragraph', line, inlines }];
   return [{ type: 'image', line, src: image.src, alt: image.alt, ...(image.title === undefined ? {} : { title: image.title }) }];
@@ -124,7 +134,10 @@ function codeBlock(token: Tokens.Code, line: number, at: Place): Block {
   if (token.codeBlockStyle === 'indented') return { type: 'code', line, code: token.text };
   // Only at the top does an unclosed fence swallow the rest of the article; a container ends it.
   if (!at.nested && isUnclosedFence(token.raw)) at.ctx.diagnostics.push(unclosedFenceDiagnostic(token.raw, at.ctx.file, line));
-  return { type: 'code', line, ...parseFenceInfo(token.lang), code: token.text };
+  const info = parseFenceInfo(token.lang);
+  // GitHub's and GitLab's ```math fence is display math.
+  if (info.lang === 'math' && token.text.trim() !== '') return { type: 'math', line, tex: token.text.trim() };
+  return { type: 'code', line, ...info, code: token.text };
 }
 
 const ALERT = /^\[!([A-Za-z]+)\][ \t]*(?:\n|$)/;
