@@ -8,6 +8,7 @@ import { decodeEntities, INVISIBLE_TAGS } from './dom.js';
 import { plainText } from '../text.js';
 import { normalizeInlines } from './inline.js';
 import { stripSpanIals } from './kramdown.js';
+import type { FootnoteRefToken } from './footnotes.js';
 import type { MathInlineToken } from './math.js';
 
 /** Inlines of marked inline tokens, white space normalised. */
@@ -151,6 +152,10 @@ function convertToken(token: Token): Inline[] {
       return imageInline(token as Tokens.Image);
     case 'checkbox':
       return [];
+    case 'lectern-footnote-ref': {
+      const ref = token as FootnoteRefToken;
+      return [{ type: 'footnote', label: ref.label, number: ref.number }];
+    }
     case 'lectern-math-inline': {
       const math = token as MathInlineToken;
       return [{ type: 'math', tex: math.tex, display: math.display }];

@@ -15,12 +15,13 @@ import { markdownInlines } from './markdown-inline.js';
 import { definitionRun, type ConvertBody } from './definitions.js';
 import { ialCalloutKind, ialExtension, isTocPlaceholder } from './kramdown.js';
 import { clampIndentation } from './limits.js';
+import { footnoteExtension, footnoteRefExtension, type FootnoteToken } from './footnotes.js';
 import { mathBlockExtension, mathInlineExtension, type MathBlockToken, type MathInlineToken } from './math.js';
 import type { CalloutToken, DefinitionToken, GroupToken, HeadingIdToken, HtmlBlockToken } from './markdown-tokens.js';
 
 const marked = new Marked({
   gfm: true,
-  extensions: [htmlBlockExtension, headingIdExtension, ialExtension, ...admonitionExtensions, mathBlockExtension, bangRunExtension, mathInlineExtension],
+  extensions: [htmlBlockExtension, headingIdExtension, ialExtension, ...admonitionExtensions, mathBlockExtension, footnoteExtension, bangRunExtension, mathInlineExtension, footnoteRefExtension],
 });
 
 /** A Markdown body → Flow; `firstLine` is the file line of the body's first line. */
@@ -99,6 +100,8 @@ function convertToken(token: Token, line: number, at: Place): Flow {
       return [calloutBlock(token as CalloutToken, line, at)];
     case 'lectern-math':
       return [{ type: 'math', line, tex: (token as MathBlockToken).tex }];
+    case 'lectern-footnote':
+      return footnoteDefinition(token as FootnoteToken, line, at);
     case 'lectern-group':
     case 'lectern-definition': {
       // A definition without a term above it: its blocks, as they are.
@@ -184,6 +187,15 @@ function tableBlock(token: Tokens.Table, line: number): Block {
     header: token.header.map((cell) => markdownInlines(cell.tokens)),
     rows: token.rows.map((row) => row.map((cell) => markdownInlines(cell.tokens))),
   };
+}
+
+/** A footnote definition goes to the context's footnotes, not into the flow: it is never a point. */
+function footnoteDefinition(token: FootnoteToken, line: number, at: Place): Flow {
+  const blocks = toBlocks(convertNested(token.tokens, token.body, line, at));
+  const number = token.state.numbers.get(token.label) ?? 0;
+  if (at.ctx.footnotes === undefined) return blocks;
+  at.ctx.footnotes.push({ label: token.label, number, line, blocks });
+  return [];
 }
 
 function calloutBlock(token: CalloutToken, line: number, at: Place): Block {

@@ -2,7 +2,7 @@
  * Flow → Article: the first h1 is the article's title; blocks before the first section heading are
  * the intro; headings nest by depth (an h3 without an h2 before it is a top-level section).
  */
-import type { Article, Block, Diagnostic, Inline, Section, Source } from '../model.js';
+import type { Article, Block, Diagnostic, Footnote, Inline, Section, Source } from '../model.js';
 import type { Flow, HeadingNode } from './flow.js';
 import { createIdAllocator, headingId } from './ids.js';
 import { oneLine, plainText } from '../text.js';
@@ -27,7 +27,7 @@ function titleIndex(flow: Flow): number {
 }
 
 /** Folds a flow into an Article; `diagnostics` are the parser's, after the Source's own. */
-export function buildArticle(source: Source, flow: Flow, diagnostics: readonly Diagnostic[]): Article {
+export function buildArticle(source: Source, flow: Flow, diagnostics: readonly Diagnostic[], footnotes: readonly Footnote[] = []): Article {
   const titleAt = titleIndex(flow);
   const h1 = titleAt === -1 ? undefined : (flow[titleAt] as HeadingNode);
   const allocate = createIdAllocator();
@@ -62,6 +62,7 @@ export function buildArticle(source: Source, flow: Flow, diagnostics: readonly D
     line: h1?.line ?? 1,
     intro,
     sections: sections.map(freeze),
+    ...(footnotes.length > 0 ? { footnotes } : {}),
     diagnostics: [...source.diagnostics, ...diagnostics],
   };
 }

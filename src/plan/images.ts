@@ -25,6 +25,7 @@ export function imageRefs(article: Article): ImageRef[] {
   };
   for (const block of article.intro) mapBlock(block, note);
   for (const s of article.sections) section(s);
+  for (const f of article.footnotes ?? []) for (const block of f.blocks) mapBlock(block, note);
   return [...found].map(([src, line]) => ({ src, line }));
 }
 
