@@ -5,7 +5,7 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import type { Block, Inline, ListItem } from '../model.js';
 import { admonitionExtensions } from './admonitions.js';
-import { isUnclosedFence, parseFenceInfo, unclosedFenceDiagnostic } from './fence.js';
+import { clampHighlights, isUnclosedFence, parseFenceInfo, unclosedFenceDiagnostic } from './fence.js';
 import { calloutParts, toBlocks, type Flow, type FlowItem, type ParseContext } from './flow.js';
 import { htmlToFlow } from './html.js';
 import { soleImage, soleMath } from './inline.js';
@@ -137,10 +137,11 @@ function codeBlock(token: Tokens.Code, line: number, at: Place): Block {
   if (token.codeBlockStyle === 'indented') return { type: 'code', line, code: token.text };
   // Only at the top does an unclosed fence swallow the rest of the article; a container ends it.
   if (!at.nested && isUnclosedFence(token.raw)) at.ctx.diagnostics.push(unclosedFenceDiagnostic(token.raw, at.ctx.file, line));
-  const info = parseFenceInfo(token.lang);
+  const { highlight, ...info } = parseFenceInfo(token.lang);
   // GitHub's and GitLab's ```math fence is display math.
   if (info.lang === 'math' && token.text.trim() !== '') return { type: 'math', line, tex: token.text.trim() };
-  return { type: 'code', line, ...info, code: token.text };
+  const lines = clampHighlights(highlight, token.text.split('\n').length);
+  return { type: 'code', line, ...info, code: token.text, ...(lines === undefined ? {} : { highlight: lines }) };
 }
 
 const ALERT = /^\[!([A-Za-z]+)\][ \t]*(?:\n|$)/;

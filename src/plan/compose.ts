@@ -251,7 +251,8 @@ function fitAlone(items: readonly Item[], slideRoom: number, ctx: ComposeContext
       const caption = unit.caption === undefined ? 0 : 60;
       const pieces = codePieces(unit.block, g.contentWidth, Math.min(ctx.budget.maxCodeLines, maxRows(room - caption - 8, g)), g);
       pieces.forEach((piece, k) => {
-        const block = { ...unit.block, code: piece.code };
+        const { highlight: _whole, ...rest } = unit.block;
+        const block = { ...rest, code: piece.code, ...(piece.highlight === undefined ? {} : { highlight: piece.highlight }) };
         out.push({ unit: { ...unit, block }, notes: k === 0 ? item.notes : [], firstLine: piece.firstLine, ...(pieces.length > 1 ? { piece: true } : {}) });
       });
       continue;
