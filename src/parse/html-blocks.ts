@@ -21,6 +21,8 @@ export interface Walker {
   readonly ctx: ParseContext;
   /** Whether page chrome (nav, sidebars) is dropped: only for whole HTML pages. */
   readonly dropChrome: boolean;
+  /** A `language-x`/`lang-x` class of an enclosing element: the language of code inside that names none (as Prism reads it). */
+  readonly language?: string;
 }
 
 function elementChildren(el: Element, ...tags: string[]): Element[] {
@@ -28,7 +30,7 @@ function elementChildren(el: Element, ...tags: string[]): Element[] {
 }
 
 /** `language-x` / `lang-x` on the element. */
-function languageOf(el: Element): string | undefined {
+export function languageOf(el: Element): string | undefined {
   for (const name of classList(el)) {
     const match = /^(?:language|lang)-(.+)$/.exec(name);
     if (match?.[1] !== undefined) return match[1].toLowerCase();
@@ -37,11 +39,11 @@ function languageOf(el: Element): string | undefined {
 }
 
 /** `<pre>` (with or without `<code>`) → code, text exactly as written. */
-export function codeBlock(pre: Element, line: number): Block {
+export function codeBlock(pre: Element, line: number, inherited?: string): Block {
   const meaningful = childrenOf(pre).filter((c) => !(isText(c) && c.value.trim() === ''));
   const only = meaningful.length === 1 ? meaningful[0] : undefined;
   const code = only !== undefined && isElement(only) && only.tagName === 'code' ? only : undefined;
-  const lang = (code === undefined ? undefined : languageOf(code)) ?? languageOf(pre);
+  const lang = (code === undefined ? undefined : languageOf(code)) ?? languageOf(pre) ?? inherited;
   // parse5 already drops a newline right after `<pre>`; one right after `<code>` is ours to drop.
   const text = code === undefined ? textContent(pre) : textContent(code).replace(/^\n/, '');
   const trimmed = text.replace(/\n$/, '');
@@ -191,7 +193,7 @@ export function figureBlocks(el: Element, line: number, w: Walker): FlowItem[] {
   const captionInlines = caption === undefined ? [] : htmlInlines(caption.childNodes);
   if (only?.tagName === 'pre') {
     const intro = caption === undefined ? [] : w.inlineBlocks(caption.childNodes, w.line(caption));
-    return [...intro, codeBlock(only, w.line(only))];
+    return [...intro, codeBlock(only, w.line(only), w.language)];
   }
   const image = only === undefined ? undefined : only.tagName === 'img' ? only : findImage(only);
   if (image !== undefined && only !== undefined && textContent(only).trim() === '') {

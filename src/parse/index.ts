@@ -11,6 +11,7 @@ import { htmlBodyToFlow } from './html.js';
 import { checkNesting, withStackGuard } from './limits.js';
 import { markdownToFlow } from './markdown.js';
 import { mathDiagnostics } from './math-check.js';
+import { inferCodeLanguages } from './code-language.js';
 import { buildArticle } from './sections.js';
 
 
@@ -32,7 +33,7 @@ export function parseArticle(source: Source): Article {
   if (at !== undefined) flow = flow.map((item) => (item.type === 'heading' ? { ...item, line: at(item.line) } : remapBlock(item, at)));
   const diagnostics = at === undefined ? ctx.diagnostics : ctx.diagnostics.map((d) => remapDiagnostic(d, at));
   const footnotes = orderFootnotes(ctx.footnotes ?? []).map((f) => (at === undefined ? f : { ...f, line: at(f.line), blocks: f.blocks.map((b) => remapBlock(b, at)) }));
-  const article = buildArticle(source, flow, diagnostics, footnotes);
+  const article = inferCodeLanguages(buildArticle(source, flow, diagnostics, footnotes), { declared: declaredCodeLanguage(source) });
   // The later stages recurse once per level of nesting: refuse what no slide could show anyway.
   checkNesting(article);
   return article;
@@ -48,4 +49,11 @@ function orderFootnotes(definitions: readonly FootnoteDefinition[]): Footnote[] 
   const cited = unique.filter((d) => d.number > 0).sort((a, b) => a.number - b.number);
   const uncited = unique.filter((d) => d.number === 0).map((d, i) => ({ ...d, number: cited.length + i + 1 }));
   return [...cited, ...uncited];
+}
+
+/** Front matter `lectern: { codeLanguage: go }`: the language of the page's unnamed code. */
+function declaredCodeLanguage(source: Source): string | undefined {
+  const lectern = source.meta.raw['lectern'];
+  const value = typeof lectern === 'object' && lectern !== null ? (lectern as Record<string, unknown>)['codeLanguage'] : undefined;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
