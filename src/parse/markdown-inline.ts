@@ -8,12 +8,16 @@ import { decodeEntities, INVISIBLE_TAGS } from './dom.js';
 import { plainText } from '../text.js';
 import { normalizeInlines } from './inline.js';
 import { stripSpanIals } from './kramdown.js';
+import { replaceEmoji } from './emoji.js';
 import type { FootnoteRefToken } from './footnotes.js';
 import type { MathInlineToken } from './math.js';
 
 /** Inlines of marked inline tokens, white space normalised. */
 export function markdownInlines(tokens: readonly Token[] | undefined): Inline[] {
-  return normalizeInlines(convertTokens(tokens ?? []));
+  // Shortcodes after merging: marked cuts `:white_check_mark:` into several text tokens.
+  const inlines = normalizeInlines(convertTokens(tokens ?? []));
+  const emoji = replaceEmoji(inlines);
+  return emoji === inlines ? inlines : normalizeInlines(emoji);
 }
 
 interface Tag {

@@ -130,7 +130,9 @@ function inlineBlock(inlines: readonly Inline[], line: number): Block[] {
   if (math !== undefined) return [math];
   const image = soleImage(inlines);
   if (image === undefined) return [{ type: 'paragraph', line, inlines }];
-  return [{ type: 'image', line, src: image.src, alt: image.alt, ...(image.title === undefined ? {} : { title: image.title }) }];
+  // A Markdown image's title is what sites print under the picture: its caption.
+  const title = image.title === undefined || image.title.trim() === '' ? undefined : image.title;
+  return [{ type: 'image', line, src: image.src, alt: image.alt, ...(title === undefined ? {} : { title, caption: [{ type: 'text', text: title }] }) }];
 }
 
 function codeBlock(token: Tokens.Code, line: number, at: Place): Block {

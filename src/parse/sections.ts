@@ -6,6 +6,7 @@ import type { Article, Block, Diagnostic, Footnote, Inline, Section, Source } fr
 import type { Flow, HeadingNode } from './flow.js';
 import { createIdAllocator, headingId } from './ids.js';
 import { oneLine, plainText } from '../text.js';
+import { dropPermalinks } from './inline.js';
 
 interface SectionBuilder {
   readonly depth: number;
@@ -41,10 +42,11 @@ export function buildArticle(source: Source, flow: Flow, diagnostics: readonly D
       return;
     }
     while ((open.at(-1)?.depth ?? 0) >= item.depth) open.pop();
-    const title = oneLine(plainText(item.inlines));
+    const inlines = dropPermalinks(item.inlines);
+    const title = oneLine(plainText(inlines));
     const section: SectionBuilder = {
       depth: item.depth,
-      heading: item.inlines,
+      heading: inlines,
       title,
       id: allocate(headingId(item.id, title)),
       line: item.line,
@@ -58,7 +60,7 @@ export function buildArticle(source: Source, flow: Flow, diagnostics: readonly D
     path: source.path,
     slug: source.slug,
     meta: source.meta,
-    ...(h1 === undefined ? {} : { h1: oneLine(plainText(h1.inlines)) }),
+    ...(h1 === undefined ? {} : { h1: oneLine(plainText(dropPermalinks(h1.inlines))) }),
     line: h1?.line ?? 1,
     intro,
     sections: sections.map(freeze),
