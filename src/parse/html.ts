@@ -13,7 +13,7 @@ import { toBlocks } from './flow.js';
 import { codeBlock, definitionList, figureBlocks, languageOf, listBlock, tableBlock, type Walker } from './html-blocks.js';
 import { languageName } from '../render/highlight.js';
 import { htmlInlines, isInlineNode } from './html-inline.js';
-import { soleImage } from './inline.js';
+import { soleImage, soleMath } from './inline.js';
 import { directiveFromComment, isDirectiveComment } from './directives.js';
 
 /** Embedded things the parser cannot turn into text: kept as HTML, with what text they have. */
@@ -139,6 +139,8 @@ function inlineRunBlocks(nodes: readonly ChildNode[], line: number | undefined, 
   if (inlines.length === 0) return [];
   const first = nodes.find((n) => isElement(n) || textContent(n).trim() !== '');
   const at = line ?? (first === undefined ? w.line(nodes[0] as ChildNode) : w.line(first));
+  const math = soleMath(inlines, at);
+  if (math !== undefined) return [math];
   const image = soleImage(inlines);
   if (image !== undefined) return [{ type: 'image', line: at, src: image.src, alt: image.alt, ...(image.title === undefined ? {} : { title: image.title }) }];
   return [{ type: 'paragraph', line: at, inlines }];
