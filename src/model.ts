@@ -196,6 +196,8 @@ export interface ImageFile {
 export interface LoadedImages {
   readonly files: readonly ImageFile[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Sources refused (outside the article's project, or hidden files): the deck shows their alt text. */
+  readonly blocked?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------
