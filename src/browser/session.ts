@@ -2,18 +2,19 @@
  * One headless browser for a whole build: launched lazily on the first page (an HTML-only build
  * never loads puppeteer-core), memoised, and killed on close, on error and on Ctrl-C so that no
  * Chromium outlives the command. Everything the browser writes goes into one temporary folder of
- * the session — its profile, and its own temporary files (Chromium's `org.chromium.Chromium.*`
- * folders, through TMPDIR) — which is removed with it. The signal handlers are in place before
- * the browser is started, and a launch still under way is aborted (Puppeteer then kills the
- * process group it spawned), so a Ctrl-C at any moment leaves nothing behind.
+ * the session — its profile, and its own temporary files (the `org.chromium.Chromium.*` folder
+ * of its singleton socket, through TMPDIR) — which is removed with it. The clean-up is registered
+ * (util/cleanup.ts) before the browser is started, and a launch still under way is aborted
+ * (Puppeteer then kills the process group it spawned), so a Ctrl-C at any moment leaves nothing.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { DEFAULT_TIMEOUT_SECONDS } from '../config.js';
 import { LecternError } from '../errors.js';
+import { registerCleanup } from '../util/cleanup.js';
 import { findBrowser, type FindBrowserOptions } from './finder.js';
 import { isTimeout } from './wait.js';
 
@@ -36,23 +37,16 @@ const BASE_ARGS = [
   '--font-render-hinting=none',
 ];
 
-/** Signals that end the command, and the exit code each gives when nobody else handles it. */
-const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const satisfies Partial<Record<NodeJS.Signals, number>>;
-
 /** A lazily launched browser shared by every export of one build. */
 export class BrowserSession {
   private launching: Promise<Browser> | undefined;
   private browser: Browser | undefined;
-  /** The session's temporary folder: `profile/` and `tmp/` (the browser's TMPDIR). */
+  /** The session's temporary folder: `profile/`, and the browser's TMPDIR when its paths fit (see chromiumTmp). */
   private sessionDir: string | undefined;
   private readonly abort = new AbortController();
   private closed = false;
-  private readonly kill = (): void => this.killNow();
-  private readonly killAndExit = (signal: NodeJS.Signals): void => {
-    this.killNow();
-    // A signal listener disables Node's default exit; restore it unless someone else handles the signal.
-    if (process.listenerCount(signal) === 0) process.exit(SIGNALS[signal as keyof typeof SIGNALS] ?? 1);
-  };
+  /** Removes the Ctrl-C and exit clean-up (util/cleanup.ts) once close() has done its work. */
+  private unregister: (() => void) | undefined;
 
   constructor(private readonly options: BrowserSessionOptions = {}) {}
 
@@ -89,10 +83,12 @@ export class BrowserSession {
       killProcess(browser);
     }
     if (this.sessionDir !== undefined) {
+      removeSingletonDir(join(this.sessionDir, 'profile'));
       await rm(this.sessionDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
       this.sessionDir = undefined;
     }
-    this.removeHandlers();
+    this.unregister?.();
+    this.unregister = undefined;
   }
 
   private getBrowser(): Promise<Browser> {
@@ -101,7 +97,7 @@ export class BrowserSession {
     }
     if (this.launching === undefined) {
       // Before anything is started: a Ctrl-C from here on kills what was started and removes its folder.
-      this.addHandlers();
+      this.unregister ??= registerCleanup(() => this.killNow());
       this.launching = this.launch();
     }
     return this.launching;
@@ -112,9 +108,8 @@ export class BrowserSession {
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000;
     // Loaded here, not at the top: HTML-only builds must never pay for puppeteer-core.
     const { launch } = await import('puppeteer-core');
-    this.sessionDir = await mkdtemp(join(tmpdir(), 'lectern-chromium-'));
-    const temp = join(this.sessionDir, 'tmp');
-    await mkdir(temp);
+    this.sessionDir = await mkdtemp(join(sessionParent(), 'lectern-chromium-'));
+    const temp = chromiumTmp(this.sessionDir);
     const args = [...BASE_ARGS, ...(needsNoSandbox() ? ['--no-sandbox'] : []), ...(this.options.args ?? [])];
     try {
       this.browser = await launch({
@@ -123,7 +118,7 @@ export class BrowserSession {
         args,
         userDataDir: join(this.sessionDir, 'profile'),
         // Chromium's own temporary files go into the session folder too (removed with it).
-        env: { ...process.env, TMPDIR: temp },
+        env: temp === undefined ? process.env : { ...process.env, TMPDIR: temp },
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
@@ -147,16 +142,6 @@ export class BrowserSession {
     return this.browser;
   }
 
-  private addHandlers(): void {
-    for (const signal of Object.keys(SIGNALS)) process.once(signal, this.killAndExit);
-    process.once('exit', this.kill);
-  }
-
-  private removeHandlers(): void {
-    for (const signal of Object.keys(SIGNALS)) process.off(signal, this.killAndExit);
-    process.off('exit', this.kill);
-  }
-
   /** Synchronous kill and clean-up for signal and exit handlers, where nothing async can run. */
   private killNow(): void {
     // A launch under way: Puppeteer kills the process group it spawned, at once.
@@ -164,11 +149,64 @@ export class BrowserSession {
     if (this.browser !== undefined) killProcess(this.browser);
     if (this.sessionDir !== undefined) {
       try {
+        removeSingletonDir(join(this.sessionDir, 'profile'));
         rmSync(this.sessionDir, { recursive: true, force: true, maxRetries: 3 });
       } catch {
         // Best effort: the folder is in the system's temporary directory.
       }
     }
+  }
+}
+
+/**
+ * Longest path of a Unix socket (104 bytes on macOS, 108 on Linux), and what Chromium adds to its
+ * TMPDIR for its singleton socket (`/org.chromium.Chromium.XXXXXX/SingletonSocket`, with room for
+ * Chrome's and Edge's longer names).
+ */
+const SOCKET_PATH_MAX = 103;
+const SINGLETON_SUFFIX = 56;
+
+/** Length of `/lectern-chromium-XXXXXX`, the session folder's name. */
+const SESSION_NAME = 24;
+
+/**
+ * The session folder as the browser's TMPDIR, when Chromium's socket path inside it still fits
+ * (Chromium stops with "Socket path too long" otherwise); else undefined: the system's, and its
+ * singleton folder is found from the profile and removed by name (removeSingletonDir).
+ */
+export function chromiumTmp(sessionDir: string): string | undefined {
+  return Buffer.byteLength(sessionDir) + SINGLETON_SUFFIX <= SOCKET_PATH_MAX ? sessionDir : undefined;
+}
+
+/**
+ * Where the session folder goes: the system's temporary folder, or `/tmp` when that one's path is
+ * too long for the browser's socket to fit inside the session folder (macOS's per-user
+ * `/var/folders/…/T/`), so that everything the browser writes still goes into one folder.
+ */
+export function sessionParent(temp = tmpdir(), hasTmp = existsSync('/tmp')): string {
+  const fits = (dir: string): boolean => Buffer.byteLength(dir) + SESSION_NAME + SINGLETON_SUFFIX <= SOCKET_PATH_MAX;
+  return fits(temp) || process.platform === 'win32' || !hasTmp ? temp : '/tmp';
+}
+
+/**
+ * Remove the temporary folder of the browser's singleton socket, which the profile links to
+ * (`SingletonSocket` → `/tmp/org.chromium.Chromium.XXXXXX/SingletonSocket`): the browser removes
+ * it when it closes, but not when it is killed. Only a folder named as Chromium, Chrome or Edge
+ * name theirs is removed.
+ */
+function removeSingletonDir(profile: string): void {
+  let target: string;
+  try {
+    target = readlinkSync(join(profile, 'SingletonSocket'));
+  } catch {
+    return;
+  }
+  const folder = dirname(target);
+  if (!/^\.?(org\.chromium\.Chromium|com\.google\.Chrome|com\.microsoft\.Edge)[\w.-]*\.\w+$/.test(basename(folder))) return;
+  try {
+    rmSync(folder, { recursive: true, force: true });
+  } catch {
+    // Best effort.
   }
 }
 
