@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumTmp, needsNoSandbox, sessionParent, BrowserSession } from '../../../src/browser/session.js';
+import { needsNoSandbox, BrowserSession } from '../../../src/browser/session.js';
+import { chromiumTmp, sessionParent } from '../../../src/browser/temp-folders.js';
 import { printQuery, withQuery } from '../../../src/browser/deck-page.js';
 import { handoutCss, slideBoxWidth } from '../../../src/pdf/handout-dom.js';
 import { footerTemplate, handoutGeometry, headerTemplate, marginBoxCss, supportsMarginBoxes } from '../../../src/pdf/handout.js';
