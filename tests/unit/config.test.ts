@@ -42,10 +42,22 @@ describe('resolveConfig: defaults', () => {
       outDir: 'dist',
       strict: false,
       base: '/',
+      allowDirs: [],
       overrides: {},
       pdf: { paper: 'a4', handoutLayout: 'notes', steps: false },
       browser: { timeoutMs: 30_000 },
     });
+  });
+
+  it('takes allowDirs as a list of folders (one folder alone too), and refuses anything else', () => {
+    expect(resolveConfig({ allowDirs: ['../shared', 'img'] }).allowDirs).toEqual(['../shared', 'img']);
+    expect(resolveConfig({ allowDirs: 'img' as unknown as string[] }).allowDirs).toEqual(['img']);
+    expect(() => resolveConfig({ allowDirs: [3] as unknown as string[] })).toThrow(/allowDirs must be a list of folders/);
+  });
+
+  it('takes siteUrl only as an absolute http(s) URL', () => {
+    expect(resolveConfig({ siteUrl: 'https://example.org/talks/' }).siteUrl).toBe('https://example.org/talks/');
+    for (const bad of ['notaurl', '/talks/', 'javascript:alert(1)', 'file:///etc/']) expect(() => resolveConfig({ siteUrl: bad })).toThrow(/siteUrl must be an absolute http\(s\) URL/);
   });
 
   it('writes the PDF and browser defaults in one place each', () => {
