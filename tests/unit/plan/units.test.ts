@@ -56,6 +56,18 @@ describe('planUnits: paragraphs', () => {
     expect(kinds(planUnits([para(2, sentence), next], budget))).toEqual(['lead-in', 'block']);
   });
 
+  it('a lead-in with nothing after it in its section is said, not shown: alone on a slide it would introduce nothing', () => {
+    const one = planUnits([para(2, 'Migrating can provide numerous benefits, including:')], budget);
+    expect(kinds(one)).toEqual(['notes']);
+    expect(notesOf(one).map((b) => b.line)).toEqual([2]);
+    // Of a longer paragraph, another sentence is the point; the lead-in stays in the notes with it.
+    const two = planUnits([para(2, 'Threads are simple. Eventlet hides its switches. The arguments are set out below.')], budget);
+    expect(kinds(two)).toEqual(['point']);
+    expect(two.map(shownText).join(' ')).not.toContain('below');
+    // Not even as a statement (a short last paragraph of a section of three blocks).
+    expect(kinds(planUnits([para(2, 'A first claim is made here at length.'), list(3, 'x', 'y'), para(5, 'Options include:')], budget))).toEqual(['point', 'block', 'notes']);
+  });
+
   it('a paragraph before code captions it: a one-sentence paragraph is the caption, a longer one gives its last sentence', () => {
     const one = planUnits([para(2, 'Run it with:'), code(3, 'npm start', 'bash')], budget);
     expect(kinds(one)).toEqual(['code']);
