@@ -7,11 +7,12 @@
  */
 import type { Page } from 'puppeteer-core';
 import { BrowserSession } from '../browser/session.js';
-import { createDeadline } from '../browser/wait.js';
+import { createDeadline, isTimeout } from '../browser/wait.js';
 import type { CompiledDeck } from '../compile.js';
 import { deckUrl, type ResolvedConfig } from '../config.js';
 import { fitDeck, MAX_ROUNDS, type FitResult } from '../fit/loop.js';
 import { measureOpenDeck } from '../fit/measure.js';
+import { LecternError } from '../errors.js';
 import type { Diagnostic } from '../model.js';
 import { openPrintView, overflowDiagnostics, printDeck, type PdfDeck, type PdfKind, type PrintedDeck, type PrintView } from '../pdf/index.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
@@ -83,7 +84,15 @@ async function printOne(page: Page, first: CompiledDeck, placed: ScratchDeck, op
   );
   const deck = pdfDeck(fitted.compiled, placed.url, config);
   const request = { slides: options.slides, handout: options.handout, thumbnail: options.thumbnail, pdf: config.pdf };
-  const printed = await printDeck(page, view, deck, request, deadline, (e) => e.type === 'start' && options.onStart?.(deck.slug, e.kind));
+  const printed = await printDeck(page, view, deck, request, deadline, (e) => e.type === 'start' && options.onStart?.(deck.slug, e.kind)).catch((cause: unknown) => {
+    // Puppeteer's own timeout (page.pdf, the screenshot) is a deck that took too long, not a crash.
+    if (!isTimeout(cause)) throw cause;
+    throw new LecternError('export-timeout', `deck ${deck.slug} was not printed within ${deadline.timeoutMs / 1000} s`, {
+      file: first.source.path,
+      hint: 'a long deck on a busy machine needs more time: allow it with --timeout',
+      cause,
+    });
+  });
   const overflows = fitted.layout.overflows;
   return {
     compiled: fitted.compiled,
