@@ -6,6 +6,7 @@
  * admonition inside one is still an admonition.
  */
 import type { TokenizerExtension, TokenizerThis, Tokens } from 'marked';
+import { firstMatch } from './lexer-memo.js';
 import { calloutToken, definitionToken } from './markdown-tokens.js';
 
 /** Icon shortcodes (`:octicons-mark-github-16:`) in titles are pictures, not words. */
@@ -144,14 +145,16 @@ function definition(this: TokenizerThis, src: string): Tokens.Generic | undefine
   return definitionToken(this.lexer, { raw: src.slice(0, end), body });
 }
 
+const DEFINITION_LINE = /\n:[ \t]{1,3}\S/;
+
 /**
  * Where a definition line starts, so the term's paragraph stops before it (marked would otherwise
  * read `:   text` as a continuation line of the term). Index of the `:` in `src`.
  */
-function definitionStart(src: string): number | undefined {
+function definitionStart(this: TokenizerThis, src: string): number | undefined {
   // Only after a newline: marked passes the text from the paragraph's second character on.
-  const found = /\n:[ \t]{1,3}\S/.exec(src);
-  return found === null ? undefined : found.index + 1;
+  const found = firstMatch(this.lexer, DEFINITION_LINE, src);
+  return found === -1 ? undefined : found + 1;
 }
 
 /** All admonition and tab tokenizers. */

@@ -7,6 +7,7 @@
  */
 import type { Lexer, TokenizerExtension, TokenizerThis, Tokens } from 'marked';
 import { splitHeadingId } from './ids.js';
+import { firstMatch } from './lexer-memo.js';
 import { countNewlines } from './lines.js';
 import { calloutToken, groupToken, type GroupToken, type HeadingIdToken, type HtmlBlockToken } from './markdown-tokens.js';
 
@@ -130,6 +131,8 @@ export const htmlBlockExtension: TokenizerExtension = { name: 'lecternHtml', lev
 /** The `## Heading {#id}` tokenizer. */
 export const headingIdExtension: TokenizerExtension = { name: 'lecternHeading', level: 'block', tokenizer: headingWithId };
 
+const BANGS = /!!/;
+
 // marked reads each `!` of a run as a token of its own and, for each, scans the rest of the run
 // for an e-mail address: a long run of `!` takes quadratic time. A run is text, in one token.
 function bangRun(src: string): Tokens.Generic | undefined {
@@ -141,8 +144,8 @@ function bangRun(src: string): Tokens.Generic | undefined {
 export const bangRunExtension: TokenizerExtension = {
   name: 'lecternBangs',
   level: 'inline',
-  start: (src: string) => {
-    const at = src.indexOf('!!');
+  start(this: TokenizerThis, src: string) {
+    const at = firstMatch(this.lexer, BANGS, src);
     return at === -1 ? undefined : at;
   },
   tokenizer: bangRun,

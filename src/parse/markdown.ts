@@ -9,6 +9,7 @@ import { isUnclosedFence, parseFenceInfo, unclosedFenceDiagnostic } from './fenc
 import { calloutParts, toBlocks, type Flow, type FlowItem, type ParseContext } from './flow.js';
 import { htmlToFlow } from './html.js';
 import { soleImage } from './inline.js';
+import { createMemoLexer } from './lexer-memo.js';
 import { LineCursor } from './lines.js';
 import { bangRunExtension, headingIdExtension, htmlBlockExtension } from './markdown-extensions.js';
 import { markdownInlines } from './markdown-inline.js';
@@ -26,7 +27,7 @@ const marked = new Marked({
 export function markdownToFlow(body: string, firstLine: number, ctx: ParseContext): Flow {
   const clamped = clampIndentation(body, firstLine, ctx.file);
   if (clamped.diagnostic !== undefined) ctx.diagnostics.push(clamped.diagnostic);
-  return convertTokens(marked.lexer(clamped.body), clamped.body, firstLine, { ctx, nested: false });
+  return convertTokens(createMemoLexer(marked.defaults).lex(clamped.body), clamped.body, firstLine, { ctx, nested: false });
 }
 
 /** Where tokens sit: at the top of the document, or nested in a list, quote or callout. */
