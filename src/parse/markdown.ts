@@ -2,7 +2,7 @@
  * Markdown → Flow through marked (GFM) and Lectern's block extensions. marked tokens carry no
  * positions, so a LineCursor follows each token list through the text it was lexed from.
  */
-import { Marked, type Token, type Tokens } from 'marked';
+import { Marked, type Lexer, type Token, type Tokens } from 'marked';
 import type { Block, Inline, ListItem } from '../model.js';
 import { admonitionExtensions } from './admonitions.js';
 import { isUnclosedFence, parseFenceInfo, unclosedFenceDiagnostic } from './fence.js';
@@ -16,6 +16,7 @@ import { markdownInlines } from './markdown-inline.js';
 import { definitionRun, type ConvertBody } from './definitions.js';
 import { ialCalloutKind, ialExtension, isTocPlaceholder } from './kramdown.js';
 import { clampIndentation } from './limits.js';
+import { splitLongRuns, type Part } from './parts.js';
 import type { CalloutToken, DefinitionToken, GroupToken, HeadingIdToken, HtmlBlockToken } from './markdown-tokens.js';
 
 const marked = new Marked({
@@ -27,7 +28,22 @@ const marked = new Marked({
 export function markdownToFlow(body: string, firstLine: number, ctx: ParseContext): Flow {
   const clamped = clampIndentation(body, firstLine, ctx.file);
   if (clamped.diagnostic !== undefined) ctx.diagnostics.push(clamped.diagnostic);
-  return convertTokens(createMemoLexer(marked.defaults).lex(clamped.body), clamped.body, firstLine, { ctx, nested: false });
+  const { parts, diagnostic } = splitLongRuns(clamped.body, firstLine, ctx.file);
+  if (diagnostic !== undefined) ctx.diagnostics.push(diagnostic);
+  const lexed = lexParts(createMemoLexer(marked.defaults), parts);
+  return parts.flatMap((part, i) => convertTokens(lexed[i] ?? [], part.text, part.firstLine, { ctx, nested: false }));
+}
+
+/** Block tokens of each part, then the inline tokens of all (as Lexer.lex does): references resolve across parts. */
+function lexParts(lexer: Lexer, parts: readonly Part[]): Token[][] {
+  const lexed = parts.map((part) => lexer.blockTokens(part.text, []));
+  for (const next of lexer.inlineQueue) {
+    // As Lexer.lex: an inline <pre> or <script> left open ends with the block that holds it.
+    lexer.state.inRawBlock = false;
+    lexer.inlineTokens(next.src, next.tokens);
+  }
+  lexer.inlineQueue = [];
+  return lexed;
 }
 
 /** Where tokens sit: at the top of the document, or nested in a list, quote or callout. */
