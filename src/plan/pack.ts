@@ -59,7 +59,11 @@ export function packUnits(units: readonly Unit[], ctx: PackContext): Slide[] {
   const open = (kind: SlideKind, line: number, sameRun = false): Draft => {
     if (!sameRun) run++;
     const previous = drafts[drafts.length - 1];
-    const hinted = [...(sameRun && previous !== undefined ? previous.hinted : []), slideLine(line)];
+    // Continuations of one run share its line: copied anew for each slide, the list grew with the
+    // run (a 300,000-line code block: 13,000 slides, 90 million entries, out of memory).
+    const own = slideLine(line);
+    const before = sameRun && previous !== undefined ? previous.hinted : [];
+    const hinted = before.includes(own) ? before : [...before, own];
     const draft: Draft = { kind, parts: [], notes: pendingNotes, line, endLine: line, points: 0, words: 0, run, budget: budgetAt(...hinted), hinted };
     pendingNotes = [];
     drafts.push(draft);
