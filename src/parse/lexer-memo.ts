@@ -11,8 +11,11 @@
  */
 import { Lexer, type MarkedOptions } from 'marked';
 
-/** Per call of blockTokens/inlineTokens: pattern → distance of its first match from the end (NONE: no match). */
-type Memo = Map<RegExp, number>;
+/**
+ * Per call of blockTokens/inlineTokens: for a pattern, the distance of its first match from the end
+ * of the string (NONE: no match); for other keys, what `memoized` computed.
+ */
+type Memo = Map<unknown, unknown>;
 
 const NONE = -1;
 const memos = new WeakMap<Lexer, Memo[]>();
@@ -43,11 +46,41 @@ export function createMemoLexer(options: MarkedOptions): Lexer {
  */
 export function firstMatch(lexer: Lexer | undefined, pattern: RegExp, src: string): number {
   const memo = lexer === undefined ? undefined : memos.get(lexer)?.at(-1);
-  const known = memo?.get(pattern);
+  const known = memo?.get(pattern) as number | undefined;
   if (known === NONE) return -1;
   // A match still ahead of (or at) the start of this suffix is its first match too.
   if (known !== undefined && known <= src.length) return src.length - known;
   const found = pattern.exec(src);
   memo?.set(pattern, found === null ? NONE : src.length - found.index);
   return found === null ? -1 : found.index;
+}
+
+/**
+ * `compute()`, once per lexing call of `lexer`: the first caller's `src` must be the longest suffix
+ * any later caller passes (true of what marked hands to tokenizers, in order).
+ */
+export function memoized<T>(lexer: Lexer | undefined, key: string, compute: () => T): T {
+  const memo = lexer === undefined ? undefined : memos.get(lexer)?.at(-1);
+  if (memo?.has(key) === true) return memo.get(key) as T;
+  const value = compute();
+  memo?.set(key, value);
+  return value;
+}
+
+const UNDERLINE = /\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/;
+/** A line of white space only: marked's `\n\s*?\n`, which no heading or paragraph runs across. */
+const BLANK_LINE = /\n[^\S\n]*\n/;
+
+/**
+ * In front of marked's setext-heading tokenizer (`Title\n=====`): it matches text up to an
+ * underline, and where none comes before the next blank line it scanned all that way for nothing,
+ * before every paragraph — quadratic in a long stretch of short blocks with no blank line between
+ * them (kramdown attribute lists under paragraphs). Returns undefined (no heading) when no
+ * underline comes first, else false: marked's own tokenizer decides.
+ */
+export function setextGuard(this: { lexer: Lexer }, src: string): false | undefined {
+  const underline = firstMatch(this.lexer, UNDERLINE, src);
+  if (underline === -1) return undefined;
+  const blank = firstMatch(this.lexer, BLANK_LINE, src);
+  return blank !== -1 && blank < underline ? undefined : false;
 }

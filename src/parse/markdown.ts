@@ -9,7 +9,7 @@ import { isUnclosedFence, parseFenceInfo, unclosedFenceDiagnostic } from './fenc
 import { calloutParts, toBlocks, type Flow, type FlowItem, type ParseContext } from './flow.js';
 import { htmlToFlow } from './html.js';
 import { soleImage } from './inline.js';
-import { createMemoLexer } from './lexer-memo.js';
+import { createMemoLexer, setextGuard } from './lexer-memo.js';
 import { LineCursor } from './lines.js';
 import { bangRunExtension, headingIdExtension, htmlBlockExtension } from './markdown-extensions.js';
 import { markdownInlines } from './markdown-inline.js';
@@ -22,6 +22,7 @@ import type { CalloutToken, DefinitionToken, GroupToken, HeadingIdToken, HtmlBlo
 const marked = new Marked({
   gfm: true,
   extensions: [htmlBlockExtension, headingIdExtension, ialExtension, ...admonitionExtensions, bangRunExtension],
+  tokenizer: { lheading: setextGuard },
 });
 
 /** A Markdown body → Flow; `firstLine` is the file line of the body's first line. */

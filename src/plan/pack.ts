@@ -56,14 +56,16 @@ export function packUnits(units: readonly Unit[], ctx: PackContext): Slide[] {
     const factors = lines.map(tighter);
     return scaleBudget(ctx.budget, { height: Math.min(...factors.map((f) => f.height)), width: Math.min(...factors.map((f) => f.width)) });
   };
+  const isTight = (f: { readonly height: number; readonly width: number }): boolean => f.height < 1 || f.width < 1;
   const open = (kind: SlideKind, line: number, sameRun = false): Draft => {
     if (!sameRun) run++;
     const previous = drafts[drafts.length - 1];
-    // Continuations of one run share its line: copied anew for each slide, the list grew with the
-    // run (a 300,000-line code block: 13,000 slides, 90 million entries, out of memory).
+    // Only lines with a fit hint can tighten a continuation: carrying every line of the run, copied
+    // anew for each slide, grew with the run (a 300,000-line code block: 13,000 slides, 90 million
+    // entries, out of memory; 20,000 short paragraphs: quadratic).
     const own = slideLine(line);
-    const before = sameRun && previous !== undefined ? previous.hinted : [];
-    const hinted = before.includes(own) ? before : [...before, own];
+    const carried = sameRun && previous !== undefined && tighter !== undefined ? previous.hinted.filter((l) => isTight(tighter(l))) : [];
+    const hinted = carried.includes(own) ? carried : [...carried, own];
     const draft: Draft = { kind, parts: [], notes: pendingNotes, line, endLine: line, points: 0, words: 0, run, budget: budgetAt(...hinted), hinted };
     pendingNotes = [];
     drafts.push(draft);

@@ -57,9 +57,10 @@ export function planUnits(blocks: readonly Block[], budget: Budget): Unit[] {
   return attachCaptions(units);
 }
 
-/** Whether only directives follow the block at `index`. */
+/** Whether only directives follow the block at `index` (no copy of the rest: asked for every paragraph). */
 function isLastContent(blocks: readonly Block[], index: number): boolean {
-  return blocks.slice(index + 1).every((b) => b.type === 'directive');
+  for (let i = index + 1; i < blocks.length; i++) if (blocks[i]?.type !== 'directive') return false;
+  return true;
 }
 
 interface ParagraphContext {
