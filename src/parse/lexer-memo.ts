@@ -1,5 +1,7 @@
 /**
- * A marked Lexer whose extensions' `start` functions stay linear. marked asks every `start`
+ * Lexing with marked, bounded. `lexParts` reads the parts of an article (parts.ts) with one lexer and
+ * keeps what marked cannot read (inline nesting thousands deep) as text. The lexer it is given comes
+ * from `createMemoLexer`, whose extensions' `start` functions stay linear. marked asks every `start`
  * function, before each paragraph (block) or text run (inline), where the next extension could
  * start in the whole rest of the text; a plain regex search there rescans the rest each time, so
  * an article of many short paragraphs took quadratic time (a 1 MB article: 3 s; 10 MB: minutes).
@@ -9,7 +11,8 @@
  * position before it: `firstMatch` remembers it, per call (nested calls lex other strings and get
  * their own memo), as a distance from the end of the string.
  */
-import { Lexer, type MarkedOptions } from 'marked';
+import { Lexer, type MarkedOptions, type Token } from 'marked';
+import type { Part } from './parts.js';
 
 /**
  * Per call of blockTokens/inlineTokens: for a pattern, the distance of its first match from the end
@@ -55,6 +58,11 @@ export function firstMatch(lexer: Lexer | undefined, pattern: RegExp, src: strin
   return found === null ? -1 : found.index;
 }
 
+/** How many lexing calls of `lexer` are open: the nesting depth of the container being lexed. */
+export function lexingDepth(lexer: Lexer): number {
+  return memos.get(lexer)?.length ?? 0;
+}
+
 /**
  * `compute()`, once per lexing call of `lexer`: the first caller's `src` must be the longest suffix
  * any later caller passes (true of what marked hands to tokenizers, in order).
@@ -83,4 +91,36 @@ export function setextGuard(this: { lexer: Lexer }, src: string): false | undefi
   if (underline === -1) return undefined;
   const blank = firstMatch(this.lexer, BLANK_LINE, src);
   return blank !== -1 && blank < underline ? undefined : false;
+}
+
+/** Inline token lists that marked could not read (nested too deeply): they hold their text as written. */
+const tooDeep = new WeakSet<readonly Token[]>();
+
+/** Whether marked ran out of stack reading these inline tokens (see lexParts). */
+export function inlineTooDeep(tokens: readonly Token[]): boolean {
+  return tooDeep.has(tokens);
+}
+
+/**
+ * Block tokens of each part, then the inline tokens of all (as Lexer.lex does, so references
+ * resolve across parts). marked's inline reader recurses once per level of emphasis and links: a
+ * run nested thousands deep overflows the stack, and is then kept as text (see inlineTooDeep).
+ */
+export function lexParts(lexer: Lexer, parts: readonly Part[]): Token[][] {
+  const lexed = parts.map((part) => lexer.blockTokens(part.text, []));
+  for (const next of lexer.inlineQueue) {
+    // As Lexer.lex: an inline <pre> or <script> left open ends with the block that holds it.
+    lexer.state.inRawBlock = false;
+    try {
+      lexer.inlineTokens(next.src, next.tokens);
+    } catch (err) {
+      if (!(err instanceof RangeError) || !/call stack/i.test(err.message)) throw err;
+      lexer.state.inLink = false;
+      next.tokens.length = 0;
+      next.tokens.push({ type: 'text', raw: next.src, text: next.src });
+      tooDeep.add(next.tokens);
+    }
+  }
+  lexer.inlineQueue = [];
+  return lexed;
 }

@@ -70,7 +70,7 @@ export function withStackGuard<T>(file: string, line: number | undefined, step: 
     return step();
   } catch (err) {
     if (!(err instanceof RangeError) || !/call stack/i.test(err.message)) throw err;
-    if (/^\s+at RegExp\b/m.test((err.stack ?? '').split('\n').slice(1, 3).join('\n'))) {
+    if (isRegexOverflow(err)) {
       throw new LecternError('article-invalid', 'a block of the article is too long to be read (a paragraph, list, quote or table of millions of characters)', {
         file,
         ...(line === undefined ? {} : { line }),
@@ -85,6 +85,15 @@ export function withStackGuard<T>(file: string, line: number | undefined, step: 
       cause: err,
     });
   }
+}
+
+/**
+ * A regular expression at the top of the stack, and no function twice in the frames captured:
+ * deep recursion that happens to overflow inside a regex shows its recursing frames below it.
+ */
+function isRegexOverflow(err: RangeError): boolean {
+  const frames = (err.stack ?? '').split('\n').slice(1).map((f) => f.trim().replace(/^at /, '').split(' ')[0] ?? '');
+  return /^RegExp\b/.test(frames[0] ?? '') && new Set(frames).size === frames.length;
 }
 
 /** Throws a LecternError at the first block or inline nested more than MAX_NESTING deep. Iterative. */

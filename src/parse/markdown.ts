@@ -2,22 +2,22 @@
  * Markdown → Flow through marked (GFM) and Lectern's block extensions. marked tokens carry no
  * positions, so a LineCursor follows each token list through the text it was lexed from.
  */
-import { Marked, type Lexer, type Token, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
 import type { Block, Inline, ListItem } from '../model.js';
 import { admonitionExtensions } from './admonitions.js';
 import { isUnclosedFence, parseFenceInfo, unclosedFenceDiagnostic } from './fence.js';
 import { calloutParts, toBlocks, type Flow, type FlowItem, type ParseContext } from './flow.js';
 import { htmlToFlow } from './html.js';
 import { soleImage } from './inline.js';
-import { createMemoLexer, setextGuard } from './lexer-memo.js';
+import { createMemoLexer, inlineTooDeep, lexParts, setextGuard } from './lexer-memo.js';
 import { LineCursor } from './lines.js';
 import { bangRunExtension, headingIdExtension, htmlBlockExtension } from './markdown-extensions.js';
 import { markdownInlines } from './markdown-inline.js';
 import { definitionRun, type ConvertBody } from './definitions.js';
 import { ialCalloutKind, ialExtension, isTocPlaceholder } from './kramdown.js';
-import { clampIndentation } from './limits.js';
-import { splitLongRuns, type Part } from './parts.js';
-import type { CalloutToken, DefinitionToken, GroupToken, HeadingIdToken, HtmlBlockToken } from './markdown-tokens.js';
+import { clampIndentation, MAX_NESTING } from './limits.js';
+import { splitLongRuns } from './parts.js';
+import type { CalloutToken, DefinitionToken, GroupToken, HeadingIdToken, HtmlBlockToken, TooDeepToken } from './markdown-tokens.js';
 
 const marked = new Marked({
   gfm: true,
@@ -33,18 +33,6 @@ export function markdownToFlow(body: string, firstLine: number, ctx: ParseContex
   if (diagnostic !== undefined) ctx.diagnostics.push(diagnostic);
   const lexed = lexParts(createMemoLexer(marked.defaults), parts);
   return parts.flatMap((part, i) => convertTokens(lexed[i] ?? [], part.text, part.firstLine, { ctx, nested: false }));
-}
-
-/** Block tokens of each part, then the inline tokens of all (as Lexer.lex does): references resolve across parts. */
-function lexParts(lexer: Lexer, parts: readonly Part[]): Token[][] {
-  const lexed = parts.map((part) => lexer.blockTokens(part.text, []));
-  for (const next of lexer.inlineQueue) {
-    // As Lexer.lex: an inline <pre> or <script> left open ends with the block that holds it.
-    lexer.state.inRawBlock = false;
-    lexer.inlineTokens(next.src, next.tokens);
-  }
-  lexer.inlineQueue = [];
-  return lexed;
 }
 
 /** Where tokens sit: at the top of the document, or nested in a list, quote or callout. */
@@ -88,10 +76,10 @@ function convertToken(token: Token, line: number, at: Place): Flow {
   switch (token.type) {
     case 'paragraph':
     case 'text':
-      return inlineBlock(markdownInlines((token as Tokens.Paragraph).tokens), line);
+      return inlineBlock(inlinesAt((token as Tokens.Paragraph).tokens, line, at), line);
     case 'heading': {
       const heading = token as Tokens.Heading;
-      return [{ type: 'heading', depth: heading.depth, inlines: markdownInlines(heading.tokens), line }];
+      return [{ type: 'heading', depth: heading.depth, inlines: inlinesAt(heading.tokens, line, at), line }];
     }
     case 'code':
       return [codeBlock(token as Tokens.Code, line, at)];
@@ -117,7 +105,19 @@ function convertToken(token: Token, line: number, at: Place): Flow {
     }
     case 'lectern-heading': {
       const heading = token as HeadingIdToken;
-      return [{ type: 'heading', depth: heading.depth, inlines: markdownInlines(heading.tokens), id: heading.id, line }];
+      return [{ type: 'heading', depth: heading.depth, inlines: inlinesAt(heading.tokens, line, at), id: heading.id, line }];
+    }
+    case 'lectern-too-deep': {
+      const deep = token as TooDeepToken;
+      at.ctx.diagnostics.push({
+        severity: 'warning',
+        code: 'markdown-too-deep',
+        message: `containers are nested more than ${MAX_NESTING} levels deep here: the deeper ones are shown as text`,
+        file: at.ctx.file,
+        line,
+        hint: 'close the containers you open (an unclosed <Note>, ::: or <div markdown> nests everything after it)',
+      });
+      return deep.text.trim() === '' ? [] : [{ type: 'paragraph', line, inlines: [{ type: 'text', text: deep.text.trim() }] }];
     }
     case 'space':
     case 'def':
@@ -128,6 +128,21 @@ function convertToken(token: Token, line: number, at: Place): Flow {
       // A token type this parser does not know: keep its source text rather than lose it.
       return token.raw.trim() === '' ? [] : [{ type: 'paragraph', line, inlines: [{ type: 'text', text: token.raw.trim() }] }];
   }
+}
+
+/** Inlines of a paragraph or heading; a warning when they nest too deeply for marked to read. */
+function inlinesAt(tokens: readonly Token[], line: number, at: Place): Inline[] {
+  if (inlineTooDeep(tokens)) {
+    at.ctx.diagnostics.push({
+      severity: 'warning',
+      code: 'markdown-too-deep',
+      message: 'emphasis or links are nested too deeply here to be read: the text is shown as written',
+      file: at.ctx.file,
+      line,
+      hint: 'close the * and [ you open, or escape them (\\*)',
+    });
+  }
+  return markdownInlines(tokens);
 }
 
 /** A paragraph, or an image block when the paragraph is nothing but an image. */

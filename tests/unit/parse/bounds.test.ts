@@ -11,6 +11,7 @@ import { LecternError } from '../../../src/errors.js';
 import { createMemoLexer, firstMatch } from '../../../src/parse/lexer-memo.js';
 import { withStackGuard } from '../../../src/parse/limits.js';
 import { MAX_RUN_CHARS, MAX_RUN_LINES, splitLongRuns } from '../../../src/parse/parts.js';
+import { plainText } from '../../../src/parse/index.js';
 import { allBlocks, parseLines } from './helpers.js';
 
 /** A regex that counts its searches. */
@@ -112,5 +113,41 @@ describe('withStackGuard', () => {
     };
     expect(caught(regexOverflow).message).toMatch(/too long to be read/);
     expect(caught(() => deep(1e7)).message).toMatch(/nests .* too deeply/);
+  });
+});
+
+describe('nesting past MAX_NESTING', () => {
+  const parseError = (lines: string[]): LecternError => {
+    try {
+      parseLines(lines);
+    } catch (err) {
+      if (err instanceof LecternError) return err;
+      throw err;
+    }
+    throw new Error('expected a LecternError');
+  };
+
+  it.each([
+    ['<Note>\n', '\n</Note>'],
+    [':::note\n', '\n:::'],
+    ['/// note\n', '\n///'],
+    ['<Callout type="tip">\n', '\n</Callout>'],
+  ])('refuses %j nested 3,000 deep at the line where it passes 100 levels (it overflowed the stack, with no line)', (open, close) => {
+    const err = parseError(['# T', '', `${open.repeat(3000)}deep${close.repeat(3000)}`]);
+    expect(err.code).toBe('article-invalid');
+    expect(err.line).toBeGreaterThan(100);
+    expect(err.line).toBeLessThan(110);
+  });
+
+  it('refuses inline HTML nested 3,000 deep at its line', () => {
+    expect(parseError(['# T', '', `${'<b>'.repeat(3000)}deep${'</b>'.repeat(3000)}`])).toMatchObject({ code: 'article-invalid', line: 3 });
+  });
+
+  it('keeps as text, with a warning at its line, what is nested too deep to read', () => {
+    const groups = parseLines(['# T', '', `${'<div markdown="1">\n'.repeat(150)}deep${'\n</div>'.repeat(150)}`]);
+    expect(groups.diagnostics.map((d) => [d.code, d.line])).toEqual([['markdown-too-deep', 103]]); // the 101st level
+    expect(allBlocks(groups).map((b) => (b.type === 'paragraph' ? plainText(b.inlines) : '')).join(' ')).toContain('deep');
+    const emphasis = parseLines(['# T', '', `${'*'.repeat(5000)}deep${'*'.repeat(5000)}`]);
+    expect(emphasis.diagnostics.map((d) => [d.code, d.line])).toEqual([['markdown-too-deep', 3]]);
   });
 });
