@@ -146,7 +146,9 @@ export function normalizeInlines(inlines: readonly Inline[]): Inline[] {
     trimEndOf(out);
     if (out[0]?.type === 'break') out.shift();
     else if (out.at(-1)?.type === 'break') out.pop();
-    else return out;
+    // A copy of exactly its length: an array grown by push keeps room to spare, and the article
+    // keeps every paragraph's inlines for the whole build (a third of its memory).
+    else return out.slice();
   }
 }
 
