@@ -62,7 +62,7 @@ export class BoundedPipeline {
       const finish = (result: CaseOutcome | CaseCrash): void => {
         clearTimeout(timer);
         child.off('message', onMessage);
-        child.off('exit', onExit);
+        child.off('close', onExit);
         child.stderr?.off('data', onData);
         resolve(result);
       };
@@ -77,7 +77,8 @@ export class BoundedPipeline {
         finish({ ok: false, crash: `still running after ${HANG_MS / 1000} s (hang guard): killed` });
       }, HANG_MS);
       child.on('message', onMessage);
-      child.on('exit', onExit);
+      // 'close', not 'exit': the child's last words on stderr (out of memory) are read by then.
+      child.on('close', onExit);
       child.stderr?.on('data', onData);
       child.send({ input, path } satisfies CaseRequest);
     });
