@@ -107,18 +107,8 @@ function convertToken(token: Token, line: number, at: Place): Flow {
       const heading = token as HeadingIdToken;
       return [{ type: 'heading', depth: heading.depth, inlines: inlinesAt(heading.tokens, line, at), id: heading.id, line }];
     }
-    case 'lectern-too-deep': {
-      const deep = token as TooDeepToken;
-      at.ctx.diagnostics.push({
-        severity: 'warning',
-        code: 'markdown-too-deep',
-        message: `containers are nested more than ${MAX_NESTING} levels deep here: the deeper ones are shown as text`,
-        file: at.ctx.file,
-        line,
-        hint: 'close the containers you open (an unclosed <Note>, ::: or <div markdown> nests everything after it)',
-      });
-      return deep.text.trim() === '' ? [] : [{ type: 'paragraph', line, inlines: [{ type: 'text', text: deep.text.trim() }] }];
-    }
+    case 'lectern-too-deep':
+      return tooDeepBlocks(token as TooDeepToken, line, at);
     case 'space':
     case 'def':
     case 'lectern-ial':
@@ -128,6 +118,20 @@ function convertToken(token: Token, line: number, at: Place): Flow {
       // A token type this parser does not know: keep its source text rather than lose it.
       return token.raw.trim() === '' ? [] : [{ type: 'paragraph', line, inlines: [{ type: 'text', text: token.raw.trim() }] }];
   }
+}
+
+/** A container body nested past MAX_NESTING, as one paragraph of its text, with a warning. */
+function tooDeepBlocks(token: TooDeepToken, line: number, at: Place): Block[] {
+  at.ctx.diagnostics.push({
+    severity: 'warning',
+    code: 'markdown-too-deep',
+    message: `containers are nested more than ${MAX_NESTING} levels deep here: the deeper ones are shown as text`,
+    file: at.ctx.file,
+    line,
+    hint: 'close the containers you open (an unclosed <Note>, ::: or <div markdown> nests everything after it)',
+  });
+  const text = token.text.trim();
+  return text === '' ? [] : [{ type: 'paragraph', line, inlines: [{ type: 'text', text }] }];
 }
 
 /** Inlines of a paragraph or heading; a warning when they nest too deeply for marked to read. */
