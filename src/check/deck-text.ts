@@ -67,7 +67,9 @@ function isSlide(el: Element): boolean {
 
 /** The page cut before each slide's start tag (the part before the first slide holds none). */
 function slideChunks(html: string): string[] {
-  const starts = [...html.matchAll(SLIDE_START)].map((m) => m.index);
+  // Slides are in the body: what the head holds (scripts, their JSON) is never a slide.
+  const body = Math.max(0, html.search(/<body[\s>]/i));
+  const starts = [...html.slice(body).matchAll(SLIDE_START)].map((m) => body + m.index);
   return starts.map((start, i) => html.slice(start, starts[i + 1] ?? html.length));
 }
 
