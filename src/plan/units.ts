@@ -139,9 +139,10 @@ function nextShown(blocks: readonly Block[], index: number): Block | undefined {
   return undefined;
 }
 
-/** Whether only directives follow the block at `index`. */
+/** Whether only directives follow the block at `index` (no copy of the rest: asked for every paragraph). */
 function isLastContent(blocks: readonly Block[], index: number): boolean {
-  return blocks.slice(index + 1).every((b) => b.type === 'directive');
+  for (let i = index + 1; i < blocks.length; i++) if (blocks[i]?.type !== 'directive') return false;
+  return true;
 }
 
 interface ParagraphContext {
