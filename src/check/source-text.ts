@@ -11,6 +11,7 @@
  */
 import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { attr, isElement } from '../parse/dom.js';
+import { replaceDelimited } from '../text.js';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -87,19 +88,22 @@ function proseText(text: string): string {
     .replace(/\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g, ']')
     .replace(/\]\[[^\]]*\]/g, ']')
     .replace(/\[\^[^\]]+\]/g, ' ')
-    // MDX comments (`{/*heading-id*/}`), then attribute lists: `{#id}`, `{ #id .class }`, `{: .note }`.
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
-    .replace(/\{:?\s*[#.][^{}\n]*\}/g, '')
-    // Hugo shortcodes and Liquid left unresolved: the tags go, the text between a pair stays.
-    .replace(/\{\{[<%][\s\S]*?[>%]\}\}/g, ' ')
-    .replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, ' ')
+    .replace(/\{:?\s*[#.][^{}\n]*\}/g, '');
+  // MDX comments (`{/*heading-id*/}`) go (attribute lists above: `{#id}`, `{ #id .class }`, `{: .note }`);
+  // Hugo shortcodes and Liquid left unresolved: the tags go, the text between a pair stays.
+  // Linear scans: the lazy regexes were quadratic over openers never closed.
+  const untagged = replaceDelimited(
+    replaceDelimited(replaceDelimited(stripped, [['{/*', ['*/}']]], () => ''), [['{{<', ['>}}', '%}}']], ['{{%', ['>}}', '%}}']]], () => ' '),
+    [['{%', ['%}']], ['{{', ['}}']]],
+    () => ' ',
+  )
     // Icon and emoji shortcodes (`:octicons-mark-github-16:`, `:tada:`) are pictures, not words.
     .replace(/(^|[\s"'(>]):[a-z][a-z0-9_+-]*:(?=[\s"'),.!?<]|$)/gm, '$1')
     // Autolinks show their URL.
     .replace(/<((?:https?|mailto|ftp):[^>\s]+)>/gi, ' $1 ')
     // A `<` that cannot start a tag is text.
     .replace(/<(?![A-Za-z/!?])/g, '&lt;');
-  const html = fragmentText(stripped);
+  const html = fragmentText(untagged);
   return html.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => ` ${codeSpans[Number(i)] ?? ''} `);
 }
 

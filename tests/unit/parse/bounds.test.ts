@@ -11,7 +11,7 @@ import { LecternError } from '../../../src/errors.js';
 import { createMemoLexer, firstMatch } from '../../../src/parse/lexer-memo.js';
 import { withStackGuard } from '../../../src/parse/limits.js';
 import { MAX_RUN_CHARS, MAX_RUN_LINES, splitLongRuns } from '../../../src/parse/parts.js';
-import { plainText } from '../../../src/parse/index.js';
+import { plainText } from '../../../src/text.js';
 import { allBlocks, parseLines } from './helpers.js';
 
 /** A regex that counts its searches. */

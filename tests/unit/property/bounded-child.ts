@@ -8,12 +8,11 @@ import { resolveConfig } from '../../../src/config.js';
 import { LecternError } from '../../../src/errors.js';
 import { decodeUtf8 } from '../../../src/load/files.js';
 import { parseSource } from '../../../src/load/source.js';
-import { compileSource } from '../../../src/pipeline.js';
 import { withCheckDiagnostics } from '../../../src/check/static.js';
+import { compileForTest } from '../helpers/compile.js';
 import type { CaseOutcome, CaseRequest } from './bounded.js';
 
 const CONFIG = resolveConfig();
-const ASSETS = { styles: ['../assets/deck.css'], scripts: ['../assets/deck.js'] };
 
 function run(request: CaseRequest): CaseOutcome {
   const { input, path } = request;
@@ -23,7 +22,7 @@ function run(request: CaseRequest): CaseOutcome {
     // Lines as an editor counts them: CRLF, LF and a lone CR each end one (load normalises the same way).
     lines = decoded.text.split(/\r\n?|\n/).length;
     const source = parseSource(decoded.text, path, { resolveLink: (target) => (target.endsWith('.md') ? '../sibling/' : undefined) });
-    const compiled = withCheckDiagnostics(compileSource(source, CONFIG, () => ASSETS));
+    const compiled = withCheckDiagnostics(compileForTest(source, CONFIG));
     const diagnostics = compiled.rendered.diagnostics.map((d) => ({ code: d.code, file: d.file, ...(d.line === undefined ? {} : { line: d.line }) }));
     return { ok: true, lines, slides: compiled.rendered.slideCount, diagnostics };
   } catch (err) {
