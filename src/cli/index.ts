@@ -17,12 +17,12 @@ const TIMEOUT_HELP = 'Give up on a deck that is not ready in the browser after t
 
 /** Lectern's version, from its package.json (found from this file, compiled or not). */
 export function version(): string {
-  for (const up of ['../../package.json', '../../../package.json']) {
+  for (const up of ['../package.json', '../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(fileURLToPath(new URL(up, import.meta.url)), 'utf8')) as { name?: string; version?: string };
       if (pkg.name === 'lectern' && pkg.version !== undefined) return pkg.version;
     } catch {
-      // Not at this depth: src/cli/ (two up) or build/src/cli/ (three up).
+      // Not at this depth: build/cli.js (one up) or src/cli/index.ts (two up).
     }
   }
   return '0.0.0';

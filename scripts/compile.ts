@@ -1,0 +1,112 @@
+/**
+ * Compile Lectern for Node: Rolldown (the bundler Vite 8 brings) bundles src/ into a few ES modules
+ * under build/ — one per entry (the CLI, the library, the Vite plugin) and shared chunks, with every
+ * dynamically imported command in a chunk of its own, so `lectern --version` loads the CLI entry and
+ * cac only — and tsc writes the `.d.ts` files the package's `exports` point at (build/types/).
+ * Dependencies stay external: npm installs them beside the package.
+ *
+ * Skipped when nothing it reads changed since the last compile (a hash in build/.compiled), so
+ * `npm run setup`, `npm test` and the test suite's global setup can call it every time.
+ * Usage: `npx tsx scripts/compile.ts [--force]`.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (this file is scripts/compile.ts). */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BUILD = join(ROOT, 'build');
+const STAMP = join(BUILD, '.compiled');
+
+/** The bundle's entries: `build/<name>.js`. */
+export const ENTRIES = { cli: 'src/cli/index.ts', index: 'src/index.ts', vite: 'src/vite/plugin.ts' } as const;
+
+/** Everything the compile reads besides node_modules: when none of it changed, the build is current. */
+async function inputsHash(): Promise<string> {
+  const hash = createHash('sha256');
+  const files = [
+    ...(await listFiles(join(ROOT, 'src'))).filter((f) => !f.includes(`${sep}client${sep}`)),
+    join(ROOT, 'package.json'),
+    join(ROOT, 'tsconfig.json'),
+    join(ROOT, 'tsconfig.build.json'),
+    fileURLToPath(import.meta.url),
+  ];
+  for (const file of files) {
+    const content = await readFile(file);
+    hash.update(`${relative(ROOT, file).split(sep).join('/')}\0${content.length}\0`);
+    hash.update(content);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** The bare names the bundle leaves to Node: every dependency (and its subpaths) and `node:` builtins. */
+async function externals(): Promise<(id: string) => boolean> {
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const deps = Object.keys(pkg.dependencies ?? {});
+  return (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`));
+}
+
+async function bundle(): Promise<void> {
+  const { build } = await import('rolldown');
+  await rm(BUILD, { recursive: true, force: true });
+  await build({
+    cwd: ROOT,
+    input: ENTRIES,
+    platform: 'node',
+    external: await externals(),
+    // Anything bare that is not a dependency would be inlined by accident: say so instead.
+    onLog(level, log, handler) {
+      if (log.code === 'UNRESOLVED_IMPORT') throw new Error(`compile: ${log.message}`);
+      handler(level, log);
+    },
+    output: {
+      dir: BUILD,
+      format: 'esm',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      // Stack traces of a bug should name functions; the size of an unminified bundle does not matter here.
+      minify: false,
+      sourcemap: false,
+      comments: { legal: true, annotation: true, jsdoc: false },
+    },
+  });
+}
+
+function declarations(): void {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit', cwd: ROOT });
+}
+
+/** Compile unless build/ is current; returns whether it compiled. */
+export async function compile(options: { force?: boolean; log?: (line: string) => void } = {}): Promise<boolean> {
+  const hash = await inputsHash();
+  const previous = existsSync(STAMP) ? (await readFile(STAMP, 'utf8')).trim() : '';
+  if (!options.force && previous === hash) return false;
+  options.log?.('compiling the CLI and library (Rolldown) and their types (tsc)');
+  await bundle();
+  declarations();
+  await writeFile(STAMP, `${hash}\n`);
+  return true;
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  compile({ force: process.argv.includes('--force'), log: (line) => process.stderr.write(`compile: ${line}\n`) }).then(
+    (done) => {
+      if (!done) process.stderr.write('compile: build/ is up to date\n');
+    },
+    (err: unknown) => {
+      process.stderr.write(`compile failed: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
