@@ -5,9 +5,10 @@
  * cac only — and tsc writes the `.d.ts` files the package's `exports` point at (build/types/).
  * Dependencies stay external: npm installs them beside the package.
  *
- * Skipped when nothing it reads changed since the last compile (a hash in build/.compiled), so
- * `npm run setup`, `npm test` and the test suite's global setup can call it every time.
- * Usage: `npx tsx scripts/compile.ts [--force]`.
+ * Each part is skipped when nothing it reads changed since it last ran (a hash in build/.compiled
+ * and build/types/.compiled), so `npm run setup`, `npm test` and the test suite's global setup (the
+ * bundle only: tsc is the slow part) can call it every time.
+ * Usage: `npx tsx scripts/compile.ts [--force] [--no-types]`.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 /** The repository root (this file is scripts/compile.ts). */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUILD = join(ROOT, 'build');
-const STAMP = join(BUILD, '.compiled');
+const TYPES = join(BUILD, 'types');
 
 /** The bundle's entries: `build/<name>.js`. */
 export const ENTRIES = { cli: 'src/cli/index.ts', index: 'src/index.ts', vite: 'src/vite/plugin.ts' } as const;
@@ -59,7 +60,9 @@ async function externals(): Promise<(id: string) => boolean> {
 
 async function bundle(): Promise<void> {
   const { build } = await import('rolldown');
-  await rm(BUILD, { recursive: true, force: true });
+  // The previous bundle goes (chunk names carry hashes); the types stay until tsc replaces them.
+  await rm(join(BUILD, 'chunks'), { recursive: true, force: true });
+  for (const name of Object.keys(ENTRIES)) await rm(join(BUILD, `${name}.js`), { force: true });
   await build({
     cwd: ROOT,
     input: ENTRIES,
@@ -83,24 +86,42 @@ async function bundle(): Promise<void> {
   });
 }
 
-function declarations(): void {
+async function declarations(): Promise<void> {
+  await rm(TYPES, { recursive: true, force: true });
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit', cwd: ROOT });
 }
 
-/** Compile unless build/ is current; returns whether it compiled. */
-export async function compile(options: { force?: boolean; log?: (line: string) => void } = {}): Promise<boolean> {
+/** Options of compile(). */
+export interface CompileOptions {
+  /** Compile even when build/ is current. */
+  readonly force?: boolean;
+  /** Also write the .d.ts files (default true). */
+  readonly types?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+/** Compile what is not current; returns whether anything was compiled. */
+export async function compile(options: CompileOptions = {}): Promise<boolean> {
   const hash = await inputsHash();
-  const previous = existsSync(STAMP) ? (await readFile(STAMP, 'utf8')).trim() : '';
-  if (!options.force && previous === hash) return false;
-  options.log?.('compiling the CLI and library (Rolldown) and their types (tsc)');
-  await bundle();
-  declarations();
-  await writeFile(STAMP, `${hash}\n`);
-  return true;
+  const stale = async (stamp: string): Promise<boolean> => options.force === true || !existsSync(stamp) || (await readFile(stamp, 'utf8')).trim() !== hash;
+  let compiled = false;
+  if (await stale(join(BUILD, '.compiled'))) {
+    options.log?.('bundling the CLI, library and Vite plugin (Rolldown)');
+    await bundle();
+    await writeFile(join(BUILD, '.compiled'), `${hash}\n`);
+    compiled = true;
+  }
+  if (options.types !== false && (await stale(join(TYPES, '.compiled')))) {
+    options.log?.('writing the type declarations (tsc)');
+    await declarations();
+    await writeFile(join(TYPES, '.compiled'), `${hash}\n`);
+    compiled = true;
+  }
+  return compiled;
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  compile({ force: process.argv.includes('--force'), log: (line) => process.stderr.write(`compile: ${line}\n`) }).then(
+  compile({ force: process.argv.includes('--force'), types: !process.argv.includes('--no-types'), log: (line) => process.stderr.write(`compile: ${line}\n`) }).then(
     (done) => {
       if (!done) process.stderr.write('compile: build/ is up to date\n');
     },

@@ -75,7 +75,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void):
   cli
     .command('build [...inputs]', 'Build decks (HTML, and PDFs with --pdf) from articles or folders of articles (default: decks/)')
     .option('--out <dir>', 'Output folder (default: dist)')
-    .option('--config <file>', 'Config file (default: lectern.config.json, .mjs or .js in this folder)')
+    .option('--config <file>', 'Config file (default: lectern.config.ts, .mts, .cts, .js, .mjs or .json in this folder)')
     .option('--theme <name>', 'Theme: light, dark, eventlet (front matter `theme:` wins over the default, this flag over both)')
     .option('--layout <layout>', 'stacked (h3 slides beneath their h2) or flat')
     .option('--strict', 'Fail on warnings too')
