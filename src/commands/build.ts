@@ -8,6 +8,7 @@ import { withCheckDiagnostics } from '../check/index.js';
 import type { CompiledDeck, ThumbnailKind } from '../compile.js';
 import type { ResolvedConfig } from '../config.js';
 import { LecternError } from '../errors.js';
+import type { LoadSourcesOptions } from '../load/files.js';
 import type { Diagnostic } from '../model.js';
 import type { PdfKind } from '../pdf/index.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
@@ -68,7 +69,8 @@ export interface BuildResult {
 export async function buildSite(options: BuildOptions, edges: Edges = realEdges): Promise<BuildResult> {
   const { config } = options;
   const runtime = await edges.loadRuntime();
-  const compiled = await compileAll(edges, options.inputs, config, runtime, options.pdf ? 'png' : 'svg');
+  // The output folder is never read as input (`lectern build .` must not read last build's pages).
+  const compiled = await compileAll(edges, options.inputs, config, runtime, options.pdf ? 'png' : 'svg', { exclude: [config.outDir] });
   let printed: readonly PrintedSiteDeck[] | undefined;
   if (options.pdf) {
     options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * 2 });
@@ -95,8 +97,15 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
  * deck's diagnostics. Throws before anything is written when a deck has an error (any warning
  * with --strict) or two decks would share a folder.
  */
-export async function compileAll(edges: Edges, inputs: readonly string[], config: ResolvedConfig, runtime: RuntimeManifest, thumbnail: ThumbnailKind): Promise<CompiledDeck[]> {
-  const sources = await edges.loadSources(inputs);
+export async function compileAll(
+  edges: Edges,
+  inputs: readonly string[],
+  config: ResolvedConfig,
+  runtime: RuntimeManifest,
+  thumbnail: ThumbnailKind,
+  load: LoadSourcesOptions = {},
+): Promise<CompiledDeck[]> {
+  const sources = await edges.loadSources(inputs, load);
   const compiled: CompiledDeck[] = [];
   for (const source of sources) compiled.push(withCheckDiagnostics(await compileWith(edges, source, { config, runtime, thumbnail })));
   checkSlugs(compiled);

@@ -4,7 +4,7 @@
  * report per deck: slides, overflowing slides, leaked article syntax, code highlighting and
  * conservation (check/). A deck that fails to build is reported and the others are still checked.
  */
-import { deckReport, failedReport, type CheckReport, type DeckCheck } from '../check/index.js';
+import { deckReport, failedLoadReport, failedReport, type CheckReport, type DeckCheck } from '../check/index.js';
 import type { CompiledDeck } from '../compile.js';
 import type { ResolvedConfig } from '../config.js';
 import { LecternError } from '../errors.js';
@@ -25,13 +25,14 @@ export interface CheckOptions {
 
 /** Check every article of `inputs` (files or folders). Throws only on bad inputs or no browser. */
 export async function checkDecks(options: CheckOptions, edges: Edges = realEdges): Promise<CheckReport> {
-  const sources = await edges.loadSources(options.inputs);
+  // An article that cannot be read (bad front matter, an empty file) is a failed deck; the others are checked.
+  const loaded = await edges.loadSourcesSettled(options.inputs);
   const runtime = await edges.loadRuntime();
   const measurer = await edges.measurer(runtime, options.config);
   const decks: DeckCheck[] = [];
   try {
-    for (const source of sources) {
-      const report = await checkSource(source, { options, edges, runtime, measurer });
+    for (const outcome of loaded) {
+      const report = outcome.ok ? await checkSource(outcome.source, { options, edges, runtime, measurer }) : failedLoadReport(outcome.file, outcome.error);
       decks.push(report);
       options.onDeck?.(report);
     }
