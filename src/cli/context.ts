@@ -30,6 +30,8 @@ export interface CliFlags {
   readonly fit?: boolean;
   readonly port?: number | string;
   readonly host?: string;
+  readonly watch?: boolean;
+  readonly quiet?: boolean;
 }
 
 /** One run of the CLI. */

@@ -88,7 +88,9 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void):
     .option('--steps', 'Slides PDF: one page per fragment step')
     .option('--base <path>', 'Public base path of the site, e.g. /talks/ (default: /)')
     .option('--site-url <url>', 'Public URL of the site, for canonical links and QR codes')
+    .option('--watch', 'Build again whenever an article, an image or the config file changes (Ctrl-C to stop)')
     .example('lectern build decks --pdf')
+    .example("lectern build 'posts/**/*.md' --watch")
     .example('lectern build article.md --theme dark --out public')
     .action((inputs: string[], flags: CliFlags) => start(import('./build.js').then((m) => m.runBuild(inputs, flags, ctx))));
   cli
