@@ -4,6 +4,7 @@ import { buildSite, type BuildEvent, type BuildResult, type DeckResult } from '.
 import { LecternError } from '../errors.js';
 import { CONFIG_FILES } from '../load/config-file.js';
 import type { Logger } from './log.js';
+import { stepName } from './steps.js';
 import { defaultInputs, resolveCliConfig, type CliContext, type CliFlags } from './context.js';
 
 /** Run `lectern build [inputs]`; the exit code. */
@@ -23,8 +24,8 @@ async function buildOnce(files: readonly string[], flags: CliFlags, ctx: CliCont
     events.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const n = result.decks.length;
-    ctx.log.result(`built ${n} ${n === 1 ? 'deck' : 'decks'} into ${result.outDir}/ in ${seconds} s`);
-    if (result.removed.length > 0) ctx.log.result(`removed ${result.removed.length} ${result.removed.length === 1 ? 'file' : 'files'} of decks no longer built`);
+    ctx.log.info(`built ${n} ${n === 1 ? 'deck' : 'decks'} into ${result.outDir}/ in ${seconds} s`);
+    if (result.removed.length > 0) ctx.log.info(`removed ${result.removed.length} ${result.removed.length === 1 ? 'file' : 'files'} of decks no longer built`);
     return result;
   } finally {
     events.stop();
@@ -42,12 +43,12 @@ async function watchBuild(files: readonly string[], flags: CliFlags, ctx: CliCon
     extraFiles: configFiles,
     ignore: [first.outDir],
     run: async (changed) => {
-      if (changed.length > 0) ctx.log.result(`changed: ${changed.slice(0, 3).map((f) => shown(f, ctx.cwd)).join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''}`);
+      if (changed.length > 0) ctx.log.info(`changed: ${changed.slice(0, 3).map((f) => shown(f, ctx.cwd)).join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''}`);
       await buildOnce(files, flags, ctx);
     },
     onError: (error) => printFailure(ctx.log, error),
   });
-  ctx.log.result(`watching ${watching.folders.map((f) => shown(f, ctx.cwd) || '.').join(', ')} for changes (Ctrl-C to stop)`);
+  ctx.log.info(`watching ${watching.folders.map((f) => shown(f, ctx.cwd) || '.').join(', ')} for changes (Ctrl-C to stop)`);
   return new Promise((done) => {
     const stop = (): void => {
       watching.close();
@@ -78,11 +79,16 @@ export function progressEvents(log: Logger): { on: (event: BuildEvent) => void; 
     on(event) {
       switch (event.type) {
         case 'pdf-begin':
-          bar = log.progress(event.jobs, 'PDF');
+          // One step per deck measured, one per PDF printed: each ticks as it starts.
+          bar = log.progress(event.decks + event.jobs, 'PDF');
+          break;
+        case 'pdf-step':
+          if (event.step.type === 'open') bar?.tick();
+          bar?.task(`${event.slug}: ${stepName(event.step)}`);
           break;
         case 'pdf-start':
           bar?.tick();
-          bar?.task(`${event.slug} (${event.kind})`);
+          bar?.task(`${event.slug}: printing the ${event.kind} PDF`);
           break;
         case 'deck':
           bar?.stop();
@@ -99,6 +105,6 @@ export function progressEvents(log: Logger): { on: (event: BuildEvent) => void; 
 export function printDeck(log: Logger, d: DeckResult): void {
   for (const diagnostic of d.diagnostics) log.diagnostic(diagnostic);
   const warnings = d.diagnostics.filter((x) => x.severity !== 'info').length;
-  log.result(`${d.slug}: ${d.slideCount} slides, ${d.codeBlockCount} code blocks, ${warnings} diagnostics → ${d.output}`);
-  for (const pdf of d.pdfs) log.result(`${d.slug}: ${pdf.pages ?? 0} pages → ${pdf.path}`);
+  log.info(`${d.slug}: ${d.slideCount} slides, ${d.codeBlockCount} code blocks, ${warnings} diagnostics → ${d.output}`);
+  for (const pdf of d.pdfs) log.info(`${d.slug}: ${pdf.pages ?? 0} pages → ${pdf.path}`);
 }

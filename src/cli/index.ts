@@ -30,7 +30,8 @@ export function version(): string {
 
 /** Run the CLI on `args` (the words after `lectern`); resolves with the exit code. */
 export async function runCli(args: readonly string[], io: CliIo = process): Promise<number> {
-  const log = createLogger(io);
+  // Known before cac parses, so that even a usage error is printed as --quiet asks.
+  const log = createLogger(io, { quiet: args.includes('--quiet') || args.includes('-q') });
   const ctx: CliContext = { log, cwd: process.cwd() };
   let running: Promise<number> | undefined;
   const cli = defineCommands(ctx, (p) => (running = p));
@@ -135,6 +136,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void):
     .example('lectern check decks')
     .example('lectern check article.md --json')
     .action((inputs: string[], flags: CliFlags) => start(import('./check.js').then((m) => m.runCheck(inputs, flags, ctx))));
+  cli.option('-q, --quiet', 'Print only warnings, errors and what the command exists to print (no progress, no line per deck)');
   cli.help();
   cli.version(version());
   return cli;

@@ -15,6 +15,7 @@ import type { RuntimeManifest } from '../runtime/manifest.js';
 import type { IndexEntry } from '../site/index-page.js';
 import { deckOutput, indexOutput, mergeOutput, runtimeOutput, type OutputFile } from '../site/output.js';
 import { compileWith, realEdges, type Edges } from './edges.js';
+import type { DeckStep } from './measure.js';
 import type { DeckPrinter, PrintedSiteDeck } from './print.js';
 
 /** What to build. */
@@ -29,9 +30,11 @@ export interface BuildOptions {
 
 /** Progress of a build. */
 export type BuildEvent =
-  /** Printing starts: `jobs` PDFs will be made (the progress bar's total). */
-  | { readonly type: 'pdf-begin'; readonly jobs: number }
+  /** Printing starts: `decks` decks will be measured and `jobs` PDFs made (the progress bar's total). */
+  | { readonly type: 'pdf-begin'; readonly jobs: number; readonly decks: number }
   | { readonly type: 'pdf-start'; readonly slug: string; readonly kind: PdfKind }
+  /** Before printing, a deck is opened and measured (re-planned while slides overflow). */
+  | { readonly type: 'pdf-step'; readonly slug: string; readonly step: DeckStep }
   /** A deck is done: its final slide count, its files, its diagnostics. */
   | { readonly type: 'deck'; readonly deck: DeckResult };
 
@@ -73,7 +76,7 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
   const compiled = await compileAll(edges, options.inputs, config, runtime, options.pdf ? 'png' : 'svg', { exclude: [config.outDir] });
   let printed: readonly PrintedSiteDeck[] | undefined;
   if (options.pdf) {
-    options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * 2 });
+    options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * 2, decks: compiled.length });
     const printer = await edges.printer(runtime, {
       config,
       slides: true,
@@ -81,6 +84,7 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
       thumbnail: true,
       refit: true,
       onStart: (slug, kind) => options.onEvent?.({ type: 'pdf-start', slug, kind }),
+      onStep: (slug, step) => options.onEvent?.({ type: 'pdf-step', slug, step }),
     });
     printed = await printDecks(compiled, printer);
     failOnOverflow(printed, config.strict);
