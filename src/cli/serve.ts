@@ -3,7 +3,7 @@
  * They resolve once the server listens; the open server keeps the process alive.
  */
 import { assertNever } from '../model.js';
-import type { DevEvent } from '../vite/plugin.js';
+import type { DevEvent } from '../vite/events.js';
 import { defaultInputs, resolveCliConfig, type CliContext, type CliFlags } from './context.js';
 import type { Logger } from './log.js';
 

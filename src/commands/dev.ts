@@ -62,7 +62,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         fs: { strict: true, allow: [...folders, THEMES_DIR, RUNTIME_DIR] },
         hmr: { overlay: true },
       },
-      plugins: [lectern({ inputs: options.inputs, config: options.config, cwd, ...(options.onEvent ? { onEvent: options.onEvent } : {}) })],
+      plugins: [lectern({ inputs: options.inputs, config: options.config, cwd, path: '/', ...(options.onEvent ? { onEvent: options.onEvent } : {}) })],
     });
     await vite.listen();
   } catch (err) {

@@ -8,7 +8,8 @@
  */
 import { watch as fsWatch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { globBase } from '../load/inputs.js';
 
 /** Something that tells when a file in a folder (and, `recursive`, under it) changes: fs.watch, or a fake in tests. */
 export type WatchFn = (folder: string, recursive: boolean, onChange: (file: string) => void) => { close(): void };
@@ -119,17 +120,6 @@ async function watchedFolders(inputs: readonly string[], cwd: string): Promise<s
   // A folder inside another watched one is covered by it (watches are recursive).
   const unique = [...new Set(folders)].sort();
   return unique.filter((f) => !unique.some((other) => other !== f && inside(f, other)));
-}
-
-/** The leading path segments of an input before the first one with glob characters (`posts/**\/*.md` → `posts`). */
-export function globBase(input: string): string {
-  const parts = input.split(/[\\/]/);
-  const fixed: string[] = [];
-  for (const part of parts) {
-    if (/[*?[\]{}]/.test(part)) return fixed.length === 0 ? '.' : fixed.join(sep) || sep;
-    fixed.push(part);
-  }
-  return input;
 }
 
 /** Editor swap files, backups and VCS internals never start a build. */

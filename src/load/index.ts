@@ -10,4 +10,4 @@ export type { JekyllSite } from './jekyll-data.js';
 export { slugFromPath } from './slug.js';
 export { parseSource, type ParseSourceOptions } from './source.js';
 export { decodeUtf8, displayPath, loadSources, loadSourcesSettled, type LoadOutcome, type LoadSourcesOptions } from './files.js';
-export { expandInputs, isListedArticle, isUnderInputs, type ExpandOptions } from './inputs.js';
+export { expandInputs, globBase, isGlob, isListedArticle, isUnderInputs, type ExpandOptions } from './inputs.js';

@@ -72,9 +72,19 @@ async function expandInput(input: string, options: ExpandOptions): Promise<strin
   return [checkedArticle(absolute, input, stats)];
 }
 
-/** Characters that make an input a glob (when no file of that very name exists). */
-function isGlob(input: string): boolean {
+/** Whether an input has glob characters (it is read as a glob when no file of that very name exists). */
+export function isGlob(input: string): boolean {
   return /[*?[\]{}]/.test(input);
+}
+
+/** The leading path segments of a glob before the first one with glob characters (`posts/**\/*.md` → `posts`). */
+export function globBase(input: string): string {
+  const fixed: string[] = [];
+  for (const part of input.split(/[\\/]/)) {
+    if (isGlob(part)) return fixed.length === 0 ? '.' : fixed.join(sep) || sep;
+    fixed.push(part);
+  }
+  return input;
 }
 
 async function expandGlob(pattern: string, options: ExpandOptions): Promise<string[]> {

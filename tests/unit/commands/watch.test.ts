@@ -9,7 +9,8 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { globBase, watchAndRun, type WatchFn } from '../../../src/commands/watch.js';
+import { watchAndRun, type WatchFn } from '../../../src/commands/watch.js';
+import { globBase } from '../../../src/load/inputs.js';
 
 let root: string;
 
