@@ -1,9 +1,9 @@
 /**
  * Reads the config file — `lectern.config.ts` (`.mts`, `.cts`), `.js`, `.mjs` or `.json` — from a
  * folder, or the one `--config` names (the file-system edge of configuration; resolving stays in
- * config.ts). TypeScript files go through Vite's `loadConfigFromFile` (Rolldown bundles the file,
- * Node imports the result), so `import { defineConfig } from 'lectern'` and types work; Vite is
- * imported only when such a file exists. Unknown keys are warnings naming the nearest valid one.
+ * config.ts). TypeScript files go through Vite's `loadConfigFromFile`, so `import { defineConfig }
+ * from 'lectern'` and types work; Vite is imported only when such a file exists. Unknown keys are
+ * warnings naming the nearest valid one.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -81,11 +81,17 @@ async function readConfig(file: string): Promise<UserConfig> {
   }
 }
 
-/** A TypeScript config through Vite's own config loader (bundled with Rolldown, then imported). */
+/**
+ * A TypeScript config through Vite's own config loader. ES modules (`.ts`, `.mts`) go through its
+ * module runner, which writes no file (the bundling loader writes a temporary `.mjs` into
+ * node_modules/.vite-temp, which fails in a read-only node_modules); CommonJS (`.cts`) through the
+ * bundling loader, which compiles CommonJS in memory.
+ */
 async function importTypeScript(file: string): Promise<unknown> {
   const { loadConfigFromFile } = await import('vite');
   // Vite calls a function export with its env; Lectern's config functions take no argument.
-  const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, file, dirname(file), 'silent');
+  const loader = file.endsWith('.cts') ? 'bundle' : 'runner';
+  const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, file, dirname(file), 'silent', undefined, loader);
   return loaded?.config;
 }
 
