@@ -37,12 +37,10 @@ function checkProgress(log: Logger): { on: (event: CheckProgress) => void; stop:
   let bar: Progress | undefined;
   return {
     on(event) {
+      // A deck ticks as it starts, so the count names the deck being checked.
       if (event.type === 'begin') bar = log.progress(event.decks, 'check');
-      else if (event.type === 'step') {
-        // A deck ticks as it starts, so the count names the deck being checked.
-        if (event.step.type === 'compile') bar?.tick();
-        bar?.task(`${event.slug}: ${stepName(event.step)}`);
-      }
+      else if (event.type === 'start') bar?.tick();
+      else if (event.type === 'step') bar?.task(`${event.slug}: ${stepName(event.step)}`);
     },
     stop: () => bar?.stop(),
   };

@@ -8,6 +8,7 @@ import { deckReport, failedLoadReport, failedReport, type CheckReport, type Deck
 import type { CompiledDeck } from '../compile.js';
 import type { ResolvedConfig } from '../config.js';
 import { LecternError } from '../errors.js';
+import { slugFromPath } from '../load/slug.js';
 import type { Source } from '../model.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
 import { compileWith, realEdges, type Edges } from './edges.js';
@@ -28,7 +29,9 @@ export interface CheckOptions {
 /** Progress of a check, for a progress display. */
 export type CheckProgress =
   | { readonly type: 'begin'; readonly decks: number }
-  /** Deck `index` (0-based) is at `step`: compiling, or a step in the browser. */
+  /** Deck `index` (0-based) starts (an article that could not be read too). */
+  | { readonly type: 'start'; readonly index: number; readonly slug: string }
+  /** Deck `index` is at `step`: compiling, or a step in the browser. */
   | { readonly type: 'step'; readonly index: number; readonly slug: string; readonly step: { readonly type: 'compile' } | DeckStep }
   | { readonly type: 'done'; readonly index: number; readonly slug: string };
 
@@ -43,8 +46,10 @@ export async function checkDecks(options: CheckOptions, edges: Edges = realEdges
   progress({ type: 'begin', decks: loaded.length });
   try {
     for (const [index, outcome] of loaded.entries()) {
-      const step = (slug: string) => (s: { readonly type: 'compile' } | DeckStep) => progress({ type: 'step', index, slug, step: s });
-      const report = outcome.ok ? await checkSource(outcome.source, { options, edges, runtime, measurer, step: step(outcome.source.slug) }) : failedLoadReport(outcome.file, outcome.error);
+      const slug = outcome.ok ? outcome.source.slug : slugFromPath(outcome.file, {});
+      progress({ type: 'start', index, slug });
+      const step = (s: { readonly type: 'compile' } | DeckStep): void => progress({ type: 'step', index, slug, step: s });
+      const report = outcome.ok ? await checkSource(outcome.source, { options, edges, runtime, measurer, step }) : failedLoadReport(outcome.file, outcome.error);
       decks.push(report);
       progress({ type: 'done', index, slug: report.slug });
       options.onDeck?.(report);
