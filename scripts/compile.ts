@@ -1,9 +1,15 @@
 /**
  * Compile Lectern for Node: Rolldown (the bundler Vite 8 brings) bundles src/ into a few ES modules
  * under build/ — one per entry (the CLI, the library, the Vite plugin) and shared chunks, with every
- * dynamically imported command in a chunk of its own, so `lectern --version` loads the CLI entry and
- * cac only — and tsc writes the `.d.ts` files the package's `exports` point at (build/types/).
- * Dependencies stay external: npm installs them beside the package.
+ * dynamically imported command in a chunk of its own, so `lectern --version` loads the CLI entry
+ * only — and tsc writes the `.d.ts` files the package's `exports` point at (build/types/).
+ *
+ * The small pure-JavaScript libraries of the HTML build path (INLINE: Markdown, HTML parsing, front
+ * matter, highlighting, the CLI parser) are bundled in: a cold `lectern build` then reads a few
+ * files instead of a hundred and skips Node's CommonJS analysis (about 8% of it). They are
+ * devDependencies; their licences go to build/THIRD-PARTY-LICENSES.md. Everything else (`dependencies`:
+ * Vite, Puppeteer, pdf-lib, sanitize-html, liquidjs, …) stays external, installed beside the package
+ * and loaded only by the commands that need it.
  *
  * Each part is skipped when nothing it reads changed since it last ran (a hash in build/.compiled
  * and build/types/.compiled), so `npm run setup`, `npm test` and the test suite's global setup (the
@@ -51,19 +57,45 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** Packages bundled into build/ (devDependencies of Lectern, never installed with it). */
+export const INLINE = ['cac', 'gray-matter', 'highlight.js', 'marked', 'parse5', 'smol-toml'] as const;
+
 /** The bare names the bundle leaves to Node: every dependency (and its subpaths) and `node:` builtins. */
 async function externals(): Promise<(id: string) => boolean> {
-  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
   const deps = Object.keys(pkg.dependencies ?? {});
-  return (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`));
+  const misplaced = INLINE.filter((name) => deps.includes(name) || pkg.devDependencies?.[name] === undefined);
+  if (misplaced.length > 0) throw new Error(`compile: ${misplaced.join(', ')} must be devDependencies: the bundle carries them`);
+  // js-yaml (under gray-matter) tries `require('esprima')` for `!!js/function` values, which front
+  // matter never needs: left out, the require fails inside js-yaml's own try and nothing is loaded.
+  const omitted = ['esprima'];
+  return (id) => id.startsWith('node:') || omitted.includes(id) || deps.some((d) => id === d || id.startsWith(`${d}/`));
+}
+
+/** build/THIRD-PARTY-LICENSES.md: name, version, licence and licence text of every package the bundle carries. */
+async function writeLicences(moduleIds: readonly string[]): Promise<void> {
+  const folders = new Set<string>();
+  for (const id of moduleIds) {
+    const match = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id);
+    if (match) folders.add(match[1]!);
+  }
+  const sections: string[] = [];
+  for (const folder of [...folders].sort()) {
+    const pkg = JSON.parse(await readFile(join(folder, 'package.json'), 'utf8')) as { name: string; version: string; license?: string };
+    const names = (await readdir(folder)).filter((f) => /^(licen[cs]e|copying)/i.test(f)).sort();
+    const text = names.length > 0 ? (await readFile(join(folder, names[0]!), 'utf8')).trim() : `(no licence file; package.json says ${pkg.license ?? 'nothing'})`;
+    sections.push(`## ${pkg.name} ${pkg.version} (${pkg.license ?? 'see below'})\n\n\`\`\`\n${text}\n\`\`\`\n`);
+  }
+  const head = '# Third-party licences\n\nLectern\'s compiled files in build/ include the following packages.\n\n';
+  await writeFile(join(BUILD, 'THIRD-PARTY-LICENSES.md'), head + sections.join('\n'));
 }
 
 async function bundle(): Promise<void> {
   const { build } = await import('rolldown');
   // The previous bundle goes (chunk names carry hashes); the types stay until tsc replaces them.
   await rm(join(BUILD, 'chunks'), { recursive: true, force: true });
-  for (const name of Object.keys(ENTRIES)) await rm(join(BUILD, `${name}.js`), { force: true });
-  await build({
+  for (const name of [...Object.keys(ENTRIES).map((n) => `${n}.js`), 'THIRD-PARTY-LICENSES.md']) await rm(join(BUILD, name), { force: true });
+  const result = await build({
     cwd: ROOT,
     input: ENTRIES,
     platform: 'node',
@@ -71,6 +103,8 @@ async function bundle(): Promise<void> {
     // Anything bare that is not a dependency would be inlined by accident: say so instead.
     onLog(level, log, handler) {
       if (log.code === 'UNRESOLVED_IMPORT') throw new Error(`compile: ${log.message}`);
+      // gray-matter's `javascript` front matter engine uses eval; Lectern refuses that engine (load/front-matter.ts).
+      if (log.code === 'EVAL' && /gray-matter/.test(log.id ?? log.message)) return;
       handler(level, log);
     },
     output: {
@@ -84,6 +118,7 @@ async function bundle(): Promise<void> {
       comments: { legal: true, annotation: true, jsdoc: false },
     },
   });
+  await writeLicences(result.output.flatMap((o) => ('moduleIds' in o ? o.moduleIds : [])));
 }
 
 async function declarations(): Promise<void> {
