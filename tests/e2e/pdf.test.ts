@@ -345,7 +345,8 @@ describe.skipIf(skipReason !== '')(`PDF export in Chromium${skipReason === '' ? 
     const error = await exportDeckPdfs(session, { ...deck('never-ready'), title: 'Never' }, { slidesPath: file, timeoutMs: 2000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LecternError);
     expect((error as LecternError).code).toBe('export-timeout');
-    expect((error as LecternError).message).toMatch(/^deck never-ready did not become ready within 2 s \(.+\)$/);
+    // On a busy machine the 2 s can run out while the page is still loading: either way it is the timeout, named.
+    expect((error as LecternError).message).toMatch(/^deck never-ready did not (become ready within 2 s \(.+\)|load within 2 s)$/);
     expect((error as LecternError).hint).toContain('--timeout');
     expect(existsSync(file)).toBe(false);
     expect(existsSync(join(out, 'never')) ? readdirSync(join(out, 'never')) : []).toEqual([]);
