@@ -133,4 +133,7 @@ function logEvents(logger: Logger): (event: DevEvent) => void {
   };
 }
 
+/** The same plugin under the house's name for plugin factories (`create*Plugin`). */
+export const createLecternPlugin = lectern;
+
 export default lectern;
