@@ -8,7 +8,7 @@ import type { CompiledDeck, CompileInputs } from '../compile.js';
 import { compileArticle } from '../compile.js';
 import type { ResolvedConfig } from '../config.js';
 import { loadImages, type ImageAccess } from '../load/images.js';
-import { loadSources } from '../load/index.js';
+import { loadSources, loadSourcesSettled, type LoadOutcome, type LoadSourcesOptions } from '../load/index.js';
 import type { ImageRef, LoadedImages, Source } from '../model.js';
 import { parseArticle } from '../parse/index.js';
 import { imageRefs } from '../plan/images.js';
@@ -23,7 +23,10 @@ import type { DeckPrinter, PrintOptions } from './print.js';
 /** What a command may do outside the pure pipeline. */
 export interface Edges {
   readonly loadRuntime: () => Promise<RuntimeManifest>;
-  readonly loadSources: (inputs: readonly string[]) => Promise<Source[]>;
+  /** Every article of `inputs`; throws the first article's error. */
+  readonly loadSources: (inputs: readonly string[], options?: LoadSourcesOptions) => Promise<Source[]>;
+  /** Every article of `inputs`, one that cannot be read as its error (`lectern check` reports them all). */
+  readonly loadSourcesSettled: (inputs: readonly string[], options?: LoadSourcesOptions) => Promise<LoadOutcome[]>;
   /** Read the images an article references, inside its project or the allowed folders (load/images.ts). */
   readonly loadImages: (refs: readonly ImageRef[], articleFile: string, access: ImageAccess) => Promise<LoadedImages>;
   /** Write a whole site into the output folder (see site/write.ts). */
@@ -38,7 +41,8 @@ export interface Edges {
 /** The real edges: disk and Chromium. The browser parts load Puppeteer only when first asked for. */
 export const realEdges: Edges = {
   loadRuntime,
-  loadSources: (inputs) => loadSources(inputs),
+  loadSources: (inputs, options) => loadSources(inputs, options),
+  loadSourcesSettled: (inputs, options) => loadSourcesSettled(inputs, options),
   loadImages,
   writeSite,
   writeFile: writeFileAtomic,
