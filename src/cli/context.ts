@@ -3,7 +3,7 @@
  * < flags, flags validated as usage errors), and the default inputs.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { resolveConfig, type ResolvedConfig, type UserConfig } from '../config.js';
 import { LecternError } from '../errors.js';
 import { loadConfigFile } from '../load/config-file.js';
@@ -30,6 +30,10 @@ export interface CliFlags {
   readonly fit?: boolean;
   readonly port?: number | string;
   readonly host?: string;
+  /** `--allow-dir`, once or more. */
+  readonly allowDir?: string | readonly string[];
+  readonly watch?: boolean;
+  readonly quiet?: boolean;
 }
 
 /** One run of the CLI. */
@@ -52,6 +56,7 @@ export function configFromFlags(flags: CliFlags): UserConfig {
     ...(flags.strict ? { strict: true } : {}),
     ...(flags.base === undefined ? {} : { base: String(flags.base) }),
     ...(flags.siteUrl === undefined ? {} : { siteUrl: String(flags.siteUrl) }),
+    ...(flags.allowDir === undefined ? {} : { allowDirs: [flags.allowDir].flat().map(String) }),
     pdf: {
       ...(flags.paper === undefined ? {} : { paper: flags.paper as 'a4' }),
       ...(flags.handoutLayout === undefined ? {} : { handoutLayout: flags.handoutLayout as 'notes' }),
@@ -82,7 +87,14 @@ export async function resolveCliConfig(flags: CliFlags, ctx: CliContext, extra: 
     throw err;
   }
   const file = await loadConfigFile(ctx.cwd, flags.config === undefined ? undefined : resolve(ctx.cwd, String(flags.config)));
-  return resolveConfig(file, fromFlags);
+  for (const d of file.diagnostics) ctx.log.diagnostic({ ...d, file: shownPath(d.file, ctx.cwd) });
+  return resolveConfig(file.config, fromFlags);
+}
+
+/** A path relative to `cwd` when it is inside it. */
+function shownPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
 
 function validateOverrides(config: UserConfig): void {
@@ -98,7 +110,9 @@ function flagMessage(message: string): string {
     .replace(/^pdf\.handoutLayout/, '--handout-layout')
     .replace(/^pdf\.paper/, '--paper')
     .replace(/^browser\.timeout/, '--timeout')
-    .replace(/^layout/, '--layout');
+    .replace(/^layout/, '--layout')
+    .replace(/^siteUrl/, '--site-url')
+    .replace(/^allowDirs/, '--allow-dir');
 }
 
 /** `inputs`, or `decks/` when none are given (a usage error when there is no decks/ either). */

@@ -7,8 +7,8 @@
 import type { CompiledDeck, CompileInputs } from '../compile.js';
 import { compileArticle } from '../compile.js';
 import type { ResolvedConfig } from '../config.js';
-import { loadImages } from '../load/images.js';
-import { loadSources } from '../load/index.js';
+import { loadImages, type ImageAccess } from '../load/images.js';
+import { loadSources, loadSourcesSettled, type LoadOutcome, type LoadSourcesOptions } from '../load/index.js';
 import type { ImageRef, LoadedImages, Source } from '../model.js';
 import { parseArticle } from '../parse/index.js';
 import { imageRefs } from '../plan/images.js';
@@ -23,8 +23,12 @@ import type { DeckPrinter, PrintOptions } from './print.js';
 /** What a command may do outside the pure pipeline. */
 export interface Edges {
   readonly loadRuntime: () => Promise<RuntimeManifest>;
-  readonly loadSources: (inputs: readonly string[]) => Promise<Source[]>;
-  readonly loadImages: (refs: readonly ImageRef[], articleFile: string) => Promise<LoadedImages>;
+  /** Every article of `inputs`; throws the first article's error. */
+  readonly loadSources: (inputs: readonly string[], options?: LoadSourcesOptions) => Promise<Source[]>;
+  /** Every article of `inputs`, one that cannot be read as its error (`lectern check` reports them all). */
+  readonly loadSourcesSettled: (inputs: readonly string[], options?: LoadSourcesOptions) => Promise<LoadOutcome[]>;
+  /** Read the images an article references, inside its project or the allowed folders (load/images.ts). */
+  readonly loadImages: (refs: readonly ImageRef[], articleFile: string, access: ImageAccess) => Promise<LoadedImages>;
   /** Write a whole site into the output folder (see site/write.ts). */
   readonly writeSite: (outDir: string, output: SiteOutput) => Promise<WriteReport>;
   readonly writeFile: (file: string, data: Uint8Array) => Promise<void>;
@@ -37,7 +41,8 @@ export interface Edges {
 /** The real edges: disk and Chromium. The browser parts load Puppeteer only when first asked for. */
 export const realEdges: Edges = {
   loadRuntime,
-  loadSources: (inputs) => loadSources(inputs),
+  loadSources: (inputs, options) => loadSources(inputs, options),
+  loadSourcesSettled: (inputs, options) => loadSourcesSettled(inputs, options),
   loadImages,
   writeSite,
   writeFile: writeFileAtomic,
@@ -48,6 +53,6 @@ export const realEdges: Edges = {
 /** Parse a source, read the images it references through `edges`, and compile it. */
 export async function compileWith(edges: Edges, source: Source, inputs: Omit<CompileInputs, 'images'>): Promise<CompiledDeck> {
   const article = parseArticle(source);
-  const images = await edges.loadImages(imageRefs(article), source.path);
+  const images = await edges.loadImages(imageRefs(article), source.path, { allowDirs: inputs.config.allowDirs });
   return compileArticle(source, article, { ...inputs, images });
 }

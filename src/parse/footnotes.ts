@@ -7,6 +7,7 @@
  * that cites it.
  */
 import type { Lexer, Token, TokenizerExtension, TokenizerThis, Tokens } from 'marked';
+import { firstMatch } from './lexer-memo.js';
 
 /** The labels defined in one document, and the number each referenced one got. */
 export interface FootnoteState {
@@ -72,13 +73,18 @@ function reference(this: TokenizerThis, src: string): Tokens.Generic | undefined
   return token;
 }
 
+const DEFINITION_LINE = /\n {0,3}\[\^[^\]\s]+\]:/;
+const REFERENCE = /\[\^/;
+
 /** `[^label]: text` definitions. */
 export const footnoteExtension: TokenizerExtension = {
   name: 'lecternFootnote',
   level: 'block',
-  start: (src: string) => {
-    const at = /(?:^|\n) {0,3}\[\^[^\]\s]+\]:/.exec(src);
-    return at === null ? undefined : at.index + (at[0].startsWith('\n') ? 1 : 0);
+  start(this: TokenizerThis, src: string) {
+    if (/^ {0,3}\[\^[^\]\s]+\]:/.test(src)) return 0;
+    // Through the lexer's memo: without it every paragraph's start scanned the rest of the article.
+    const at = firstMatch(this.lexer, DEFINITION_LINE, src);
+    return at === -1 ? undefined : at + 1;
   },
   tokenizer: definition,
 };
@@ -87,8 +93,8 @@ export const footnoteExtension: TokenizerExtension = {
 export const footnoteRefExtension: TokenizerExtension = {
   name: 'lecternFootnoteRef',
   level: 'inline',
-  start: (src: string) => {
-    const at = src.indexOf('[^');
+  start(this: TokenizerThis, src: string) {
+    const at = firstMatch(this.lexer, REFERENCE, src);
     return at === -1 ? undefined : at;
   },
   tokenizer: reference,

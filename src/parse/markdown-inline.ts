@@ -11,6 +11,7 @@ import { stripSpanIals } from './kramdown.js';
 import { replaceEmoji } from './emoji.js';
 import type { FootnoteRefToken } from './footnotes.js';
 import type { MathInlineToken } from './math.js';
+import { MAX_NESTING } from './limits.js';
 
 /** Inlines of marked inline tokens, white space normalised. */
 export function markdownInlines(tokens: readonly Token[] | undefined): Inline[] {
@@ -87,7 +88,9 @@ function convertTokens(tokens: readonly Token[]): Inline[] {
     else if (tag.selfClosing) out.push(...voidElement(tag));
     else {
       const close = pairs.get(i);
-      if (close !== undefined && close < (frames.at(-1)?.close ?? Infinity)) frames.push({ tag, out: [], close });
+      // Past MAX_NESTING the tags show nothing: the walks after this one recurse per level, and
+      // checkNesting refuses such an article with its line anyway.
+      if (close !== undefined && close < (frames.at(-1)?.close ?? Infinity) && frames.length <= MAX_NESTING) frames.push({ tag, out: [], close });
     }
   }
   for (let top = frames.pop(); top !== undefined; top = frames.pop()) (frames.at(-1)?.out ?? root).push(...wrap(top.tag, top.out));

@@ -9,6 +9,7 @@
  * Code spans and code blocks are lexed before any of this, so a `$` in code is never math.
  */
 import type { TokenizerExtension, TokenizerThis, Tokens } from 'marked';
+import { firstMatch } from './lexer-memo.js';
 
 /** A display formula block. */
 export type MathBlockToken = { type: 'lectern-math'; raw: string; tex: string };
@@ -38,7 +39,13 @@ function mathBlock(src: string): MathBlockToken | undefined {
  * Where display math starts a line, so the paragraph before it ends there (as on GitHub); only
  * where the block really is display math, so `$$x$$ and more` stays one paragraph.
  */
-function blockStart(src: string): number | undefined {
+const BLOCK_OPENER = /\n {0,3}(?:\$\$|\\\[|\\begin\{)/;
+const INLINE_OPENER = /\$|\\[([]/;
+
+function blockStart(this: TokenizerThis, src: string): number | undefined {
+  // Most articles hold no display math: ask the lexer's memo first, so that the start of every
+  // paragraph does not scan the rest of the article again (quadratic, see parse/lexer-memo.ts).
+  if (!/^ {0,3}(?:\$\$|\\\[|\\begin\{)/.test(src) && firstMatch(this.lexer, BLOCK_OPENER, src) === -1) return undefined;
   for (const match of src.matchAll(/(?:^|\n)(?= {0,3}(?:\$\$|\\\[|\\begin\{))/g)) {
     const at = match.index + match[0].length;
     if (mathBlock(src.slice(at)) !== undefined) return at;
@@ -72,11 +79,9 @@ function mathInline(src: string): MathInlineToken | undefined {
   return undefined;
 }
 
-function inlineStart(src: string): number | undefined {
-  const dollar = src.indexOf('$');
-  const slash = src.search(/\\[([]/);
-  const at = [dollar, slash].filter((i) => i !== -1);
-  return at.length === 0 ? undefined : Math.min(...at);
+function inlineStart(this: TokenizerThis, src: string): number | undefined {
+  const at = firstMatch(this.lexer, INLINE_OPENER, src);
+  return at === -1 ? undefined : at;
 }
 
 /** Inline math (`$…$`, `\(…\)`, `\[…\]`, kramdown's `$$…$$`). */

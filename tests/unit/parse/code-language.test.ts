@@ -40,7 +40,7 @@ describe('unnamed code', () => {
     expect(codes(html.intro)[0]).toMatchObject({ lang: 'go' });
     const page = parseLines(['<html><body class="lang-go"><article><pre>var buf bytes.Buffer</pre></article></body></html>'], 'html');
     expect(codes(page.intro)[0]).toMatchObject({ lang: 'go' });
-    const declared = parseArticle({ ...source('```\nfmt.Println(x)\n```'), meta: { raw: { lectern: { codeLanguage: 'go' } } } });
+    const declared = parseArticle({ ...source('```\nfunc main() {\n\tfmt.Println(x)\n}\n```'), meta: { raw: { lectern: { codeLanguage: 'go' } } } });
     expect(codes(declared.intro)[0]).toMatchObject({ inferred: 'go' });
   });
 
