@@ -176,7 +176,7 @@ export interface Article {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** An image an article references by a relative path, and the first line that names it. */
+/** An image an article references by a relative path or an http(s) URL, and the first line that names it. */
 export interface ImageRef {
   readonly src: string;
   readonly line: number;
@@ -200,6 +200,11 @@ export interface LoadedImages {
   readonly files: readonly ImageFile[];
   /** The `src` of each referenced image that is not there (shown as its alt text). */
   readonly missing?: readonly string[];
+  /**
+   * The `src` of each remote picture that could not be fetched (also in `missing`): the deck shows
+   * its alt text and never asks its host for it.
+   */
+  readonly unreachable?: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
   /** Sources refused (outside the article's project, or hidden files): the deck shows their alt text. */
   readonly blocked?: readonly string[];

@@ -22,6 +22,8 @@ export function deckOutput(compiled: CompiledDeck): Map<string, OutputFile> {
   const dir = compiled.rendered.slug;
   const out = new Map<string, OutputFile>([[`${dir}/index.html`, { data: compiled.rendered.html }]]);
   for (const image of compiled.files.images) out.set(`${dir}/${image.name}`, { copy: image.from });
+  for (const style of compiled.files.styles) out.set(`${dir}/${style.name}`, { data: style.css });
+  for (const asset of compiled.files.styleAssets) out.set(`${dir}/${asset.name}`, { copy: asset.from });
   if (compiled.files.thumbnail.endsWith('.svg')) {
     out.set(`${dir}/${compiled.files.thumbnail}`, { data: placeholderThumbnail(compiled.deck.meta.title, compiled.rendered.slideCount) });
   }
