@@ -214,7 +214,7 @@ export interface LoadedImages {
 // plan → Deck
 
 /** What a slide is for; the renderer styles each kind. */
-export type SlideKind = 'title' | 'section' | 'content' | 'code' | 'statement' | 'closing' | 'agenda';
+export type SlideKind = 'title' | 'section' | 'content' | 'code' | 'diagram' | 'statement' | 'closing' | 'agenda';
 
 /** A navigation link of the closing slide (the article's previous/next pages). */
 export interface NavLink {
@@ -242,12 +242,28 @@ export type SlidePart =
       /** Font scale chosen so the longest line and all rows fit (1 = theme default). */
       readonly scale: number;
     }
+  /**
+   * A diagram written as text (a ```` ```mermaid ```` fence): the deck carries its source and the
+   * runtime draws it as SVG, scaled to fit the room below the title (render/diagram.ts, client/diagrams.ts).
+   */
+  | { readonly type: 'diagram'; readonly lang: DiagramLanguage; readonly code: string; readonly caption?: readonly Inline[]; readonly line: number }
   | { readonly type: 'byline'; readonly author?: string; readonly date?: string; readonly description?: string }
   | { readonly type: 'nav'; readonly links: readonly NavLink[] }
   /** Parts side by side in equal columns (a Before/After pair of code blocks, say). */
   | { readonly type: 'row'; readonly parts: readonly SlidePart[] }
   /** A URL to follow after the talk (the article's, or the hosted deck's): the link, and its QR code. */
   | { readonly type: 'url'; readonly url: string; readonly qr: boolean };
+
+/** Languages of code fences that are drawn as diagrams rather than shown as code. */
+export const DIAGRAM_LANGUAGES = ['mermaid'] as const;
+
+/** A language drawn as a diagram. */
+export type DiagramLanguage = (typeof DIAGRAM_LANGUAGES)[number];
+
+/** True when a code block's language is one drawn as a diagram. */
+export function isDiagramLanguage(lang: string | undefined): lang is DiagramLanguage {
+  return lang !== undefined && (DIAGRAM_LANGUAGES as readonly string[]).includes(lang);
+}
 
 /** One slide: what is on screen, what the speaker reads, where it came from. */
 export interface Slide {

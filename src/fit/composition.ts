@@ -54,6 +54,12 @@ export function readCompositionInPage(height: number): SlideComposition[] {
       const parent = node.parentElement;
       if (parent === null || (node.textContent ?? '').trim() === '') continue;
       if (parent.closest('aside.notes, script, style') !== null) continue;
+      // A diagram's labels are drawn at its own scale (client/diagrams.ts fits the drawing to the
+      // slide): their CSS font size says nothing of the drawn size, so the floors do not apply.
+      if (parent.closest('.lectern-diagram') !== null) {
+        text.push(node.textContent ?? '');
+        continue;
+      }
       // Computed sizes are in the deck's own coordinates (transforms do not change them).
       const size = parseFloat(getComputedStyle(parent).fontSize) || 0;
       if (parent.closest('pre') !== null) minCode = Math.min(minCode, size);

@@ -65,6 +65,7 @@ function mapPart(part: SlidePart, line: number, fn: MapSrc): SlidePart {
     case 'block':
       return { ...part, block: mapBlock(part.block, fn) };
     case 'code':
+    case 'diagram':
       return part.caption ? { ...part, caption: mapInlines(part.caption, line, fn) } : part;
     case 'nav':
       return { ...part, links: part.links.map((l) => ({ ...l, children: mapInlines(l.children, line, fn) })) };

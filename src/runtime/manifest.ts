@@ -13,8 +13,20 @@ export interface RuntimeManifest {
   readonly deck: { readonly js: string; readonly css: readonly string[] };
   /** Theme name → its stylesheet (`assets/theme-<name>-<hash>.css`). */
   readonly themes: Readonly<Record<string, string>>;
-  /** Every file a site must copy (scripts, stylesheets, fonts), each under `assets/`. */
+  /** Every file of the runtime (scripts, stylesheets, fonts), each under `assets/`. */
   readonly files: readonly string[];
+  /**
+   * The files of `files` that only the diagram renderer loads (mermaid and its chunks): a site
+   * copies them only when one of its decks draws a diagram. Absent in manifests of older builds.
+   */
+  readonly diagrams?: readonly string[];
+}
+
+/** The runtime files a site needs: all of them, less the diagram renderer when no deck draws a diagram. */
+export function siteRuntimeFiles(manifest: RuntimeManifest, needs: { readonly diagrams: boolean }): readonly string[] {
+  if (needs.diagrams || manifest.diagrams === undefined || manifest.diagrams.length === 0) return manifest.files;
+  const optional = new Set(manifest.diagrams);
+  return manifest.files.filter((f) => !optional.has(f));
 }
 
 /** The stylesheet of `theme` (a path relative to runtime/); LecternError `theme-unknown` otherwise. */
