@@ -5,10 +5,10 @@
  * inputs and config give byte-identical HTML, whichever command asked.
  */
 import { resolve } from 'node:path';
-import { deckUrl, isThemeFile, resolveDeckOptions, type ResolvedConfig } from './config.js';
+import { deckUrl, isThemeFile, resolveDeckOptions, stylesheetList, type ResolvedConfig } from './config.js';
 import type { Article, Deck, Diagnostic, FitHints, ImageFile, LoadedImages, RenderedDeck, Source } from './model.js';
 import { loadImages, type ImageAccess } from './load/images.js';
-import { loadStylesheets, NO_STYLES, type LoadedStyles, type StyleAsset, type StyleFile } from './load/stylesheets.js';
+import { loadStylesheets, NO_STYLES, type LoadedStyles, type StyleAccess, type StyleAsset, type StyleFile } from './load/stylesheets.js';
 import { parseArticle } from './parse/index.js';
 import { planDeck } from './plan/index.js';
 import { imageRefs, rewriteImages } from './plan/images.js';
@@ -118,8 +118,15 @@ export function recompile(compiled: CompiledDeck, hints: FitHints): CompiledDeck
 export async function compileSource(source: Source, inputs: Omit<CompileInputs, 'images' | 'styles'>, cwd?: string): Promise<CompiledDeck> {
   const article = parseArticle(source);
   const images = await loadImages(imageRefs(article), source.path, { ...imageAccess(inputs.config), ...(cwd === undefined ? {} : { cwd }) });
-  const styles = await loadStylesheets(resolveDeckOptions(inputs.config, source.meta.raw, source.path, inputs.config.overrides), source.path, cwd);
+  const styles = await loadStylesheets(resolveDeckOptions(inputs.config, source.meta.raw, source.path, inputs.config.overrides), source.path, styleAccess(inputs.config, cwd));
   return compileArticle(source, article, { ...inputs, images, styles });
+}
+
+/** Where the stylesheet edge may read: the project, allowed folders, and any stylesheet the config or flags name. */
+export function styleAccess(config: Pick<ResolvedConfig, 'allowDirs' | 'theme' | 'css' | 'overrides'>, cwd?: string): StyleAccess {
+  const named = [config.theme, config.overrides.theme, ...stylesheetList(config.css), ...stylesheetList(config.overrides.css)];
+  const trusted = named.filter((p): p is string => typeof p === 'string' && isThemeFile(p));
+  return { allowDirs: config.allowDirs, trusted, ...(cwd === undefined ? {} : { cwd }) };
 }
 
 /** How the image edge reads what the config says: the folders it may read, remote pictures fetched into the cache or linked. */

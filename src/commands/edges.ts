@@ -5,7 +5,7 @@
  * the edges is the pure compile path.
  */
 import type { CompiledDeck, CompileInputs } from '../compile.js';
-import { compileArticle, imageAccess } from '../compile.js';
+import { compileArticle, imageAccess, styleAccess } from '../compile.js';
 import { resolveDeckOptions, type ResolvedConfig } from '../config.js';
 import { loadImages, type ImageAccess } from '../load/images.js';
 import { loadStylesheets, type LoadedStyles } from '../load/stylesheets.js';
@@ -55,6 +55,6 @@ export async function compileWith(edges: Edges, source: Source, inputs: Omit<Com
   const article = parseArticle(source);
   const images = await edges.loadImages(imageRefs(article), source.path, imageAccess(inputs.config));
   const options = resolveDeckOptions(inputs.config, source.meta.raw, source.path, inputs.config.overrides);
-  const styles: LoadedStyles = await (edges.loadStyles ?? loadStylesheets)(options, source.path);
+  const styles: LoadedStyles = await (edges.loadStyles ?? loadStylesheets)(options, source.path, styleAccess(inputs.config));
   return compileArticle(source, article, { ...inputs, images, styles });
 }

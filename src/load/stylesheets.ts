@@ -6,11 +6,25 @@
  * other host for anything. A `url()` to another host or an `@import` is left as written, with a
  * warning (the deck would ask that host, or miss the imported file).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { isThemeFile, stylesheetList, type ResolvedDeckOptions } from '../config.js';
 import type { Diagnostic } from '../model.js';
 import { hashedName } from './images.js';
+import { projectRoots, refusal } from './project-root.js';
+
+/** Where stylesheets may be read from (as images: load/project-root.ts). */
+export interface StyleAccess {
+  /** Folders besides the article's project (`--allow-dir`, config `allowDirs`), relative to `cwd`. */
+  readonly allowDirs?: readonly string[];
+  /** Folder relative paths start from. Default: process.cwd(). */
+  readonly cwd?: string;
+  /**
+   * Paths the user named in the config or on the command line (not the article): they may lie
+   * anywhere, and the files their `url()`s name may lie beside them.
+   */
+  readonly trusted?: readonly string[];
+}
 
 /** A stylesheet of the author's as it will be written beside the deck. */
 export interface StyleFile {
@@ -41,8 +55,14 @@ export interface LoadedStyles {
 /** No stylesheets of the author's. */
 export const NO_STYLES: LoadedStyles = { files: [], assets: [], diagnostics: [] };
 
-/** Read the theme file and `css` files a deck's options name (paths from `cwd`); a missing one is an error. */
-export async function loadStylesheets(options: Pick<ResolvedDeckOptions, 'theme' | 'css'>, articleFile: string, cwd = process.cwd()): Promise<LoadedStyles> {
+/**
+ * Read the theme file and `css` files a deck's options name (paths from `cwd`); a missing one is an
+ * error. A stylesheet the article names, and every file a stylesheet's `url()` names, must lie in
+ * the article's project (or an allowed folder), as its pictures must: else a warning, and it is
+ * not copied.
+ */
+export async function loadStylesheets(options: Pick<ResolvedDeckOptions, 'theme' | 'css'>, articleFile: string, access: StyleAccess = {}): Promise<LoadedStyles> {
+  const cwd = access.cwd ?? process.cwd();
   const wanted: { path: string; role: StyleFile['role'] }[] = [];
   if (isThemeFile(options.theme)) wanted.push({ path: options.theme, role: 'theme' });
   for (const path of stylesheetList(options.css, articleFile)) wanted.push({ path, role: 'css' });
@@ -50,8 +70,16 @@ export async function loadStylesheets(options: Pick<ResolvedDeckOptions, 'theme'
   const files: StyleFile[] = [];
   const assets: StyleAsset[] = [];
   const diagnostics: Diagnostic[] = [];
+  const project = await projectRoots(articleFile, access.allowDirs, cwd);
+  const trusted = new Set((access.trusted ?? []).map((p) => resolve(cwd, p)));
   for (const { path, role } of wanted) {
     const file = resolve(cwd, path);
+    const real = await realpath(file).catch(() => file);
+    const roots = trusted.has(file) ? [...project, dirname(real)] : project;
+    if (refusal(real, roots) !== undefined) {
+      diagnostics.push(warning('css-outside-project', `${role === 'theme' ? 'theme file' : 'stylesheet'} "${path}" is outside the article's project (${real}): it was not linked`, articleFile, 'move it into the project, name it in lectern.config.* instead of the front matter, or allow its folder with --allow-dir DIR'));
+      continue;
+    }
     const text = await readFile(file, 'utf8').catch(() => undefined);
     if (text === undefined) {
       diagnostics.push({
@@ -63,14 +91,14 @@ export async function loadStylesheets(options: Pick<ResolvedDeckOptions, 'theme'
       });
       continue;
     }
-    const rewritten = await rewriteUrls(text, file, articleFile, assets, diagnostics);
+    const rewritten = await rewriteUrls(text, file, articleFile, roots, assets, diagnostics);
     files.push({ path, role, css: rewritten, name: hashedName(`${basename(file, extname(file))}.css`, Buffer.from(rewritten)) });
   }
   return { files, assets: unique(assets), diagnostics };
 }
 
 /** `url(x)` with a relative x → the hashed name of x's copy; remote URLs and `@import` warned about. */
-async function rewriteUrls(css: string, cssFile: string, articleFile: string, assets: StyleAsset[], diagnostics: Diagnostic[]): Promise<string> {
+async function rewriteUrls(css: string, cssFile: string, articleFile: string, roots: readonly string[], assets: StyleAsset[], diagnostics: Diagnostic[]): Promise<string> {
   const where = `${basename(cssFile)}`;
   if (/@import\b/i.test(css)) diagnostics.push(warning('css-import', `${where} uses @import, which Lectern does not follow: the imported file is not copied`, articleFile, 'paste the imported rules into the file, or list each file under `css:`'));
   const urls = [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/gi)];
@@ -82,10 +110,14 @@ async function rewriteUrls(css: string, cssFile: string, articleFile: string, as
       diagnostics.push(warning('css-remote-url', `${where} names ${url}: the deck would ask another host for it`, articleFile, 'download the file next to the stylesheet and name it by a relative path'));
       continue;
     }
-    const from = resolve(dirname(cssFile), decodeURIComponent(url.split(/[?#]/, 1)[0] ?? url));
-    const bytes = await readFile(from).catch(() => undefined);
-    if (bytes === undefined) {
-      diagnostics.push(warning('css-asset-missing', `${where} names "${url}", which is not there (looked for ${from})`, articleFile, 'fix the path in the stylesheet (relative to the stylesheet itself)'));
+    const from = await realpath(resolve(dirname(cssFile), safeDecode(url.split(/[?#]/, 1)[0] ?? url))).catch(() => undefined);
+    if (from !== undefined && refusal(from, roots) !== undefined) {
+      diagnostics.push(warning('css-outside-project', `${where} names "${url}", outside the article's project (${from}): it was not copied`, articleFile, 'keep the files a stylesheet names inside the project, or allow their folder with --allow-dir DIR'));
+      continue;
+    }
+    const bytes = from === undefined ? undefined : await readFile(from).catch(() => undefined);
+    if (from === undefined || bytes === undefined) {
+      diagnostics.push(warning('css-asset-missing', `${where} names "${url}", which is not there`, articleFile, 'fix the path in the stylesheet (relative to the stylesheet itself)'));
       continue;
     }
     const name = hashedName(from, bytes);
@@ -97,6 +129,14 @@ async function rewriteUrls(css: string, cssFile: string, articleFile: string, as
     const name = names.get(url.trim());
     return name === undefined ? whole : `url("${name}")`;
   });
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 function warning(code: string, message: string, file: string, hint: string): Diagnostic {

@@ -38,6 +38,24 @@ describe('loadStylesheets', () => {
     expect(styles.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'css-missing', file: article })]);
   });
 
+  it('refuses a stylesheet the article names outside its project, unless the config names it', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'lectern-css-out-'));
+    try {
+      await writeFile(join(outside, 'shared.css'), 'h2 { color: red; }\n');
+      await mkdir(join(dir, 'post'), { recursive: true });
+      const article = join(dir, 'post', 'talk.md');
+      const fromArticle = resolveDeckOptions(resolveConfig(), { css: join(outside, 'shared.css') }, article);
+      const refused = await loadStylesheets(fromArticle, article);
+      expect(refused.files).toEqual([]);
+      expect(refused.diagnostics.map((d) => d.code)).toEqual(['css-outside-project']);
+      const config = resolveConfig({ css: join(outside, 'shared.css') });
+      const named = await loadStylesheets(resolveDeckOptions(config, {}, article), article, { trusted: [join(outside, 'shared.css')] });
+      expect(named.files.map((f) => f.role)).toEqual(['css']);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a css option that names no .css file', () => {
     expect(() => resolveDeckOptions(resolveConfig(), { css: 'talk.scss' }, 'a.md')).toThrow(/css must be/);
     expect(() => resolveConfig({ theme: 'My Theme' })).toThrow(/theme must be a theme name or the path of a \.css file/);
