@@ -9,6 +9,8 @@ import { benchCore, type BenchSection } from './bench/core.js';
 import { benchPdf } from './bench/pdf.js';
 import { benchDev } from './bench/dev.js';
 import { benchCheck } from './bench/check.js';
+import { benchSize } from './bench/size.js';
+import { benchStartup } from './bench/startup.js';
 
 const root = join(import.meta.dirname, '..');
 const SECTIONS: Record<string, (root: string) => Promise<BenchSection>> = {
@@ -16,6 +18,8 @@ const SECTIONS: Record<string, (root: string) => Promise<BenchSection>> = {
   pdf: benchPdf,
   dev: benchDev,
   check: benchCheck,
+  size: benchSize,
+  startup: benchStartup,
 };
 
 function table(section: BenchSection): string {

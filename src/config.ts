@@ -149,8 +149,16 @@ export function deckUrl(siteUrl: string, slug: string): string {
   return new URL(`${encodeURIComponent(slug)}/`, base).href;
 }
 
-/** Identity helper that gives a config file type checking, as Vite's does. */
-export function defineConfig(config: UserConfig): UserConfig {
+/** A config file's default export: the config, or a function (sync or async) that returns it. */
+export type UserConfigExport = UserConfig | (() => UserConfig | Promise<UserConfig>);
+
+/**
+ * Identity helper that gives a config file type checking, as Vite's does:
+ * `export default defineConfig({ theme: 'dark' })` in `lectern.config.ts`.
+ */
+export function defineConfig(config: UserConfig): UserConfig;
+export function defineConfig(config: () => UserConfig | Promise<UserConfig>): () => UserConfig | Promise<UserConfig>;
+export function defineConfig(config: UserConfigExport): UserConfigExport {
   return config;
 }
 

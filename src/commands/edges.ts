@@ -9,7 +9,7 @@ import { compileArticle, imageAccess, styleAccess } from '../compile.js';
 import { resolveDeckOptions, type ResolvedConfig } from '../config.js';
 import { loadImages, type ImageAccess } from '../load/images.js';
 import { loadStylesheets, type LoadedStyles } from '../load/stylesheets.js';
-import { loadSources } from '../load/index.js';
+import { loadSources, loadSourcesSettled, type LoadOutcome, type LoadSourcesOptions } from '../load/index.js';
 import type { ImageRef, LoadedImages, Source } from '../model.js';
 import { parseArticle } from '../parse/index.js';
 import { imageRefs } from '../plan/images.js';
@@ -24,7 +24,10 @@ import type { DeckPrinter, PrintOptions } from './print.js';
 /** What a command may do outside the pure pipeline. */
 export interface Edges {
   readonly loadRuntime: () => Promise<RuntimeManifest>;
-  readonly loadSources: (inputs: readonly string[]) => Promise<Source[]>;
+  /** Every article of `inputs`; throws the first article's error. */
+  readonly loadSources: (inputs: readonly string[], options?: LoadSourcesOptions) => Promise<Source[]>;
+  /** Every article of `inputs`, one that cannot be read as its error (`lectern check` reports them all). */
+  readonly loadSourcesSettled: (inputs: readonly string[], options?: LoadSourcesOptions) => Promise<LoadOutcome[]>;
   /** Read the images an article references, inside its project or the allowed folders, and remote ones (load/images.ts). */
   readonly loadImages: (refs: readonly ImageRef[], articleFile: string, access: ImageAccess) => Promise<LoadedImages>;
   /** The deck's own theme file and stylesheets (default: read from disk with load/stylesheets.ts). */
@@ -41,7 +44,8 @@ export interface Edges {
 /** The real edges: disk and Chromium. The browser parts load Puppeteer only when first asked for. */
 export const realEdges: Edges = {
   loadRuntime,
-  loadSources: (inputs) => loadSources(inputs),
+  loadSources: (inputs, options) => loadSources(inputs, options),
+  loadSourcesSettled: (inputs, options) => loadSourcesSettled(inputs, options),
   loadImages,
   loadStyles: loadStylesheets,
   writeSite,

@@ -16,6 +16,7 @@ import { measureOpenDeck } from '../fit/measure.js';
 import type { Diagnostic } from '../model.js';
 import { openPrintView, overflowDiagnostics, printDeck, type PdfDeck, type PdfKind, type PrintedDeck, type PrintView } from '../pdf/index.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
+import type { DeckStep } from './measure.js';
 import { createScratchSite, type ScratchDeck, type ScratchSite } from './scratch.js';
 
 /** What to print for every deck. */
@@ -28,6 +29,8 @@ export interface PrintOptions {
   readonly refit: boolean;
   /** A PDF is being printed (for a progress bar). */
   readonly onStart?: (slug: string, kind: PdfKind) => void;
+  /** A deck's page is opened or measured before printing (for a progress bar). */
+  readonly onStep?: (slug: string, step: DeckStep) => void;
 }
 
 /** One deck as printed: the deck as fitted, its PDFs and thumbnail, and what went wrong. */
@@ -68,8 +71,11 @@ export function createPrinter(runtime: RuntimeManifest, options: PrintOptions): 
 async function printOne(page: Page, first: CompiledDeck, placed: ScratchDeck, options: PrintOptions): Promise<PrintedSiteDeck> {
   const { config } = options;
   const steps = config.pdf.steps;
+  const step = (s: DeckStep): void => options.onStep?.(first.rendered.slug, s);
   let deadline = createDeadline(config.browser.timeoutMs);
   let loaded = first;
+  let round = 0;
+  step({ type: 'open' });
   let view: PrintView = await openPrintView(page, pdfDeck(first, placed.url, config), steps, deadline);
   const fitted = await fitDeck(
     first,
@@ -78,9 +84,11 @@ async function printOne(page: Page, first: CompiledDeck, placed: ScratchDeck, op
         // A re-planned deck: written in place of the last one and loaded again, with a fresh deadline.
         await placed.rewrite(c);
         loaded = c;
+        round++;
         deadline = createDeadline(config.browser.timeoutMs);
         view = await openPrintView(page, pdfDeck(c, placed.url, config), steps, deadline);
       }
+      step({ type: 'measure', round });
       return measureOpenDeck(page, { width: c.deck.meta.width, height: c.deck.meta.height });
     },
     options.refit ? MAX_ROUNDS : 0,

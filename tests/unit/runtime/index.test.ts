@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -20,6 +20,7 @@ import {
   themeStylesheet,
   type RuntimeManifest,
 } from '../../../src/runtime/index.js';
+import { MANIFEST_FILE, isDevelopmentCheckout } from '../../../src/runtime/paths.js';
 import { runtimeOutput } from '../../../src/site/output.js';
 import { writeFiles } from '../../../src/site/write.js';
 
@@ -30,6 +31,22 @@ let manifest: RuntimeManifest;
 beforeAll(async () => {
   manifest = await buildRuntime();
 }, 120_000);
+
+describe('where the runtime may be rebuilt', () => {
+  it('only in a development checkout: src/client present, not inside node_modules', async () => {
+    expect(isDevelopmentCheckout()).toBe(true);
+    const dir = await mkdtemp(join(tmpdir(), 'lectern-checkout-'));
+    try {
+      expect(isDevelopmentCheckout(dir)).toBe(false); // an installed package: no src/
+      await mkdir(join(dir, 'src', 'client'), { recursive: true });
+      expect(isDevelopmentCheckout(dir)).toBe(true);
+      await mkdir(join(dir, 'node_modules', 'lectern', 'src', 'client'), { recursive: true });
+      expect(isDevelopmentCheckout(join(dir, 'node_modules', 'lectern'))).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('runtime build', () => {
   it('lists the deck script, the deck stylesheet and every theme', async () => {
@@ -65,12 +82,13 @@ describe('runtime build', () => {
     }
   });
 
-  it('is reused by loadRuntime() while its inputs are unchanged', async () => {
-    const started = performance.now();
+  it('is reused by loadRuntime() while its inputs are unchanged: no file is written again', async () => {
+    // What cannot vary on a busy machine: the files themselves, not how long the check took.
+    const stamps = async (): Promise<number[]> => Promise.all([MANIFEST_FILE, ...manifest.files].map(async (f) => (await stat(join(RUNTIME_DIR, f))).mtimeMs));
+    const before = await stamps();
     const again = await loadRuntime();
-    const elapsed = performance.now() - started;
     expect(again).toEqual(manifest);
-    expect(elapsed).toBeLessThan(500);
+    expect(await stamps()).toEqual(before);
   });
 
   it('names the available themes when a theme is unknown', () => {
@@ -158,6 +176,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`deck runtime in Chromium (skipped: no ${
           manyOverflow: slide('many-points').dataset['lecternOverflow'],
           longFit: fit('long-line'),
           longOverflow: slide('long-line').dataset['lecternOverflow'],
+          longCodePx: parseFloat(getComputedStyle(document.querySelector('#long-line pre')!).fontSize),
+          manyTextPx: parseFloat(getComputedStyle(document.querySelector('#many-points li')!).fontSize),
           hugeOverflow: slide('far-too-much').dataset['lecternOverflow'],
           titleTop: parseFloat(slide('understanding-eventlet').style.top),
           statementTop: parseFloat(slide('the-promise-is-not-kept').style.top),
@@ -172,11 +192,16 @@ describe.skipIf(!existsSync(CHROMIUM))(`deck runtime in Chromium (skipped: no ${
       expect(state.codeFont).toMatch(/JetBrains Mono/);
       expect(state.codeFit).toBe(''); // 16 lines fit at full size under a title and a caption
       expect(state.codeOverflow).toBeUndefined();
-      for (const [fit, overflow] of [[state.manyFit, state.manyOverflow], [state.longFit, state.longOverflow]]) {
-        expect(Number(fit)).toBeLessThan(1);
-        expect(Number(fit)).toBeGreaterThanOrEqual(0.6);
-        expect(overflow).toBeUndefined();
-      }
+      expect(Number(state.manyFit)).toBeLessThan(1);
+      expect(Number(state.manyFit)).toBeGreaterThanOrEqual(0.6);
+      expect(state.manyOverflow).toBeUndefined();
+      // A code line too long for the slide at the 18 px floor: the fit pass tries down to its
+      // smallest scale but never draws code under the floor, so the slide stays marked. (The
+      // planner wraps such lines; this hand-made page does not.)
+      expect(Number(state.longFit)).toBe(0.6);
+      expect(state.longOverflow).toBe('true');
+      expect(state.longCodePx).toBeGreaterThanOrEqual(18);
+      expect(state.manyTextPx).toBeGreaterThanOrEqual(24);
       expect(state.hugeOverflow).toBe('true');
       // Title and statement slides are centred vertically by reveal.js; content slides start at the top.
       expect(state.titleTop).toBeGreaterThan(100);
