@@ -47,6 +47,18 @@ function ensureBrowser(): void {
   process.exitCode = 1;
 }
 
+/**
+ * Fonts for Chinese, Japanese, Korean and Arabic text: the deck uses the system's (client/styles/
+ * scripts.css), so the PDFs and the end-to-end tests need one here. Debian's Noto packages when
+ * fontconfig knows none and apt-get can install them; else a note (those tests then skip).
+ */
+function ensureScriptFonts(): void {
+  const has = (lang: string): boolean => spawnSync('fc-list', [`:lang=${lang}`, 'family'], { encoding: 'utf8' }).stdout?.trim() !== '';
+  if (!existsSync('/usr/bin/fc-list') || (has('zh') && has('ja') && has('ar'))) return;
+  if (aptInstall(['fonts-noto-cjk', 'fonts-noto-core'])) return;
+  step('no CJK or Arabic font found (fonts-noto-cjk, fonts-noto-core): PDFs of such articles will show boxes, and their font tests will skip');
+}
+
 async function main(): Promise<void> {
   const wanted = new Set(process.argv.slice(2));
   const all = wanted.size === 0;
@@ -56,7 +68,10 @@ async function main(): Promise<void> {
     await loadRuntime();
     step(`deck runtime ready (${Math.round(performance.now() - started)} ms)`);
   }
-  if (all || wanted.has('browser')) ensureBrowser();
+  if (all || wanted.has('browser')) {
+    ensureBrowser();
+    ensureScriptFonts();
+  }
 }
 
 main().catch((err: unknown) => {

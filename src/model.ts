@@ -212,7 +212,7 @@ export interface Article {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** An image an article references by a relative path, and the first line that names it. */
+/** An image an article references by a relative path or an http(s) URL, and the first line that names it. */
 export interface ImageRef {
   readonly src: string;
   readonly line: number;
@@ -236,6 +236,11 @@ export interface LoadedImages {
   readonly files: readonly ImageFile[];
   /** The `src` of each referenced image that is not there (shown as its alt text). */
   readonly missing?: readonly string[];
+  /**
+   * The `src` of each remote picture that could not be fetched (also in `missing`): the deck shows
+   * its alt text and never asks its host for it.
+   */
+  readonly unreachable?: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
   /** Sources refused (outside the article's project, or hidden files): the deck shows their alt text. */
   readonly blocked?: readonly string[];
@@ -245,7 +250,7 @@ export interface LoadedImages {
 // plan → Deck
 
 /** What a slide is for; the renderer styles each kind. */
-export type SlideKind = 'title' | 'section' | 'content' | 'code' | 'statement' | 'closing' | 'agenda';
+export type SlideKind = 'title' | 'section' | 'content' | 'code' | 'diagram' | 'statement' | 'closing' | 'agenda';
 
 /** A navigation link of the closing slide (the article's previous/next pages). */
 export interface NavLink {
@@ -277,12 +282,28 @@ export type SlidePart =
       /** For unnamed code, the language it is read in (see the code Block). */
       readonly inferred?: string;
     }
+  /**
+   * A diagram written as text (a ```` ```mermaid ```` fence): the deck carries its source and the
+   * runtime draws it as SVG, scaled to fit the room below the title (render/diagram.ts, client/diagrams.ts).
+   */
+  | { readonly type: 'diagram'; readonly lang: DiagramLanguage; readonly code: string; readonly caption?: readonly Inline[]; readonly line: number }
   | { readonly type: 'byline'; readonly author?: string; readonly date?: string; readonly description?: string }
   | { readonly type: 'nav'; readonly links: readonly NavLink[] }
   /** Parts side by side in equal columns (a Before/After pair of code blocks, say). */
   | { readonly type: 'row'; readonly parts: readonly SlidePart[] }
   /** A URL to follow after the talk (the article's, or the hosted deck's): the link, and its QR code. */
   | { readonly type: 'url'; readonly url: string; readonly qr: boolean };
+
+/** Languages of code fences that are drawn as diagrams rather than shown as code. */
+export const DIAGRAM_LANGUAGES = ['mermaid'] as const;
+
+/** A language drawn as a diagram. */
+export type DiagramLanguage = (typeof DIAGRAM_LANGUAGES)[number];
+
+/** True when a code block's language is one drawn as a diagram. */
+export function isDiagramLanguage(lang: string | undefined): lang is DiagramLanguage {
+  return lang !== undefined && (DIAGRAM_LANGUAGES as readonly string[]).includes(lang);
+}
 
 /** One slide: what is on screen, what the speaker reads, where it came from. */
 export interface Slide {

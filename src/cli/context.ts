@@ -26,6 +26,8 @@ export interface CliFlags {
   readonly base?: string;
   readonly siteUrl?: string;
   readonly unsafeHtml?: boolean;
+  /** False with `--no-fetch` (cac sets true when the flag is absent). */
+  readonly fetch?: boolean;
   readonly json?: boolean;
   readonly fit?: boolean;
   readonly port?: number | string;
@@ -57,6 +59,8 @@ export function configFromFlags(flags: CliFlags): UserConfig {
     ...(flags.base === undefined ? {} : { base: String(flags.base) }),
     ...(flags.siteUrl === undefined ? {} : { siteUrl: String(flags.siteUrl) }),
     ...(flags.allowDir === undefined ? {} : { allowDirs: [flags.allowDir].flat().map(String) }),
+    // Only the opt-out is a flag: a config file's `fetch: false` stands when the flag is absent.
+    ...(flags.fetch === false ? { fetch: false } : {}),
     pdf: {
       ...(flags.paper === undefined ? {} : { paper: flags.paper as 'a4' }),
       ...(flags.handoutLayout === undefined ? {} : { handoutLayout: flags.handoutLayout as 'notes' }),

@@ -12,6 +12,7 @@ import { LecternError } from '../errors.js';
 import type { CliContext, CliFlags } from './context.js';
 import { createLogger, type CliIo } from './log.js';
 
+const FETCH_HELP = 'Do not fetch remote (https://) images into the deck folder: the deck links them (and needs the network)';
 const BROWSER_HELP = 'Browser executable (else PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, usual install paths)';
 const TIMEOUT_HELP = 'Give up on a deck that is not ready in the browser after this long (default: 30)';
 const ALLOW_DIR_HELP = "Also let articles use images from this folder (repeatable; default: only the article's own folder and site)";
@@ -81,10 +82,11 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--allow-dir <dir>', ALLOW_DIR_HELP)
     .option('--out <dir>', 'Output folder (default: dist)')
     .option('--config <file>', 'Config file (default: lectern.config.ts, .mts, .cts, .js, .mjs or .json in this folder)')
-    .option('--theme <name>', 'Theme: light, dark, eventlet (front matter `theme:` wins over the default, this flag over both)')
+    .option('--theme <name>', 'Theme: light, dark, eventlet, or a theme file ./my-theme.css (front matter `theme:` wins over the default, this flag over both)')
     .option('--layout <layout>', 'stacked (h3 slides beneath their h2) or flat')
     .option('--strict', 'Fail on warnings too')
     .option('--unsafe-html', "Keep the articles' raw HTML as written instead of sanitizing it (only for articles you trust)")
+    .option('--no-fetch', FETCH_HELP)
     .option('--pdf', 'Also export slides.pdf and handout.pdf for every deck (needs Chromium or Chrome)')
     .option('--browser <path>', BROWSER_HELP)
     .option('--timeout <seconds>', TIMEOUT_HELP)
@@ -111,6 +113,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--config <file>', 'Config file')
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
+    .option('--no-fetch', FETCH_HELP)
     .example('lectern pdf decks/eventlet.md --handout')
     .action((inputs: string[], flags: CliFlags) => start(import('./pdf.js').then((m) => m.runPdf(files(inputs), flags, ctx))));
   cli
@@ -121,6 +124,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--config <file>', 'Config file')
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
+    .option('--no-fetch', FETCH_HELP)
     .example('lectern dev decks --port 3000')
     .action((inputs: string[], flags: CliFlags) => start(import('./serve.js').then((m) => m.runDev(files(inputs), flags, ctx))));
   cli
@@ -140,6 +144,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--config <file>', 'Config file')
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
+    .option('--no-fetch', FETCH_HELP)
     .example('lectern check decks')
     .example('lectern check article.md --json')
     .action((inputs: string[], flags: CliFlags) => start(import('./check.js').then((m) => m.runCheck(files(inputs), flags, ctx))));

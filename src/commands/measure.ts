@@ -11,6 +11,7 @@ import type { MeasuredDeck } from '../check/index.js';
 import type { CompiledDeck } from '../compile.js';
 import type { ResolvedConfig } from '../config.js';
 import { fitDeck, MAX_ROUNDS } from '../fit/loop.js';
+import { readDiagramFailures } from '../fit/diagrams.js';
 import { measureOpenDeck } from '../fit/measure.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
 import { createScratchSite, type ScratchDeck, type ScratchSite } from './scratch.js';
@@ -54,6 +55,7 @@ async function measureIn(page: Page, first: CompiledDeck, placed: ScratchDeck, c
   const target = { url: placed.url, slug: first.rendered.slug, source: first.source.path };
   await page.setViewport({ ...size, deviceScaleFactor: 1 });
   let failures: readonly ResourceFailure[] = [];
+  let diagrams: readonly string[] = [];
   let loaded: CompiledDeck | undefined;
   let round = -1;
   const fitted = await fitDeck(
@@ -64,6 +66,7 @@ async function measureIn(page: Page, first: CompiledDeck, placed: ScratchDeck, c
         loaded = c;
         round++;
         failures = await openDeck(page, target, {}, createDeadline(config.browser.timeoutMs));
+        diagrams = (await readDiagramFailures(page)).map((f) => `diagram not drawn${f.line === undefined ? '' : ` (line ${f.line})`}: ${f.message.split('\n')[0] ?? ''}`);
       }
       onStep({ type: 'measure', round });
       return measureOpenDeck(page, size);
@@ -78,6 +81,6 @@ async function measureIn(page: Page, first: CompiledDeck, placed: ScratchDeck, c
     initialOverflows: fitted.initialOverflows,
     ...(fitted.hints === undefined ? {} : { hints: fitted.hints }),
     composition: fitted.layout.composition,
-    missing: failures.map((f) => `${f.reason} ${f.url}`),
+    missing: [...failures.map((f) => `${f.reason} ${f.url}`), ...diagrams],
   };
 }

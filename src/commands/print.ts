@@ -11,6 +11,7 @@ import { createDeadline, deckFailure } from '../browser/wait.js';
 import type { CompiledDeck } from '../compile.js';
 import { deckUrl, type ResolvedConfig } from '../config.js';
 import { fitDeck, MAX_ROUNDS, type FitResult } from '../fit/loop.js';
+import { diagramDiagnostics, readDiagramFailures } from '../fit/diagrams.js';
 import { measureOpenDeck } from '../fit/measure.js';
 import type { Diagnostic } from '../model.js';
 import { openPrintView, overflowDiagnostics, printDeck, type PdfDeck, type PdfKind, type PrintedDeck, type PrintView } from '../pdf/index.js';
@@ -96,11 +97,12 @@ async function printOne(page: Page, first: CompiledDeck, placed: ScratchDeck, op
   const request = { slides: options.slides, handout: options.handout, thumbnail: options.thumbnail, pdf: config.pdf };
   const printed = await printDeck(page, view, deck, request, deadline, (e) => e.type === 'start' && options.onStart?.(deck.slug, e.kind));
   const overflows = fitted.layout.overflows;
+  const diagrams = diagramDiagnostics(await readDiagramFailures(page), deck.source);
   return {
     compiled: fitted.compiled,
     printed,
     fit: { rounds: fitted.rounds, initialOverflows: fitted.initialOverflows, overflows: overflows.length },
-    diagnostics: [...overflowDiagnostics(deck, overflows), ...printed.diagnostics],
+    diagnostics: [...overflowDiagnostics(deck, overflows), ...diagrams, ...printed.diagnostics],
   };
 }
 

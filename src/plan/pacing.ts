@@ -35,6 +35,8 @@ function partSeconds(part: SlidePart): number {
   switch (part.type) {
     case 'code':
       return part.code.split('\n').length * SECONDS_PER_CODE_LINE;
+    case 'diagram':
+      return SECONDS_PER_IMAGE;
     case 'block':
       return blockSeconds(part.block);
     case 'row':

@@ -2,6 +2,7 @@
 import { assertNever, type Diagnostic, type Slide, type SlidePart } from '../model.js';
 import { escapeHtml, plainText } from '../text.js';
 import { renderBlock, type HtmlMode } from './blocks.js';
+import { renderDiagram } from './diagram.js';
 import { safeUrl } from './escape.js';
 import { renderCodePre } from './code.js';
 import { renderInlines } from './inline.js';
@@ -54,6 +55,8 @@ function renderPart(part: SlidePart, slide: Slide, ctx: SlideContext, report: Sl
       return renderBlock(part.block, 'slide', ctx.html);
     case 'code':
       return renderCode(part, slide, ctx, report);
+    case 'diagram':
+      return renderDiagram(part);
     case 'byline': {
       const description = part.description ? `<p class="lectern-description">${escapeHtml(part.description)}</p>` : '';
       const author = part.author ? `<span class="lectern-author">${escapeHtml(part.author)}</span>` : '';

@@ -20,6 +20,9 @@ interface ViteManifestEntry {
   readonly file: string;
   readonly src?: string;
   readonly css?: readonly string[];
+  readonly assets?: readonly string[];
+  readonly imports?: readonly string[];
+  readonly dynamicImports?: readonly string[];
 }
 
 /** KaTeX's stylesheet: a separate entry, linked only by decks that have math. */
@@ -110,7 +113,25 @@ async function readViteOutput(outDir: string, themes: readonly string[], inputsH
   const katex = Object.values(vite).find((e) => e.src?.endsWith('katex/dist/katex.min.css'));
   if (katex === undefined) throw new LecternError('runtime-missing', 'the runtime build emitted no output for KaTeX\'s stylesheet');
   const files = (await listTree(join(outDir, 'assets'))).map((f) => `assets/${f}`).sort();
-  return { inputsHash, deck: { js: deck.file, css: [...(deck.css ?? [])] }, themes: themeFiles, math: { css: [katex.file] }, files };
+  // The diagram renderer and everything only it loads: copied into a site only when a deck draws a diagram.
+  const always = closure(vite, ['src/client/deck.ts'], false);
+  const diagrams = [...closure(vite, ['src/client/diagrams.ts'], true)].filter((f) => !always.has(f) && files.includes(f)).sort();
+  return { inputsHash, deck: { js: deck.file, css: [...(deck.css ?? [])] }, themes: themeFiles, math: { css: [katex.file] }, files, diagrams };
+}
+
+/** The files the `roots` entries load: static imports, and dynamic ones too when `dynamic`. */
+function closure(vite: Record<string, ViteManifestEntry>, roots: readonly string[], dynamic: boolean): Set<string> {
+  const files = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (key: string): void => {
+    const entry = vite[key];
+    if (entry === undefined || seen.has(key)) return;
+    seen.add(key);
+    for (const f of [entry.file, ...(entry.css ?? []), ...(entry.assets ?? [])]) files.add(f);
+    for (const next of [...(entry.imports ?? []), ...(dynamic ? (entry.dynamicImports ?? []) : [])]) visit(next);
+  };
+  for (const root of roots) visit(root);
+  return files;
 }
 
 /** Move the new files into runtime/ (same name = same content, so an existing file is kept). */

@@ -12,7 +12,7 @@ import { CLIENT_DIR, PACKAGE_ROOT, THEMES_DIR } from './paths.js';
 export const RUNTIME_FORMAT = 2;
 
 /** Packages whose files end up in the runtime (or that build it). */
-const BUNDLED_PACKAGES = ['reveal.js', '@fontsource/inter', '@fontsource/jetbrains-mono', 'katex', 'vite'];
+const BUNDLED_PACKAGES = ['reveal.js', '@fontsource/inter', '@fontsource/jetbrains-mono', 'katex', 'mermaid', 'vite'];
 
 /** Hash every input of the runtime build. */
 export async function hashRuntimeInputs(): Promise<string> {
