@@ -14,6 +14,9 @@ import { createLogger, type CliIo } from './log.js';
 
 const BROWSER_HELP = 'Browser executable (else PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, usual install paths)';
 const TIMEOUT_HELP = 'Give up on a deck that is not ready in the browser after this long (default: 30)';
+const LAYOUT_HELP = 'Handout layout: flow (slides with their notes beneath, as many a page as fit), notes (one slide a page) or 3up (three slides a page, notes beside) (default: flow)';
+const COLORS_HELP = "Handout slides: print (the theme's light print variant) or screen (as projected) (default: print)";
+const PRINT_COLORS_HELP = "Slides PDF: print the slides in the theme's light print variant";
 
 /** Lectern's version, from its package.json (found from this file, compiled or not). */
 export function version(): string {
@@ -84,7 +87,9 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void):
     .option('--browser <path>', BROWSER_HELP)
     .option('--timeout <seconds>', TIMEOUT_HELP)
     .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
-    .option('--handout-layout <layout>', 'Handout layout: notes (slide above its notes) or 3up (default: notes)')
+    .option('--handout-layout <layout>', LAYOUT_HELP)
+    .option('--handout-colors <colors>', COLORS_HELP)
+    .option('--print-colors', PRINT_COLORS_HELP)
     .option('--steps', 'Slides PDF: one page per fragment step')
     .option('--base <path>', 'Public base path of the site, e.g. /talks/ (default: /)')
     .option('--site-url <url>', 'Public URL of the site, for canonical links and QR codes')
@@ -95,7 +100,9 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void):
     .command('pdf [...inputs]', 'Export <slug>.slides.pdf (and <slug>.handout.pdf with --handout) for articles, without a site')
     .option('--out <dir>', 'Where the PDFs go (default: this folder)')
     .option('--handout', 'Also export the handout: each slide with its speaker notes')
-    .option('--handout-layout <layout>', 'notes (slide above its notes) or 3up (three slides a page, notes beside) (default: notes)')
+    .option('--handout-layout <layout>', LAYOUT_HELP)
+    .option('--handout-colors <colors>', COLORS_HELP)
+    .option('--print-colors', PRINT_COLORS_HELP)
     .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
     .option('--steps', 'Slides PDF: one page per fragment step')
     .option('--browser <path>', BROWSER_HELP)

@@ -31,11 +31,14 @@ export interface PrintInfo {
 
 /**
  * In the page: read the print layout, number the slides (`data-lectern-slide`, which later steps
- * use), and turn reveal.js slide links (`#/slide-id`) into plain fragment links (`#slide-id`,
- * which Chromium prints as working PDF links).
+ * use), turn reveal.js slide links (`#/slide-id`) into plain fragment links (`#slide-id`, which
+ * Chromium prints as working PDF links), and expose every slide to the accessibility tree, from
+ * which Chromium tags the PDF: reveal.js leaves all but the first slide `aria-hidden` in its print
+ * view, which would leave them out of the PDF's structure (headings, figures and their alt text).
  */
 export function readPrintLayout(): PrintInfo {
   const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page'));
+  exposeSlides();
   const config = readConfig();
   const width = config.width ?? pages[0]?.offsetWidth ?? 1280;
   const height = config.height ?? pages[0]?.offsetHeight ?? 720;
@@ -88,6 +91,17 @@ export function readPrintLayout(): PrintInfo {
       return Array.isArray(parsed) ? parsed.filter((k): k is { level: number; text: string } => typeof k?.level === 'number' && typeof k?.text === 'string') : [];
     } catch {
       return [];
+    }
+  }
+
+  function exposeSlides(): void {
+    document.querySelector('.reveal')?.removeAttribute('role');
+    for (const el of Array.from(document.querySelectorAll('.reveal .slides section, .reveal .slides .pdf-page'))) {
+      for (const attr of ['aria-hidden', 'hidden', 'inert']) el.removeAttribute(attr);
+    }
+    // Controls, progress bar and the live region are screen furniture, not part of a printed deck.
+    for (const el of Array.from(document.querySelectorAll('.reveal > .controls, .reveal > .progress, .reveal > .aria-status, .reveal > .pause-overlay'))) {
+      el.setAttribute('aria-hidden', 'true');
     }
   }
 
