@@ -1,6 +1,6 @@
 /**
  * The handout PDF: every slide as vector content with its speaker notes as readable text, on A4 or
- * Letter paper, paginated by Lectern (handout-paginate.ts), a header with the deck title and a
+ * Letter paper, paginated by Lectern (measured, planned by handout-pages.ts, applied), a header with the deck title and a
  * footer with page numbers (and the deck's URL with a small QR code).
  */
 import type { Page } from 'puppeteer-core';
@@ -10,8 +10,10 @@ import { qrSvg } from '../render/share.js';
 import { escapeHtml } from '../text.js';
 import { HANDOUT_SPACING, handoutCss } from './handout-css.js';
 import { buildHandoutDom, type HandoutGeometry } from './handout-dom.js';
-import { paginateHandout, type PaginateResult } from './handout-paginate.js';
-import { markDestinations, type PrintInfo } from './print-layout.js';
+import { applyHandoutPages } from './handout-apply.js';
+import { measureHandout, type MeasuredHandout } from './handout-measure.js';
+import { planHandoutPages, type HandoutPlan } from './handout-pages.js';
+import { levelHeadings, markDestinations, type PrintInfo } from './print-layout.js';
 import type { PrintedPdf } from './slides.js';
 
 /** Options of the handout PDF. */
@@ -84,19 +86,22 @@ export async function printHandoutPdf(page: Page, info: PrintInfo, options: Hand
   const { paper } = options;
   // The slide box shows a whole print page: the slide with reveal.js's margin around it.
   const geometry = handoutGeometry(paper, options.layout, info.pageWidth, info.pageHeight);
+  let t = performance.now(); const lap = (n: string) => { console.log(n, Math.round(performance.now() - t)); t = performance.now(); };
   await page.evaluate(buildHandoutDom, { ...geometry, css: handoutCss(geometry) });
   // Notes may use faces the slides did not (italic, bold): loaded before anything is measured.
   await page.evaluate(async () => {
     void document.body.offsetHeight;
     await document.fonts.ready;
   });
-  const pagination = await page.evaluate(paginateHandout, {
-    layout: options.layout,
-    pageHeight: geometry.contentHeight - PAGE_SLACK,
-    minEntryHeight: geometry.minEntryHeight,
-    entryGap: HANDOUT_SPACING.entry,
-  });
+  lap('build+fonts');
+  const measured = await page.evaluate(measureHandout);
+  lap('measure');
+  const pageHeight = geometry.contentHeight - PAGE_SLACK;
+  const plan = planHandoutPages(measured, { layout: options.layout, pageHeight, minEntryHeight: geometry.minEntryHeight, entryGap: HANDOUT_SPACING.entry });
+  const overfullPages = await page.evaluate(applyHandoutPages, { pages: plan.pages, cuts: cutsOf(plan, measured), pageHeight: geometry.contentHeight });
+  lap('plan+apply');
   await page.evaluate(markDestinations, info.headings.map((h) => `[data-lectern-sheet="${h.slide}"] > .lh-slide`));
+  await page.evaluate(levelHeadings);
   const marginBoxes = supportsMarginBoxes(await page.browser().version());
   if (marginBoxes) await page.addStyleTag({ content: marginBoxCss(options.title, options.siteUrl) });
   const bytes = await page.pdf({
@@ -113,14 +118,34 @@ export async function printHandoutPdf(page: Page, info: PrintInfo, options: Hand
     preferCSSPageSize: false,
     timeout: options.deadline.remaining(),
   });
+  lap('pdf');
   // Pages are known only once printed: the outline resolves these named destinations in the PDF.
   const outline = info.headings.map((h, i) => ({ title: h.title, level: h.level, dest: headingDestination(i) }));
-  return { bytes, outline, pagination };
+  return { bytes, outline, pagination: { pages: plan.pages.length, continued: plan.continued, overfull: plan.overfull, overfullPages } };
 }
 
 /** A printed handout, and what its pagination did. */
 export interface PrintedHandout extends PrintedPdf {
-  readonly pagination: PaginateResult;
+  readonly pagination: Pick<HandoutPlan, 'continued' | 'overfull'> & {
+    readonly pages: number;
+    /** Pages that came out taller than a page in the browser (0 unless a block could not be cut). */
+    readonly overfullPages: number;
+  };
+}
+
+/** Where the plan cuts blocks: for each `entry.block`, the lines that start a piece, and their y in the block. */
+function cutsOf(plan: HandoutPlan, measured: MeasuredHandout): Record<string, { line: number; y: number }[]> {
+  const cuts: Record<string, { line: number; y: number }[]> = {};
+  for (const part of plan.pages.flat()) {
+    for (const piece of part.pieces) {
+      if (piece.from === 0) continue;
+      const lines = measured.entries[part.entry]?.blocks[piece.block]?.lines ?? [];
+      const [before, after] = [lines[piece.from - 1], lines[piece.from]];
+      if (before === undefined || after === undefined) continue;
+      (cuts[`${part.entry}.${piece.block}`] ??= []).push({ line: piece.from, y: (before.bottom + after.top) / 2 });
+    }
+  }
+  return cuts;
 }
 
 /** Whether a browser (`HeadlessChrome/156.0…`, `Chrome/…`) lays out CSS page margin boxes (Chromium 131+). */
