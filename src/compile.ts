@@ -5,7 +5,7 @@
  * inputs and config give byte-identical HTML, whichever command asked.
  */
 import { deckUrl, resolveDeckOptions, type ResolvedConfig } from './config.js';
-import type { Article, Deck, FitHints, ImageFile, LoadedImages, RenderedDeck, Source } from './model.js';
+import type { Article, Deck, Diagnostic, FitHints, ImageFile, LoadedImages, RenderedDeck, Source } from './model.js';
 import { loadImages } from './load/images.js';
 import { parseArticle } from './parse/index.js';
 import { planDeck } from './plan/index.js';
@@ -13,6 +13,13 @@ import { imageRefs, rewriteImages } from './plan/images.js';
 import { renderDeck } from './render/index.js';
 import { shareHead } from './render/share.js';
 import { deckAssets, type RuntimeManifest } from './runtime/manifest.js';
+
+/**
+ * What a refused image's src becomes (load/images.ts refuses files outside the project): a scheme
+ * no renderer lets through (render/escape.ts), so the slide shows the alt text and the page never
+ * asks for the file.
+ */
+const BLOCKED_SRC = 'lectern-blocked:';
 
 /**
  * The deck's thumbnail for the index page: a PNG of the title slide taken in a browser (PDF builds,
@@ -61,11 +68,15 @@ export function compileArticle(source: Source, article: Article, inputs: Compile
   const options = resolveDeckOptions(config, source.meta.raw, source.path, config.overrides);
   const sizes = new Map<string, { width: number; height: number } | null>();
   for (const f of inputs.images.files) if (f.width !== undefined && f.height !== undefined) sizes.set(f.src, { width: f.width, height: f.height });
-  for (const src of inputs.images.missing ?? []) sizes.set(src, null);
+  // A missing or refused picture shows its alt text: the planner lays that out.
+  for (const src of [...(inputs.images.missing ?? []), ...(inputs.images.blocked ?? [])]) sizes.set(src, null);
   const planned = planDeck(article, options, inputs.hints, { imageSizes: sizes, ...(config.siteUrl === undefined ? {} : { siteUrl: config.siteUrl }) });
   const names = new Map(inputs.images.files.map((f) => [f.src, f.name]));
+  for (const src of inputs.images.blocked ?? []) names.set(src, BLOCKED_SRC);
   let deck = rewriteImages(planned, names);
-  if (inputs.images.diagnostics.length > 0) deck = { ...deck, diagnostics: [...deck.diagnostics, ...inputs.images.diagnostics] };
+  const reserved = reservedSlugDiagnostic(deck.meta.slug, inputs.runtime, source.path);
+  const found = [...inputs.images.diagnostics, ...(reserved === undefined ? [] : [reserved])];
+  if (found.length > 0) deck = { ...deck, diagnostics: [...deck.diagnostics, ...found] };
   const url = config.siteUrl === undefined ? undefined : deckUrl(config.siteUrl, deck.meta.slug);
   const thumbnail = thumbnailName(inputs.thumbnail);
   // Link previews read og:image only as an absolute URL: it is written with a site URL, and always
@@ -85,11 +96,30 @@ export function recompile(compiled: CompiledDeck, hints: FitHints): CompiledDeck
   return compileArticle(compiled.source, compiled.article, { ...compiled.inputs, hints });
 }
 
-/** Parse an article, read the images it references (the one file-system step), and compile it. */
-export async function compileSource(source: Source, inputs: Omit<CompileInputs, 'images'>): Promise<CompiledDeck> {
+/**
+ * Parse an article, read the images it references (the one file-system step), and compile it.
+ * `cwd` is the folder `source.path` is relative to (default: process.cwd()).
+ */
+export async function compileSource(source: Source, inputs: Omit<CompileInputs, 'images'>, cwd?: string): Promise<CompiledDeck> {
   const article = parseArticle(source);
-  const images = await loadImages(imageRefs(article), source.path);
+  const images = await loadImages(imageRefs(article), source.path, { allowDirs: inputs.config.allowDirs, ...(cwd === undefined ? {} : { cwd }) });
   return compileArticle(source, article, { ...inputs, images });
+}
+
+/**
+ * A deck folder named like a folder of the site's own (`assets/`, the shared runtime) would be
+ * written into it: an error, so the build refuses it and the dev server shows why.
+ */
+export function reservedSlugDiagnostic(slug: string, runtime: RuntimeManifest, file: string): Diagnostic | undefined {
+  const reserved = new Set(['assets', ...runtime.files.map((f) => f.split('/')[0] ?? '')]);
+  if (!reserved.has(slug)) return undefined;
+  return {
+    severity: 'error',
+    code: 'slug-reserved',
+    message: `the deck would be written to "${slug}/", a folder Lectern keeps for the site's shared runtime`,
+    file,
+    hint: 'give the article another `slug:` in its front matter, or rename the file',
+  };
 }
 
 /** Two sources naming one file (`a.png`, `./a.png`) are one copy. */

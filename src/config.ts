@@ -78,8 +78,14 @@ export interface UserConfig extends DeckOptions {
   strict?: boolean;
   /** Public base path of the site (`/talks/`). Default `/`. */
   base?: string;
-  /** Public URL of the site, for canonical links, og:url and QR codes. Default none. */
+  /** Public URL of the site (an absolute http(s) URL), for canonical links, og:url and QR codes. Default none. */
   siteUrl?: string;
+  /**
+   * Folders besides an article's project that its images may be read from (`--allow-dir`),
+   * relative to the working folder. Default none: an article reads only files of its own folder
+   * and of the site it belongs to (see README, Security).
+   */
+  allowDirs?: readonly string[];
   /** Deck options that win over every article's front matter (the CLI's --theme, --layout). */
   overrides?: DeckOptions;
   /** PDF settings. */
@@ -106,6 +112,7 @@ export interface ResolvedConfig extends ResolvedDeckOptions {
   readonly strict: boolean;
   readonly base: string;
   readonly siteUrl?: string;
+  readonly allowDirs: readonly string[];
   readonly overrides: Readonly<DeckOptions>;
   readonly pdf: ResolvedPdfConfig;
   readonly browser: ResolvedBrowserConfig;
@@ -158,12 +165,33 @@ export function resolveConfig(...layers: readonly UserConfig[]): ResolvedConfig 
     outDir: merged.outDir ?? 'dist',
     strict: merged.strict ?? false,
     base: normalizeBase(merged.base ?? '/'),
+    allowDirs: resolveAllowDirs(merged.allowDirs),
     overrides: merged.overrides ?? {},
     pdf: resolvePdf(pdf),
     browser: resolveBrowser(browser),
   };
   validateDeckOptions(resolved);
+  if (resolved.siteUrl !== undefined) validateSiteUrl(resolved.siteUrl);
   return resolved;
+}
+
+function resolveAllowDirs(dirs: unknown): readonly string[] {
+  if (dirs === undefined) return [];
+  const list = typeof dirs === 'string' ? [dirs] : dirs;
+  if (!Array.isArray(list) || !list.every((d) => typeof d === 'string' && d !== '')) invalid(`allowDirs must be a list of folders, not ${show(dirs)}`);
+  return [...(list as string[])];
+}
+
+function validateSiteUrl(url: unknown): void {
+  let parsed: URL | undefined;
+  try {
+    parsed = typeof url === 'string' ? new URL(url) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    invalid(`siteUrl must be an absolute http(s) URL such as https://example.org/talks/, not ${show(url)}`);
+  }
 }
 
 function resolvePdf(pdf: PdfConfig): ResolvedPdfConfig {

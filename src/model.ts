@@ -201,6 +201,8 @@ export interface LoadedImages {
   /** The `src` of each referenced image that is not there (shown as its alt text). */
   readonly missing?: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Sources refused (outside the article's project, or hidden files): the deck shows their alt text. */
+  readonly blocked?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------

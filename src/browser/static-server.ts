@@ -1,13 +1,16 @@
 /**
  * A tiny read-only HTTP server over a built site, for the browser to open decks from: module
  * scripts do not load from file:// URLs. Listens on 127.0.0.1 on a random port and never serves a
- * file outside its root, however the path is encoded.
+ * file outside its root, however the path is encoded, nor a hidden file, nor to a page that
+ * reached it under another name (request-guard.ts). `siteRequest` is that policy, which
+ * `lectern preview` applies in front of Vite's static server too.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { checkPath, hostAllowed } from './request-guard.js';
 
 /** A running static server. */
 export interface StaticServer {
@@ -61,27 +64,18 @@ export interface StaticServerOptions {
 export async function serveStatic(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const realRoot = await realpath(resolve(root));
   const base = options.base ?? '/';
+  const host = options.host ?? '127.0.0.1';
   const server = createServer((req, res) => {
-    const url = req.url ?? '/';
-    if (base !== '/') {
-      // `/talks` → `/talks/`, and nothing outside the base path: the site is checked as it will be hosted.
-      if (`${url.split(/[?#]/, 1)[0]}/` === base) {
-        res.writeHead(301, { location: base });
-        res.end();
-        return;
-      }
-      if (!url.startsWith(base)) return send(res, 404, 'not found');
-      req.url = url.slice(base.length - 1);
-    }
-    handle(realRoot, req, res, base.slice(0, -1)).catch(() => send(res, 500, 'internal error'));
+    siteRequest(realRoot, req, { base, host })
+      .then((decision) => answer(req, res, decision))
+      .catch(() => send(res, 500, 'internal error'));
   });
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolveListen());
+    server.listen(options.port ?? 0, host, () => resolveListen());
   });
   const { port } = server.address() as AddressInfo;
-  const host = options.host ?? '127.0.0.1';
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () =>
@@ -90,6 +84,63 @@ export async function serveStatic(root: string, options: StaticServerOptions = {
         server.closeAllConnections();
       }),
   };
+}
+
+/** What a site server does with a request: refuse it, redirect it, or send a file of the site. */
+export type SiteDecision =
+  | { readonly type: 'refuse'; readonly status: 403 | 404 | 405; readonly text: string }
+  | { readonly type: 'redirect'; readonly location: string }
+  | { readonly type: 'file'; readonly file: string };
+
+/** Where a site server listens and under which base path it serves the site. */
+export interface SiteRequestOptions {
+  /** The site's base path (`/talks/`). */
+  readonly base: string;
+  /** The interface the server listens on (`--host`): its name is accepted in Host headers. */
+  readonly host: string;
+}
+
+/**
+ * The one policy of Lectern's site servers: only GET and HEAD; only Host names of this machine
+ * (request-guard.ts); nothing outside the base path; `..`, backslashes, NUL and malformed escapes
+ * refused however encoded; no hidden names; symbolic links followed only inside the root; a folder
+ * redirected to its slash and answered by its index.html.
+ */
+export async function siteRequest(root: string, req: IncomingMessage, options: SiteRequestOptions): Promise<SiteDecision> {
+  if (!hostAllowed(req.headers.host, options.host)) return refuse(403, 'forbidden host');
+  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, 'method not allowed');
+  const url = req.url ?? '/';
+  const path = url.split(/[?#]/, 1)[0] ?? '/';
+  const { base } = options;
+  // `/talks` → `/talks/`, and nothing outside the base path: the site is checked as it will be hosted.
+  if (base !== '/' && `${path}/` === base) return { type: 'redirect', location: base };
+  if (!path.startsWith(base)) return refuse(404, 'not found');
+  const inside = path.slice(base.length - 1);
+  const checked = checkPath(inside);
+  if (!checked.ok) return refuse(checked.status, checked.status === 403 ? 'forbidden' : 'not found');
+  // Names with escaped `/ ? # ;`… would be read differently by another decoder: no site has them.
+  if (safeDecodeUri(inside) !== `/${checked.segments.join('/')}`) return refuse(404, 'not found');
+  const candidate = resolve(root, ...checked.segments.filter((s) => s !== ''));
+  if (candidate !== root && !candidate.startsWith(root + sep)) return refuse(403, 'forbidden');
+  const file = await existingFile(root, candidate);
+  if (file === undefined) return refuse(404, 'not found');
+  if (!path.endsWith('/') && (await stat(candidate)).isDirectory()) {
+    // A folder without its slash: relative URLs in its index.html would resolve one level too high.
+    return { type: 'redirect', location: `${path}/${url.slice(path.length)}` };
+  }
+  return { type: 'file', file };
+}
+
+function refuse(status: 403 | 404 | 405, text: string): SiteDecision {
+  return { type: 'refuse', status, text };
+}
+
+function safeDecodeUri(path: string): string | undefined {
+  try {
+    return decodeURI(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file a URL path names inside `root`, or undefined when it would leave the root. */
@@ -108,22 +159,16 @@ export function resolveInside(root: string, urlPath: string): string | undefined
   return file === root || file.startsWith(root + sep) ? file : undefined;
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse, prefix = ''): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
-  const candidate = resolveInside(root, req.url ?? '/');
-  if (candidate === undefined) return send(res, 403, 'forbidden');
-  const file = await existingFile(root, candidate);
-  if (file === undefined) return send(res, 404, 'not found');
-  const path = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
-  if (!path.endsWith('/') && (await stat(candidate)).isDirectory()) {
-    // A folder without its slash: relative URLs in its index.html would resolve one level too high.
-    res.writeHead(301, { location: `${prefix}${path}/${(req.url ?? '').slice(path.length)}` });
+async function answer(req: IncomingMessage, res: ServerResponse, decision: SiteDecision): Promise<void> {
+  if (decision.type === 'refuse') return send(res, decision.status, decision.text);
+  if (decision.type === 'redirect') {
+    res.writeHead(301, { location: decision.location });
     res.end();
     return;
   }
-  const info = await stat(file);
+  const info = await stat(decision.file);
   res.writeHead(200, {
-    'content-type': mimeType(file),
+    'content-type': mimeType(decision.file),
     'content-length': info.size,
     'cache-control': 'no-store',
   });
@@ -131,17 +176,21 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse, p
     res.end();
     return;
   }
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  createReadStream(decision.file).on('error', () => res.destroy()).pipe(res);
 }
 
-/** The file to send for a path (a folder gives its index.html), following symlinks only inside root. */
+/**
+ * The file to send for a path (a folder gives its index.html), following symlinks only inside
+ * root and never to a hidden name.
+ */
 async function existingFile(root: string, path: string): Promise<string | undefined> {
+  const inside = (real: string): boolean => real === root || (real.startsWith(root + sep) && !real.slice(root.length + 1).split(sep).some((p) => p.startsWith('.')));
   try {
     let real = await realpath(path);
-    if (real !== root && !real.startsWith(root + sep)) return undefined;
+    if (!inside(real)) return undefined;
     if ((await stat(real)).isDirectory()) {
-      real = await realpath(resolve(real, 'index.html'));
-      if (!real.startsWith(root + sep)) return undefined;
+      real = await realpath(join(real, 'index.html'));
+      if (!inside(real) || real === root) return undefined;
     }
     return (await stat(real)).isFile() ? real : undefined;
   } catch {

@@ -93,3 +93,26 @@ async function describeWaitState(page: Page): Promise<string> {
     return 'waiting for reveal.js to lay out its print pages';
   });
 }
+
+/**
+ * Any failure of the browser while it worked on a deck, as a LecternError naming the deck: a
+ * timeout of one call (a page too big to print, a renderer that hangs) or a crash (a renderer
+ * out of memory closes the page). Lectern's own errors pass through as they are.
+ */
+export function deckFailure(error: unknown, deck: { readonly slug: string; readonly source?: string }, timeoutMs: number): LecternError {
+  if (error instanceof LecternError) return error;
+  const file = deck.source ?? deck.slug;
+  const reason = error instanceof Error ? error.message : String(error);
+  if (isTimeout(error)) {
+    return new LecternError('export-timeout', `deck ${deck.slug}: the browser did not finish it within ${timeoutMs / 1000} s (${reason})`, {
+      file,
+      hint: 'a very large image or slide can take the browser too long: make it smaller, or allow more time with --timeout',
+      cause: error,
+    });
+  }
+  return new LecternError('export-failed', `deck ${deck.slug}: the browser failed while working on it: ${reason}`, {
+    file,
+    hint: 'a very large image can make the browser run out of memory: make it smaller; otherwise open the deck in a browser and look at its console',
+    cause: error,
+  });
+}

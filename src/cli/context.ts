@@ -32,6 +32,8 @@ export interface CliFlags {
   readonly fit?: boolean;
   readonly port?: number | string;
   readonly host?: string;
+  /** `--allow-dir`, once or more. */
+  readonly allowDir?: string | readonly string[];
 }
 
 /** One run of the CLI. */
@@ -54,6 +56,7 @@ export function configFromFlags(flags: CliFlags): UserConfig {
     ...(flags.strict ? { strict: true } : {}),
     ...(flags.base === undefined ? {} : { base: String(flags.base) }),
     ...(flags.siteUrl === undefined ? {} : { siteUrl: String(flags.siteUrl) }),
+    ...(flags.allowDir === undefined ? {} : { allowDirs: [flags.allowDir].flat().map(String) }),
     pdf: {
       ...(flags.paper === undefined ? {} : { paper: flags.paper as 'a4' }),
       ...(flags.handoutLayout === undefined ? {} : { handoutLayout: flags.handoutLayout as 'flow' }),
@@ -103,7 +106,9 @@ function flagMessage(message: string): string {
     .replace(/^pdf\.handoutColors/, '--handout-colors')
     .replace(/^pdf\.paper/, '--paper')
     .replace(/^browser\.timeout/, '--timeout')
-    .replace(/^layout/, '--layout');
+    .replace(/^layout/, '--layout')
+    .replace(/^siteUrl/, '--site-url')
+    .replace(/^allowDirs/, '--allow-dir');
 }
 
 /** `inputs`, or `decks/` when none are given (a usage error when there is no decks/ either). */

@@ -17,6 +17,7 @@ const TIMEOUT_HELP = 'Give up on a deck that is not ready in the browser after t
 const LAYOUT_HELP = 'Handout layout: flow (slides with their notes beneath, as many a page as fit), notes (one slide a page) or 3up (three slides a page, notes beside) (default: flow)';
 const COLORS_HELP = "Handout slides: print (the theme's light print variant) or screen (as projected) (default: print)";
 const PRINT_COLORS_HELP = "Slides PDF: print the slides in the theme's light print variant";
+const ALLOW_DIR_HELP = "Also let articles use images from this folder (repeatable; default: only the article's own folder and site)";
 
 /** Lectern's version, from its package.json (found from this file, compiled or not). */
 export function version(): string {
@@ -36,13 +37,14 @@ export async function runCli(args: readonly string[], io: CliIo = process): Prom
   const log = createLogger(io);
   const ctx: CliContext = { log, cwd: process.cwd() };
   let running: Promise<number> | undefined;
-  const cli = defineCommands(ctx, (p) => (running = p));
+  const { args: safeArgs, restore } = protectFileNames(args);
+  const cli = defineCommands(ctx, (p) => (running = p), restore);
   try {
     // cac prints help and the version itself, through console.log: capture it into `io`.
-    const parsed = withConsole(io, () => cli.parse(['node', 'lectern', ...args], { run: false }));
+    const parsed = withConsole(io, () => cli.parse(['node', 'lectern', ...safeArgs], { run: false }));
     if (parsed.options['help'] || parsed.options['version']) return 0;
     if (!cli.matchedCommand) {
-      const name = parsed.args[0];
+      const name = parsed.args[0] === undefined ? undefined : restore(parsed.args[0]);
       throw new LecternError('usage', name === undefined ? 'no command given' : `unknown command "${name}"`, { hint: 'run `lectern --help`' });
     }
     try {
@@ -73,10 +75,12 @@ function fail(err: unknown, log: ReturnType<typeof createLogger>): number {
 }
 
 /** The commands and their flags; each action hands its (lazily imported) run to `start`. */
-function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void): CAC {
+function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, restore: (arg: string) => string): CAC {
   const cli = cac('lectern');
+  const files = (inputs: readonly string[]): string[] => inputs.map(restore);
   cli
     .command('build [...inputs]', 'Build decks (HTML, and PDFs with --pdf) from articles or folders of articles (default: decks/)')
+    .option('--allow-dir <dir>', ALLOW_DIR_HELP)
     .option('--out <dir>', 'Output folder (default: dist)')
     .option('--config <file>', 'Config file (default: lectern.config.json, .mjs or .js in this folder)')
     .option('--theme <name>', 'Theme: light, dark, eventlet (front matter `theme:` wins over the default, this flag over both)')
@@ -95,9 +99,10 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void):
     .option('--site-url <url>', 'Public URL of the site, for canonical links and QR codes')
     .example('lectern build decks --pdf')
     .example('lectern build article.md --theme dark --out public')
-    .action((inputs: string[], flags: CliFlags) => start(import('./build.js').then((m) => m.runBuild(inputs, flags, ctx))));
+    .action((inputs: string[], flags: CliFlags) => start(import('./build.js').then((m) => m.runBuild(files(inputs), flags, ctx))));
   cli
     .command('pdf [...inputs]', 'Export <slug>.slides.pdf (and <slug>.handout.pdf with --handout) for articles, without a site')
+    .option('--allow-dir <dir>', ALLOW_DIR_HELP)
     .option('--out <dir>', 'Where the PDFs go (default: this folder)')
     .option('--handout', 'Also export the handout: each slide with its speaker notes')
     .option('--handout-layout <layout>', LAYOUT_HELP)
@@ -111,16 +116,17 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void):
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
     .example('lectern pdf decks/eventlet.md --handout')
-    .action((inputs: string[], flags: CliFlags) => start(import('./pdf.js').then((m) => m.runPdf(inputs, flags, ctx))));
+    .action((inputs: string[], flags: CliFlags) => start(import('./pdf.js').then((m) => m.runPdf(files(inputs), flags, ctx))));
   cli
     .command('dev [...inputs]', 'Serve decks with live reload that keeps the current slide (default: decks/)')
+    .option('--allow-dir <dir>', ALLOW_DIR_HELP)
     .option('--port <port>', 'Port (default: 5173, or the next free one)')
     .option('--host <host>', 'Interface to listen on (default: 127.0.0.1)')
     .option('--config <file>', 'Config file')
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
     .example('lectern dev decks --port 3000')
-    .action((inputs: string[], flags: CliFlags) => start(import('./serve.js').then((m) => m.runDev(inputs, flags, ctx))));
+    .action((inputs: string[], flags: CliFlags) => start(import('./serve.js').then((m) => m.runDev(files(inputs), flags, ctx))));
   cli
     .command('preview', 'Serve a built site (dist/) on 127.0.0.1 to check it before upload')
     .option('--out <dir>', 'The built site (default: dist)')
@@ -130,6 +136,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void):
     .action((flags: CliFlags) => start(import('./serve.js').then((m) => m.runPreview(flags, ctx))));
   cli
     .command('check [...inputs]', 'Build each deck, lay it out in Chromium and report overflow, leaked syntax, code highlighting and lost words')
+    .option('--allow-dir <dir>', ALLOW_DIR_HELP)
     .option('--json', 'Print the report as JSON')
     .option('--no-fit', 'Measure the planned decks only; do not re-plan slides that overflow')
     .option('--browser <path>', BROWSER_HELP)
@@ -139,7 +146,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void):
     .option('--layout <layout>', 'stacked or flat')
     .example('lectern check decks')
     .example('lectern check article.md --json')
-    .action((inputs: string[], flags: CliFlags) => start(import('./check.js').then((m) => m.runCheck(inputs, flags, ctx))));
+    .action((inputs: string[], flags: CliFlags) => start(import('./check.js').then((m) => m.runCheck(files(inputs), flags, ctx))));
   cli.help();
   cli.version(version());
   return cli;
@@ -157,4 +164,47 @@ function withConsole<T>(io: CliIo, fn: () => T): T {
     console.log = log;
     console.info = info;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+/*
+ * File names that look like flags. cac reads `--help.md` as the flag `--help` (dotted names are
+ * nested options) and puts what follows `--` aside; Lectern has no dotted flags, so an argument
+ * whose flag name holds a dot (`--help.md`, `-x.md`) is a file name, and so is everything after
+ * `--`. They are swapped for placeholders cac leaves alone (a NUL byte cannot be in a file name)
+ * and swapped back in the command's inputs.
+ */
+
+/** Arguments for cac, and a function giving back the original of a placeholder. */
+interface ProtectedArgs {
+  readonly args: readonly string[];
+  readonly restore: (arg: string) => string;
+}
+
+const PLACEHOLDER = /^\0lectern-arg-(\d+)$/;
+
+/** `args` with file names that look like flags replaced by placeholders. */
+function protectFileNames(args: readonly string[]): ProtectedArgs {
+  const originals: string[] = [];
+  const hide = (arg: string): string => `\0lectern-arg-${originals.push(arg) - 1}`;
+  const out: string[] = [];
+  let afterDashes = false;
+  for (const arg of args) {
+    if (afterDashes) out.push(hide(arg));
+    else if (arg === '--') afterDashes = true;
+    else out.push(looksLikeFileName(arg) ? hide(arg) : arg);
+  }
+  return {
+    args: out,
+    restore: (arg) => {
+      const index = PLACEHOLDER.exec(arg)?.[1];
+      return index === undefined ? arg : (originals[Number(index)] ?? arg);
+    },
+  };
+}
+
+/** `--help.md`, `-x.md`: a dash, then a flag name with a dot in it (not a number such as `-1.5`). */
+function looksLikeFileName(arg: string): boolean {
+  const name = /^--?([^=]*)/.exec(arg)?.[1];
+  return name !== undefined && arg.startsWith('-') && name.includes('.') && !/^\d/.test(name);
 }

@@ -13,6 +13,7 @@ import type { PdfKind } from '../pdf/index.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
 import type { IndexEntry } from '../site/index-page.js';
 import { deckOutput, indexOutput, mergeOutput, runtimeOutput, type OutputFile } from '../site/output.js';
+import { deferSignals } from '../util/signals.js';
 import { compileWith, realEdges, type Edges } from './edges.js';
 import type { DeckPrinter, PrintedSiteDeck } from './print.js';
 
@@ -90,7 +91,8 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
   }
   const decks = (printed ?? compiled.map((c) => ({ compiled: c }))).map((d) => siteDeck(d, config.outDir));
   const output = mergeOutput(runtimeOutput(runtime), ...decks.map((d) => d.files), indexOutput(decks.map((d) => d.entry)));
-  const written = await edges.writeSite(config.outDir, output);
+  // The one write of the build: a Ctrl-C during it takes effect once the site is whole.
+  const written = await deferSignals(() => edges.writeSite(config.outDir, output));
   for (const d of decks) options.onEvent?.({ type: 'deck', deck: d.result });
   return { outDir: config.outDir, decks: decks.map((d) => d.result), diagnostics: decks.flatMap((d) => d.result.diagnostics), removed: written.removed };
 }

@@ -1,7 +1,8 @@
 /**
  * `lectern dev`: a Vite dev server with the Lectern plugin, on 127.0.0.1 by default. Vite's root is
- * an empty temporary folder, so Vite itself has nothing of the project to serve; `server.fs.strict`
- * limits `/@fs/` to the article folders, the themes and the runtime; the plugin serves the rest.
+ * an empty temporary folder, so Vite itself has nothing of the project to serve, and `server.fs`
+ * allows it nothing else; the dev guard (vite/guard.ts) lets through only Host names of this
+ * machine, the plugin's routes (decks, runtime, referenced images) and Vite's HMR client.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -9,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { ResolvedConfig } from '../config.js';
-import { RUNTIME_DIR, THEMES_DIR, loadRuntime } from '../runtime/index.js';
-import { DevDecks } from '../vite/decks.js';
+import { loadRuntime } from '../runtime/index.js';
+import { devGuardPlugins } from '../vite/guard.js';
 import { lectern, type DevEvent } from '../vite/plugin.js';
 
 /** Options of startDevServer. */
@@ -40,8 +41,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const cwd = resolve(options.cwd ?? process.cwd());
   const host = options.host ?? '127.0.0.1';
   // Build (or check) the runtime before Vite starts, so the first page is not held up by it.
-  const runtime = await loadRuntime();
-  const folders = await new DevDecks(options.inputs, options.config, cwd, runtime).folders();
+  await loadRuntime();
   const root = await mkdtemp(join(tmpdir(), 'lectern-dev-'));
   let vite: ViteDevServer;
   try {
@@ -59,10 +59,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         host,
         port: options.port ?? 5173,
         strictPort: options.strictPort ?? false,
-        fs: { strict: true, allow: [...folders, THEMES_DIR, RUNTIME_DIR] },
+        // Nothing through /@fs/: the plugin serves the runtime and the images itself.
+        fs: { strict: true, allow: [root], deny: ['**/.*', '**/.*/**'] },
         hmr: { overlay: true },
       },
-      plugins: [lectern({ inputs: options.inputs, config: options.config, cwd, ...(options.onEvent ? { onEvent: options.onEvent } : {}) })],
+      plugins: [...devGuardPlugins({ host }), lectern({ inputs: options.inputs, config: options.config, cwd, ...(options.onEvent ? { onEvent: options.onEvent } : {}) })],
     });
     await vite.listen();
   } catch (err) {

@@ -7,7 +7,7 @@
 import type { CompiledDeck, CompileInputs } from '../compile.js';
 import { compileArticle } from '../compile.js';
 import type { ResolvedConfig } from '../config.js';
-import { loadImages } from '../load/images.js';
+import { loadImages, type ImageAccess } from '../load/images.js';
 import { loadSources } from '../load/index.js';
 import type { ImageRef, LoadedImages, Source } from '../model.js';
 import { parseArticle } from '../parse/index.js';
@@ -24,7 +24,8 @@ import type { DeckPrinter, PrintOptions } from './print.js';
 export interface Edges {
   readonly loadRuntime: () => Promise<RuntimeManifest>;
   readonly loadSources: (inputs: readonly string[]) => Promise<Source[]>;
-  readonly loadImages: (refs: readonly ImageRef[], articleFile: string) => Promise<LoadedImages>;
+  /** Read the images an article references, inside its project or the allowed folders (load/images.ts). */
+  readonly loadImages: (refs: readonly ImageRef[], articleFile: string, access: ImageAccess) => Promise<LoadedImages>;
   /** Write a whole site into the output folder (see site/write.ts). */
   readonly writeSite: (outDir: string, output: SiteOutput) => Promise<WriteReport>;
   readonly writeFile: (file: string, data: Uint8Array) => Promise<void>;
@@ -48,6 +49,6 @@ export const realEdges: Edges = {
 /** Parse a source, read the images it references through `edges`, and compile it. */
 export async function compileWith(edges: Edges, source: Source, inputs: Omit<CompileInputs, 'images'>): Promise<CompiledDeck> {
   const article = parseArticle(source);
-  const images = await edges.loadImages(imageRefs(article), source.path);
+  const images = await edges.loadImages(imageRefs(article), source.path, { allowDirs: inputs.config.allowDirs });
   return compileArticle(source, article, { ...inputs, images });
 }

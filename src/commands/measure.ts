@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { openDeck, type ResourceFailure } from '../browser/deck-page.js';
 import { BrowserSession } from '../browser/session.js';
-import { createDeadline } from '../browser/wait.js';
+import { createDeadline, deckFailure } from '../browser/wait.js';
 import type { MeasuredDeck } from '../check/index.js';
 import type { CompiledDeck } from '../compile.js';
 import type { ResolvedConfig } from '../config.js';
@@ -24,13 +24,16 @@ export interface DeckMeasurer {
 
 /** The browser-backed measurer (the browser starts with the first deck). */
 export function createMeasurer(runtime: RuntimeManifest, config: ResolvedConfig): DeckMeasurer {
-  const session = new BrowserSession(config.browser.path === undefined ? {} : { browser: config.browser.path });
+  const session = new BrowserSession({ timeoutMs: config.browser.timeoutMs, ...(config.browser.path === undefined ? {} : { browser: config.browser.path }) });
   let scratch: Promise<ScratchSite> | undefined;
   return {
     async measure(compiled, fit) {
       scratch ??= createScratchSite(runtime);
       const placed = await (await scratch).place(compiled);
-      return session.withPage((page) => measureIn(page, compiled, placed, config, fit));
+      const deckOf = { slug: compiled.rendered.slug, source: compiled.source.path };
+      return session.withPage((page) => measureIn(page, compiled, placed, config, fit)).catch((error: unknown) => {
+        throw deckFailure(error, deckOf, config.browser.timeoutMs);
+      });
     },
     async close() {
       await session.close();

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { ResolvedConfig } from '../config.js';
 import type { Diagnostic } from '../model.js';
 import { compileAll, displayPath, printDecks, type BuildEvent, type DeckFileResult } from './build.js';
+import { deferSignals } from '../util/signals.js';
 import { realEdges, type Edges } from './edges.js';
 
 /** Options of `lectern pdf`. */
@@ -47,20 +48,23 @@ export async function exportPdfs(options: PdfCommandOptions, edges: Edges = real
   const printed = await printDecks(compiled, printer);
   const files: DeckFileResult[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const deck of printed) {
-    const slug = deck.compiled.rendered.slug;
-    const written: DeckFileResult[] = [];
-    for (const [kind, label] of [['slides', 'slides PDF'], ['handout', 'handout PDF']] as const) {
-      const pdf = deck.printed[kind];
-      if (pdf === undefined) continue;
-      const file = join(config.outDir, `${slug}.${kind}.pdf`);
-      await edges.writeFile(file, pdf.bytes);
-      written.push({ label, path: displayPath(file), pages: pdf.pages });
+  // A Ctrl-C while the PDFs are written takes effect once they all are.
+  await deferSignals(async () => {
+    for (const deck of printed) {
+      const slug = deck.compiled.rendered.slug;
+      const written: DeckFileResult[] = [];
+      for (const [kind, label] of [['slides', 'slides PDF'], ['handout', 'handout PDF']] as const) {
+        const pdf = deck.printed[kind];
+        if (pdf === undefined) continue;
+        const file = join(config.outDir, `${slug}.${kind}.pdf`);
+        await edges.writeFile(file, pdf.bytes);
+        written.push({ label, path: displayPath(file), pages: pdf.pages });
+      }
+      const found = [...deck.compiled.rendered.diagnostics, ...deck.diagnostics];
+      files.push(...written);
+      diagnostics.push(...found);
+      options.onEvent?.({ type: 'written', slug, files: written, diagnostics: found });
     }
-    const found = [...deck.compiled.rendered.diagnostics, ...deck.diagnostics];
-    files.push(...written);
-    diagnostics.push(...found);
-    options.onEvent?.({ type: 'written', slug, files: written, diagnostics: found });
-  }
+  });
   return { files, diagnostics };
 }

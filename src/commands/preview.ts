@@ -1,11 +1,17 @@
 /**
  * `lectern preview`: serve a built site (dist/) read-only on 127.0.0.1 under its base path, to check
- * it as it will be hosted before uploading it. The same traversal-proof server the PDF export uses.
+ * it as it will be hosted before uploading it. The files are served by Vite's own preview server
+ * (sirv: ETag, Range requests for video, HEAD, compression); in front of it, the policy every
+ * Lectern server applies (browser/static-server.ts `siteRequest`): Host names of this machine
+ * only, nothing outside the base path or the folder (symbolic links included), no hidden files.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { Plugin, PreviewServer as VitePreviewServer } from 'vite';
+import { siteRequest } from '../browser/static-server.js';
 import { LecternError } from '../errors.js';
-import { serveStatic, type StaticServer } from '../browser/static-server.js';
 
 /** Options of startPreview. */
 export interface PreviewOptions {
@@ -15,6 +21,7 @@ export interface PreviewOptions {
   readonly base?: string;
   /** Default 4173 (Vite's preview port); 0 picks a free one. */
   readonly port?: number;
+  /** Interface to listen on. Default 127.0.0.1; its name is also accepted in Host headers. */
   readonly host?: string;
 }
 
@@ -33,14 +40,49 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     });
   }
   const base = options.base ?? '/';
-  let server: StaticServer;
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 4173;
+  const root = await realpath(resolve(options.outDir));
+  const { preview } = await import('vite');
+  let server: VitePreviewServer;
   try {
-    server = await serveStatic(options.outDir, { port: options.port ?? 4173, base, ...(options.host ? { host: options.host } : {}) });
+    server = await preview({
+      configFile: false,
+      envDir: false,
+      root,
+      base,
+      publicDir: false,
+      appType: 'mpa',
+      logLevel: 'silent',
+      clearScreen: false,
+      build: { outDir: root },
+      preview: { port, strictPort: true, host, cors: false, open: false },
+      plugins: [guard(root, base, host)],
+    });
   } catch (cause) {
-    throw new LecternError('usage', `cannot listen on port ${options.port ?? 4173}: ${(cause as Error).message}`, {
+    throw new LecternError('usage', `cannot listen on ${host} port ${port}: ${(cause as Error).message}`, {
       hint: 'choose another port with --port',
       cause,
     });
   }
-  return { url: `${server.url}${base}`, close: () => server.close() };
+  const address = server.httpServer.address() as AddressInfo | null;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return { url: `http://${shown}:${address?.port ?? port}${base}`, close: () => server.close() };
+}
+
+/** `lectern:preview-guard`: siteRequest's policy, before Vite serves anything. */
+function guard(root: string, base: string, host: string): Plugin {
+  return {
+    name: 'lectern:preview-guard',
+    configurePreviewServer(server) {
+      // Registered directly (not returned): it runs before Vite's static files and HTML fallback.
+      server.middlewares.use((req, res, next) => {
+        siteRequest(root, req, { base, host }).then((decision) => {
+          if (decision.type === 'file') return next();
+          if (decision.type === 'redirect') res.writeHead(301, { location: decision.location }).end();
+          else res.writeHead(decision.status, { 'content-type': 'text/plain; charset=utf-8' }).end(decision.text);
+        }, next);
+      });
+    },
+  };
 }

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { BrowserSession } from '../browser/session.js';
-import { createDeadline } from '../browser/wait.js';
+import { createDeadline, deckFailure } from '../browser/wait.js';
 import type { CompiledDeck } from '../compile.js';
 import { deckUrl, type ResolvedConfig } from '../config.js';
 import { fitDeck, MAX_ROUNDS, type FitResult } from '../fit/loop.js';
@@ -46,13 +46,16 @@ export interface DeckPrinter {
 /** The browser-backed printer (the browser starts with the first deck). */
 export function createPrinter(runtime: RuntimeManifest, options: PrintOptions): DeckPrinter {
   const { config } = options;
-  const session = new BrowserSession(config.browser.path === undefined ? {} : { browser: config.browser.path });
+  const session = new BrowserSession({ timeoutMs: config.browser.timeoutMs, ...(config.browser.path === undefined ? {} : { browser: config.browser.path }) });
   let scratch: Promise<ScratchSite> | undefined;
   return {
     async print(deck) {
       scratch ??= createScratchSite(runtime);
       const placed = await (await scratch).place(deck);
-      return session.withPage((page) => printOne(page, deck, placed, options));
+      const deckOf = { slug: deck.rendered.slug, source: deck.source.path };
+      return session.withPage((page) => printOne(page, deck, placed, options)).catch((error: unknown) => {
+        throw deckFailure(error, deckOf, config.browser.timeoutMs);
+      });
     },
     async close() {
       await session.close();

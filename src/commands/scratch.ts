@@ -4,6 +4,7 @@
  * output folder, which is written once, at the end, when everything succeeded. Decks whose slugs
  * collide (articles from different folders) go into numbered sub-sites, each with the runtime.
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import type { CompiledDeck } from '../compile.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
 import { deckOutput, runtimeOutput, type SiteOutput } from '../site/output.js';
 import { writeFiles } from '../site/write.js';
+import { registerCleanup } from '../util/cleanup.js';
 
 /** A deck placed in the scratch site. */
 export interface ScratchDeck {
@@ -29,16 +31,23 @@ export interface ScratchSite {
 
 /** An empty scratch site that copies `runtime` into each sub-site it opens. */
 export async function createScratchSite(runtime: RuntimeManifest): Promise<ScratchSite> {
-  const root = await mkdtemp(join(tmpdir(), 'lectern-site-'));
+  let root: string | undefined;
+  // Registered before the folder exists: a Ctrl-C at any moment removes it (util/cleanup.ts).
+  const unregister = registerCleanup(() => {
+    if (root !== undefined) rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+  });
   let server: StaticServer;
   try {
+    root = await mkdtemp(join(tmpdir(), 'lectern-site-'));
     server = await serveStatic(root);
   } catch (error) {
-    await rm(root, { recursive: true, force: true });
+    if (root !== undefined) await rm(root, { recursive: true, force: true });
+    unregister();
     throw error;
   }
+  const folder = root;
   const sites: Set<string>[] = [];
-  const write = (index: number, output: SiteOutput): Promise<unknown> => writeFiles(join(root, String(index)), output);
+  const write = (index: number, output: SiteOutput): Promise<unknown> => writeFiles(join(folder, String(index)), output);
   return {
     async place(compiled) {
       const slug = compiled.rendered.slug;
@@ -55,7 +64,8 @@ export async function createScratchSite(runtime: RuntimeManifest): Promise<Scrat
     },
     async dispose() {
       await server.close().catch(() => undefined);
-      await rm(root, { recursive: true, force: true, maxRetries: 3 });
+      await rm(folder, { recursive: true, force: true, maxRetries: 3 });
+      unregister();
     },
   };
 }

@@ -4,12 +4,25 @@
  * hash in the name, so a changed image never hits a stale cache, and never a leading `_` or `.`
  * (GitHub Pages drops such files). Everything after this is pure: the planner's deck is rewritten
  * with these names, and the site writer copies `from` → `name`.
+ *
+ * An article only reaches files of its project (load/project-root.ts): a path that leads outside
+ * it — by `..`, an absolute path or a symbolic link — or into a hidden file is refused with a
+ * warning at its line, and the deck shows the image's alt text instead.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { imageSize } from 'image-size';
 import type { Diagnostic, ImageFile, ImageRef, LoadedImages } from '../model.js';
+import { projectRoots, refusal, type FileRefusal } from './project-root.js';
+
+/** Which folders an article's files may come from besides its project (load/project-root.ts). */
+export interface ImageAccess {
+  /** More folders images may be read from (`--allow-dir`, config `allowDirs`), relative to `cwd`. */
+  readonly allowDirs?: readonly string[];
+  /** Folder relative paths start from. Default: process.cwd(). */
+  readonly cwd?: string;
+}
 
 /** The file path part of a relative src: no query or fragment, percent escapes decoded. */
 export function srcPath(src: string): string {
@@ -21,15 +34,32 @@ export function srcPath(src: string): string {
   }
 }
 
-/** Read the images `refs` name (relative to `articleFile`); a missing one is a warning at its line. */
-export async function loadImages(refs: readonly ImageRef[], articleFile: string): Promise<LoadedImages> {
+/**
+ * Read the images `refs` name (relative to `articleFile`) that lie inside the article's project; a
+ * missing one is a warning at its line, and so is one outside the project (listed in `blocked`).
+ */
+export async function loadImages(refs: readonly ImageRef[], articleFile: string, access: ImageAccess = {}): Promise<LoadedImages> {
   const files: ImageFile[] = [];
   const missing: string[] = [];
+  const blocked: string[] = [];
   const diagnostics: Diagnostic[] = [];
+  const cwd = access.cwd ?? process.cwd();
+  let roots: Promise<string[]> | undefined;
   for (const { src, line } of refs) {
-    const from = resolve(dirname(articleFile), srcPath(src));
-    const bytes = await readIfFile(from);
-    if (bytes === undefined) {
+    const from = resolve(cwd, dirname(articleFile), srcPath(src));
+    // Symbolic links resolved before the check (a link inside the project may point anywhere),
+    // and the check made before the file is read.
+    const real = await realpath(from).catch(() => undefined);
+    roots ??= projectRoots(articleFile, access.allowDirs, cwd);
+    const checked = real ?? (await realParent(from));
+    const refused = refusal(checked, await roots);
+    if (refused !== undefined) {
+      blocked.push(src);
+      diagnostics.push(refusedImage(src, checked, refused, articleFile, line));
+      continue;
+    }
+    const bytes = real === undefined ? undefined : await readIfFile(real);
+    if (real === undefined || bytes === undefined) {
       missing.push(src);
       diagnostics.push({
         severity: 'warning',
@@ -41,9 +71,9 @@ export async function loadImages(refs: readonly ImageRef[], articleFile: string)
       });
       continue;
     }
-    files.push({ src, from, name: hashedName(from, bytes), ...naturalSize(bytes) });
+    files.push({ src, from: real, name: hashedName(from, bytes), ...naturalSize(bytes) });
   }
-  return { files, missing, diagnostics };
+  return { files, missing, diagnostics, ...(blocked.length === 0 ? {} : { blocked }) };
 }
 
 /** The picture's size in px as its header says (PNG, JPEG, GIF, WebP, SVG…); nothing when it cannot tell. */
@@ -54,6 +84,33 @@ function naturalSize(bytes: Uint8Array): { width?: number; height?: number } {
   } catch {
     return {};
   }
+}
+
+function refusedImage(src: string, real: string, refused: FileRefusal, file: string, line: number): Diagnostic {
+  if (refused.type === 'hidden') {
+    return {
+      severity: 'warning',
+      code: 'image-hidden',
+      message: `image "${src}" is a hidden file (${real}): it was not copied; the slide shows its alt text`,
+      file,
+      line,
+      hint: 'names starting with "." (.git, .env) are never published; rename the file if it is meant to be seen',
+    };
+  }
+  return {
+    severity: 'warning',
+    code: 'image-outside-project',
+    message: `image "${src}" is outside the article's project (${real} is not in ${refused.roots.join(', ')}): it was not copied; the slide shows its alt text`,
+    file,
+    line,
+    hint: 'move the file into the project, or allow its folder with --allow-dir DIR (allowDirs in lectern.config.json)',
+  };
+}
+
+/** A missing file's path with its folder's links resolved (so it compares with the real roots). */
+async function realParent(file: string): Promise<string> {
+  const folder = await realpath(dirname(file)).catch(() => undefined);
+  return folder === undefined ? file : join(folder, basename(file));
 }
 
 async function readIfFile(file: string): Promise<Buffer | undefined> {

@@ -68,8 +68,24 @@ export async function openPrintView(page: Page, deck: PdfDeck, steps: boolean, d
   // The viewport is the deck's size: the client's fit pass measures against it.
   await page.setViewport({ width: deck.width, height: deck.height, deviceScaleFactor: 1 });
   const failures = await openDeck(page, deck, printQuery(steps), deadline);
+  await page.evaluate(publishLinks, deck.siteUrl ?? null);
   const info = await page.evaluate(readPrintLayout);
   return { info, failures };
+}
+
+/**
+ * In the page: links to the deck's siblings (`../getting-started/`) point at the public site
+ * (`siteUrl`), or nowhere without one — never at the temporary server the deck was printed from,
+ * whose address would end up in the PDF (and make identical runs differ). Links inside the deck
+ * (`#/slide`) and to other sites are left as they are.
+ */
+function publishLinks(siteUrl: string | null): void {
+  for (const a of Array.from(document.querySelectorAll('a[href]'))) {
+    const raw = a.getAttribute('href') ?? '';
+    if (raw.startsWith('#') || new URL(raw, document.baseURI).origin !== location.origin) continue;
+    if (siteUrl === null) a.removeAttribute('href');
+    else a.setAttribute('href', new URL(raw, siteUrl).href);
+  }
 }
 
 /**

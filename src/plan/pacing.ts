@@ -37,6 +37,9 @@ function partSeconds(part: SlidePart): number {
       return part.code.split('\n').length * SECONDS_PER_CODE_LINE;
     case 'block':
       return blockSeconds(part.block);
+    case 'row':
+      // A Before/After pair: both blocks are read.
+      return part.parts.reduce((n, p) => n + partSeconds(p), 0);
     default:
       return 0;
   }

@@ -24,10 +24,18 @@ export interface WriteReport {
   readonly removed: readonly string[];
 }
 
-/** Write `output` into `outDir` and remove the previous build's leftovers. */
+/**
+ * Write `output` into `outDir` and remove the previous build's leftovers. The order keeps the
+ * folder a working site if the write is cut short (a full disk, a killed process): the files pages
+ * refer to are written before the pages, the index page last; the manifest names the old and new
+ * files before anything is written or removed, so the next build still cleans up.
+ */
 export async function writeSite(outDir: string, output: SiteOutput): Promise<WriteReport> {
+  for (const path of output.keys()) checkedPath(path); // A refused path leaves the folder as it was.
   const previous = await readManifest(outDir);
-  const { written, unchanged } = await writeFiles(outDir, output);
+  const both = new Set([...previous, ...output.keys()]);
+  if (both.size > previous.length) await writeManifest(outDir, [...both]);
+  const { written, unchanged } = await writeFiles(outDir, pagesLast(output));
   const removed: string[] = [];
   for (const path of previous) {
     if (output.has(path)) continue;
@@ -35,8 +43,18 @@ export async function writeSite(outDir: string, output: SiteOutput): Promise<Wri
     removed.push(path);
     await removeEmptyParents(outDir, path);
   }
-  await writeFileAtomic(join(outDir, MANIFEST_NAME), `${JSON.stringify({ files: [...output.keys()].sort() }, null, 1)}\n`);
+  await writeManifest(outDir, [...output.keys()]);
   return { written, unchanged, removed };
+}
+
+function writeManifest(outDir: string, files: readonly string[]): Promise<void> {
+  return writeFileAtomic(join(outDir, MANIFEST_NAME), `${JSON.stringify({ files: [...files].sort() }, null, 1)}\n`);
+}
+
+/** The same site, HTML pages after every other file and `index.html` at the very end. */
+export function pagesLast(output: SiteOutput): SiteOutput {
+  const rank = (path: string): number => (path === 'index.html' ? 2 : path.endsWith('.html') ? 1 : 0);
+  return new Map([...output].sort(([a], [b]) => rank(a) - rank(b)));
 }
 
 /** Write every file of `output` under `dir`; copies already there with the same name and size are kept. */

@@ -16,7 +16,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     await writeFile(tmp, data);
     await rename(tmp, file);
   } catch (cause) {
-    await rm(tmp, { force: true });
+    await rm(tmp, { force: true }).catch(() => undefined); // The folder itself may be what failed.
     throw new LecternError('write-failed', `could not write ${file}: ${(cause as Error).message}`, {
       file,
       hint: 'check that the output folder is writable and the disk is not full',

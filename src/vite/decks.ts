@@ -91,7 +91,7 @@ export class DevDecks {
       const [source] = await loadSources([file], { cwd: this.cwd });
       if (source === undefined) throw new LecternError('input-missing', `no such file: ${file}`, { file });
       // The same compile as `lectern build` (an HTML-only one): the dev server shows the deck it writes.
-      const compiled = await compileSource(source, { config: this.config, runtime: this.runtime, thumbnail: 'svg' });
+      const compiled = await compileSource(source, { config: this.config, runtime: this.runtime, thumbnail: 'svg' }, this.cwd);
       const error = compiled.rendered.diagnostics.find((d) => d.severity === 'error');
       if (error !== undefined) return { ok: false, file, slug: compiled.rendered.slug, failure: this.fromDiagnostic(error, file) };
       return { ok: true, file, compiled };

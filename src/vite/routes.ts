@@ -88,7 +88,7 @@ function withDevScripts(html: string, base: string): string {
 function errorPage(outcome: Extract<DeckOutcome, { ok: false }>, base: string): string {
   const err = JSON.stringify(overlayError(outcome.failure)).replace(/</g, '\\u003c');
   return withDevScripts(
-    `<!doctype html>\n<html lang="en" data-lectern-slug="${escapeHtml(outcome.slug)}">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(basename(outcome.file))}: error</title>\n` +
+    `<!doctype html>\n<html lang="en" data-lectern-slug="${escapeHtml(outcome.slug)}">\n<head>\n<meta charset="utf-8">\n<link rel="icon" href="data:,">\n<title>${escapeHtml(basename(outcome.file))}: error</title>\n` +
       `<script type="application/json" id="lectern-error">${err}</script>\n</head>\n<body>\n<pre>${escapeHtml(outcome.failure.message)}</pre>\n</body>\n</html>\n`,
     base,
   );

@@ -9,6 +9,7 @@ import {
   DEFAULT_DECK_OPTIONS,
   DEFAULT_PDF_CONFIG,
   DEFAULT_TIMEOUT_SECONDS,
+  deckUrl,
   defineConfig,
   resolveConfig,
   resolveDeckOptions,
@@ -42,10 +43,22 @@ describe('resolveConfig: defaults', () => {
       outDir: 'dist',
       strict: false,
       base: '/',
+      allowDirs: [],
       overrides: {},
       pdf: { paper: 'a4', handoutLayout: 'notes', steps: false },
       browser: { timeoutMs: 30_000 },
     });
+  });
+
+  it('takes allowDirs as a list of folders (one folder alone too), and refuses anything else', () => {
+    expect(resolveConfig({ allowDirs: ['../shared', 'img'] }).allowDirs).toEqual(['../shared', 'img']);
+    expect(resolveConfig({ allowDirs: 'img' as unknown as string[] }).allowDirs).toEqual(['img']);
+    expect(() => resolveConfig({ allowDirs: [3] as unknown as string[] })).toThrow(/allowDirs must be a list of folders/);
+  });
+
+  it('takes siteUrl only as an absolute http(s) URL', () => {
+    expect(resolveConfig({ siteUrl: 'https://example.org/talks/' }).siteUrl).toBe('https://example.org/talks/');
+    for (const bad of ['notaurl', '/talks/', 'javascript:alert(1)', 'file:///etc/']) expect(() => resolveConfig({ siteUrl: bad })).toThrow(/siteUrl must be an absolute http\(s\) URL/);
   });
 
   it('writes the PDF and browser defaults in one place each', () => {
@@ -206,5 +219,16 @@ describe('resolveDeckOptions', () => {
     resolveDeckOptions(config, raw, 'a.md', { theme: 'light' });
     expect(raw).toEqual(copy);
     expect(config).toEqual(before);
+  });
+});
+
+describe('deckUrl', () => {
+  it('joins the site URL and the slug with or without a trailing slash', () => {
+    expect(deckUrl('https://example.org/talks/', 'eventlet')).toBe('https://example.org/talks/eventlet/');
+    expect(deckUrl('https://example.org/talks', 'eventlet')).toBe('https://example.org/talks/eventlet/');
+  });
+
+  it('percent-encodes a slug in another script, as browsers send it', () => {
+    expect(deckUrl('https://example.org/', '日本語')).toBe('https://example.org/%E6%97%A5%E6%9C%AC%E8%AA%9E/');
   });
 });

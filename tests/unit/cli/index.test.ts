@@ -46,10 +46,10 @@ describe('lectern --version and --help', () => {
   });
 
   it.each([
-    ['build', ['--out', '--config', '--theme', '--layout', '--strict', '--unsafe-html', '--pdf', '--browser', '--timeout', '--paper', '--handout-layout', '--steps', '--base', '--site-url']],
-    ['pdf', ['--out', '--handout', '--handout-layout', '--paper', '--steps', '--browser', '--timeout', '--config', '--theme', '--layout']],
-    ['check', ['--json', '--no-fit', '--browser', '--timeout', '--config', '--theme', '--layout']],
-    ['dev', ['--port', '--host', '--config', '--theme', '--layout']],
+    ['build', ['--out', '--config', '--theme', '--layout', '--strict', '--unsafe-html', '--pdf', '--browser', '--timeout', '--paper', '--handout-layout', '--steps', '--base', '--site-url', '--allow-dir']],
+    ['pdf', ['--out', '--handout', '--handout-layout', '--paper', '--steps', '--browser', '--timeout', '--config', '--theme', '--layout', '--allow-dir']],
+    ['check', ['--json', '--no-fit', '--browser', '--timeout', '--config', '--theme', '--layout', '--allow-dir']],
+    ['dev', ['--port', '--host', '--config', '--theme', '--layout', '--allow-dir']],
     ['preview', ['--out', '--base', '--port', '--host']],
   ])('%s --help lists its flags and exits 0 without running', async (command, flags) => {
     const run = await cli(command, '--help');

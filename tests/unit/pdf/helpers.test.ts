@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { needsNoSandbox, BrowserSession } from '../../../src/browser/session.js';
+import { chromiumTmp, sessionParent } from '../../../src/browser/temp-folders.js';
 import { printQuery, withQuery } from '../../../src/browser/deck-page.js';
 import { handoutCss, slideBoxWidth } from '../../../src/pdf/handout-dom.js';
 import { footerTemplate, handoutGeometry, headerTemplate, marginBoxCss, supportsMarginBoxes } from '../../../src/pdf/handout.js';
@@ -106,6 +107,16 @@ describe('BrowserSession', () => {
     await session.close();
     expect(session.launched).toBe(false);
     await expect(session.withPage(async () => 1)).rejects.toMatchObject({ code: 'browser-failed' });
+  });
+
+  it("keeps the browser's temporary files in its session folder when the socket path fits, else moves the session to /tmp", () => {
+    expect(chromiumTmp('/tmp/lectern-chromium-abcdef')).toBe('/tmp/lectern-chromium-abcdef');
+    expect(chromiumTmp(`/${'x'.repeat(60)}/lectern-chromium-abcdef`)).toBeUndefined();
+    expect(sessionParent('/tmp', true)).toBe('/tmp');
+    const macos = '/var/folders/zz/zyxvpxvq6csfxvn_n0000000000000/T';
+    expect(sessionParent(macos, true)).toBe(process.platform === 'win32' ? macos : '/tmp');
+    expect(sessionParent(macos, false)).toBe(macos);
+    expect(chromiumTmp(`${sessionParent(macos, true)}/lectern-chromium-abcdef`)).toBeDefined();
   });
 
   it('fails with browser-not-found for a --browser path that does not exist', async () => {

@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LecternError } from '../../../src/errors.js';
 import type { OutputFile } from '../../../src/site/output.js';
-import { MANIFEST_NAME, writeFiles, writeSite } from '../../../src/site/write.js';
+import { MANIFEST_NAME, pagesLast, writeFiles, writeSite } from '../../../src/site/write.js';
 
 let root: string;
 let out: string;
@@ -149,5 +149,24 @@ describe('writeFiles', () => {
     await writeFile(join(out, 'other.txt'), 'x');
     expect(await writeFiles(out, site({ 'a/index.html': { data: 'a' } }))).toEqual({ written: 1, unchanged: 0 });
     expect(await files(out)).toEqual(['a/index.html', 'other.txt']);
+  });
+});
+
+describe('writeSite cut short (finding 5 of issue 11)', () => {
+  it('writes the files pages refer to first, the deck pages next, the index page last', () => {
+    const order = [...pagesLast(site({ 'index.html': { data: 'i' }, 'a/index.html': { data: 'a' }, 'a/x.png': { data: 'x' }, 'assets/r.js': { data: 'r' } })).keys()];
+    expect(order).toEqual(['a/x.png', 'assets/r.js', 'a/index.html', 'index.html']);
+  });
+
+  it('names the old and the new files in the manifest before writing, so a build cut short is still cleaned up', async () => {
+    await writeSite(out, site({ 'old/index.html': { data: 'o' } }));
+    // A write that fails half-way: the second file's folder is a file.
+    await writeFile(join(out, 'blocker'), 'x');
+    await expect(writeSite(out, site({ 'new/a.png': { data: 'a' }, 'blocker/index.html': { data: 'b' } }))).rejects.toBeInstanceOf(LecternError);
+    const manifest = JSON.parse(await readFile(join(out, MANIFEST_NAME), 'utf8')) as { files: string[] };
+    expect(manifest.files).toEqual(['blocker/index.html', 'new/a.png', 'old/index.html']);
+    await rm(join(out, 'blocker'));
+    await writeSite(out, site({ 'index.html': { data: 'i' } }));
+    expect(await files(out)).toEqual([MANIFEST_NAME, 'index.html']);
   });
 });
