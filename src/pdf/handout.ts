@@ -86,20 +86,16 @@ export async function printHandoutPdf(page: Page, info: PrintInfo, options: Hand
   const { paper } = options;
   // The slide box shows a whole print page: the slide with reveal.js's margin around it.
   const geometry = handoutGeometry(paper, options.layout, info.pageWidth, info.pageHeight);
-  let t = performance.now(); const lap = (n: string) => { console.log(n, Math.round(performance.now() - t)); t = performance.now(); };
   await page.evaluate(buildHandoutDom, { ...geometry, css: handoutCss(geometry) });
   // Notes may use faces the slides did not (italic, bold): loaded before anything is measured.
   await page.evaluate(async () => {
     void document.body.offsetHeight;
     await document.fonts.ready;
   });
-  lap('build+fonts');
   const measured = await page.evaluate(measureHandout);
-  lap('measure');
   const pageHeight = geometry.contentHeight - PAGE_SLACK;
   const plan = planHandoutPages(measured, { layout: options.layout, pageHeight, minEntryHeight: geometry.minEntryHeight, entryGap: HANDOUT_SPACING.entry });
   const overfullPages = await page.evaluate(applyHandoutPages, { pages: plan.pages, cuts: cutsOf(plan, measured), pageHeight: geometry.contentHeight });
-  lap('plan+apply');
   await page.evaluate(markDestinations, info.headings.map((h) => `[data-lectern-sheet="${h.slide}"] > .lh-slide`));
   await page.evaluate(levelHeadings);
   const marginBoxes = supportsMarginBoxes(await page.browser().version());
@@ -118,7 +114,6 @@ export async function printHandoutPdf(page: Page, info: PrintInfo, options: Hand
     preferCSSPageSize: false,
     timeout: options.deadline.remaining(),
   });
-  lap('pdf');
   // Pages are known only once printed: the outline resolves these named destinations in the PDF.
   const outline = info.headings.map((h, i) => ({ title: h.title, level: h.level, dest: headingDestination(i) }));
   return { bytes, outline, pagination: { pages: plan.pages.length, continued: plan.continued, overfull: plan.overfull, overfullPages } };
