@@ -30,6 +30,8 @@ export interface CliFlags {
   readonly unsafeHtml?: boolean;
   readonly json?: boolean;
   readonly fit?: boolean;
+  /** `--no-a11y`: false. */
+  readonly a11y?: boolean;
   readonly port?: number | string;
   readonly host?: string;
   /** `--allow-dir`, once or more. */

@@ -135,10 +135,11 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--host <host>', 'Interface to listen on (default: 127.0.0.1)')
     .action((flags: CliFlags) => start(import('./serve.js').then((m) => m.runPreview(flags, ctx))));
   cli
-    .command('check [...inputs]', 'Build each deck, lay it out in Chromium and report overflow, leaked syntax, code highlighting and lost words')
+    .command('check [...inputs]', 'Build each deck, lay it out in Chromium and report overflow, leaked syntax, code highlighting, lost words and accessibility (axe-core, every built-in theme)')
     .option('--allow-dir <dir>', ALLOW_DIR_HELP)
     .option('--json', 'Print the report as JSON')
     .option('--no-fit', 'Measure the planned decks only; do not re-plan slides that overflow')
+    .option('--no-a11y', 'Skip the accessibility audit (axe-core, every built-in theme)')
     .option('--browser <path>', BROWSER_HELP)
     .option('--timeout <seconds>', TIMEOUT_HELP)
     .option('--config <file>', 'Config file')

@@ -13,12 +13,16 @@ import type { ResolvedConfig } from '../config.js';
 import { fitDeck, MAX_ROUNDS } from '../fit/loop.js';
 import { measureOpenDeck } from '../fit/measure.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
+import { auditDeck } from './audit.js';
 import { createScratchSite, type ScratchDeck, type ScratchSite } from './scratch.js';
 
 /** Measures decks one after the other; `close()` ends the browser and removes the scratch site. */
 export interface DeckMeasurer {
-  /** Measure a deck; with `fit`, re-plan what overflows (up to MAX_ROUNDS). */
-  measure(compiled: CompiledDeck, fit: boolean): Promise<MeasuredDeck>;
+  /**
+   * Measure a deck; with `fit`, re-plan what overflows (up to MAX_ROUNDS); with `audit` (the
+   * default), audit the fitted deck with axe-core in every built-in theme.
+   */
+  measure(compiled: CompiledDeck, fit: boolean, audit?: boolean): Promise<MeasuredDeck>;
   close(): Promise<void>;
 }
 
@@ -27,11 +31,11 @@ export function createMeasurer(runtime: RuntimeManifest, config: ResolvedConfig)
   const session = new BrowserSession({ timeoutMs: config.browser.timeoutMs, ...(config.browser.path === undefined ? {} : { browser: config.browser.path }) });
   let scratch: Promise<ScratchSite> | undefined;
   return {
-    async measure(compiled, fit) {
+    async measure(compiled, fit, audit = true) {
       scratch ??= createScratchSite(runtime);
       const placed = await (await scratch).place(compiled);
       const deckOf = { slug: compiled.rendered.slug, source: compiled.source.path };
-      return session.withPage((page) => measureIn(page, compiled, placed, config, fit)).catch((error: unknown) => {
+      return session.withPage((page) => measureIn(page, compiled, placed, config, fit, audit ? runtime.themes : undefined)).catch((error: unknown) => {
         throw deckFailure(error, deckOf, config.browser.timeoutMs);
       });
     },
@@ -42,7 +46,7 @@ export function createMeasurer(runtime: RuntimeManifest, config: ResolvedConfig)
   };
 }
 
-async function measureIn(page: Page, first: CompiledDeck, placed: ScratchDeck, config: ResolvedConfig, fit: boolean): Promise<MeasuredDeck> {
+async function measureIn(page: Page, first: CompiledDeck, placed: ScratchDeck, config: ResolvedConfig, fit: boolean, themes: Readonly<Record<string, string>> | undefined): Promise<MeasuredDeck> {
   const size = { width: first.deck.meta.width, height: first.deck.meta.height };
   const target = { url: placed.url, slug: first.rendered.slug, source: first.source.path };
   await page.setViewport({ ...size, deviceScaleFactor: 1 });
@@ -60,7 +64,14 @@ async function measureIn(page: Page, first: CompiledDeck, placed: ScratchDeck, c
     },
     fit ? MAX_ROUNDS : 0,
   );
+  // The deck as fitted (the page holds the last plan loaded: write the kept one back if it differs).
+  let a11y;
+  if (themes !== undefined) {
+    if (loaded !== fitted.compiled) await placed.rewrite(fitted.compiled);
+    a11y = await auditDeck(page, target, { files: themes, current: fitted.compiled.deck.meta.theme }, createDeadline(config.browser.timeoutMs));
+  }
   return {
+    ...(a11y === undefined ? {} : { a11y }),
     compiled: fitted.compiled,
     overflows: fitted.layout.overflows,
     shrunk: fitted.layout.shrunk,
