@@ -110,6 +110,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--print-colors', PRINT_COLORS_HELP)
     .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
     .option('--steps', 'Slides PDF: one page per fragment step')
+    .option('--site-url <url>', 'Public URL of the site: the handout footer shows the deck URL and a QR code')
     .option('--browser <path>', BROWSER_HELP)
     .option('--timeout <seconds>', TIMEOUT_HELP)
     .option('--config <file>', 'Config file')
