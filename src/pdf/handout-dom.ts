@@ -25,6 +25,11 @@ export interface HandoutGeometry {
    * up to the text width (0: every box is `boxWidth` wide).
    */
   readonly minCodePx: number;
+  /**
+   * Width of the box of a slide with little on it, drawn large (title, statement, section and
+   * closing slides): its words still print at 6.5 pt or more at this width (0: as `boxWidth`).
+   */
+  readonly sparseBoxWidth: number;
   /** Least height of one slide with its notes (3up: a third of the page, so three rows make a page). */
   readonly minEntryHeight: number;
 }
@@ -93,6 +98,7 @@ export function buildHandoutDom(args: HandoutBuildArgs): HandoutBuildResult {
 
   /** The box width that prints the slide's smallest code at `minCodePx` at least (within the text width). */
   function boxWidth(slide: HTMLElement | null): number {
+    if (slide !== null && args.sparseBoxWidth > 0 && slide.matches("[data-kind='title'], [data-kind='statement'], [data-kind='section'], [data-kind='closing']")) return args.sparseBoxWidth;
     if (args.minCodePx <= 0 || slide === null) return args.boxWidth;
     const sizes = Array.from(slide.querySelectorAll('pre')).map((pre) => parseFloat(getComputedStyle(pre).fontSize)).filter((px) => px > 0);
     if (sizes.length === 0) return args.boxWidth;

@@ -49,6 +49,9 @@ const PAGE_SLACK = 4;
  */
 const BOX_SHARE: Readonly<Record<HandoutLayout, number>> = { flow: 0.62, notes: 1, '3up': 0.56 };
 
+/** Box of a sparse slide in `flow`, as a share of the text width. */
+const SPARSE_SHARE = 0.48;
+
 /** 6.5 pt in CSS pixels. */
 const MIN_CODE_PX = (6.5 * 96) / 72;
 
@@ -68,6 +71,9 @@ export function handoutGeometry(paper: Paper, layout: HandoutLayout, width: numb
     contentHeight,
     boxWidth,
     minCodePx: layout === 'flow' ? MIN_CODE_PX : 0,
+    // Title, statement, section and closing slides: large words, little else; their smallest text
+    // (36 px) still prints at 6.5 pt in a box 48 % of the text width.
+    sparseBoxWidth: layout === 'flow' ? Math.floor(contentWidth * SPARSE_SHARE) : 0,
     // Three rows a page: a hair under a third, less the space after each row.
     minEntryHeight: layout === '3up' ? Math.floor((contentHeight - PAGE_SLACK) / 3) - HANDOUT_SPACING.entry : 0,
   };
