@@ -21,7 +21,15 @@ export function applyHandoutPages(args: ApplyArgs): number {
   const main = document.querySelector<HTMLElement>('main.lectern-handout');
   if (main === null) return 0;
   const range = document.createRange();
-  const blockEl = (e: number, b: number): HTMLElement | null => main.querySelector(`[data-lh-entry="${e}"] > .lh-notes > [data-lh-block="${b}"]`);
+  // Every block and entry found before anything moves: once a page is built, its entries are out of
+  // `main`, and blocks of notes continued on a later page must still be found.
+  const blocks = new Map<string, HTMLElement>();
+  for (const el of Array.from(main.querySelectorAll<HTMLElement>(':scope > section[data-lh-entry] > .lh-notes > [data-lh-block]'))) {
+    blocks.set(`${el.parentElement?.parentElement?.dataset['lhEntry'] ?? ''}.${el.dataset['lhBlock'] ?? ''}`, el);
+  }
+  const entries = new Map<number, HTMLElement>();
+  for (const el of Array.from(main.querySelectorAll<HTMLElement>(':scope > section[data-lh-entry]'))) entries.set(Number(el.dataset['lhEntry']), el);
+  const blockEl = (e: number, b: number): HTMLElement | null => blocks.get(`${e}.${b}`) ?? null;
   const pieces = new Map<string, HTMLElement>();
   for (const [key, list] of Object.entries(args.cuts)) {
     const [e, b] = key.split('.').map(Number) as [number, number];
@@ -41,10 +49,12 @@ export function applyHandoutPages(args: ApplyArgs): number {
     out.append(pageEl);
   }
   main.replaceChildren(out);
-  return Array.from(main.children).filter((p) => p.getBoundingClientRect().height > args.pageHeight + 0.5).length;
+  // A page's content ends with its last entry's border box (the margin after it ends at the break).
+  const used = (p: Element): number => (p.lastElementChild?.getBoundingClientRect().bottom ?? 0) - p.getBoundingClientRect().top;
+  return Array.from(main.children).filter((p) => used(p) > args.pageHeight + 0.5).length;
 
   function partEl(part: PlannedPart): HTMLElement {
-    const entry = main?.querySelector<HTMLElement>(`:scope > section[data-lh-entry="${part.entry}"]`) ?? document.createElement('section');
+    const entry = entries.get(part.entry) ?? document.createElement('section');
     let holder = entry;
     if (!part.slide) {
       const n = entry.dataset['slide'] ?? String(part.entry + 1);

@@ -173,6 +173,9 @@ describe.skipIf(skipReason !== '')(`PDF export in Chromium${skipReason === '' ? 
     const result = await exportDeckPdfs(session, { ...deck('deck'), ...EVENTLET }, {
       slidesPath: slidesPdf(),
       handoutPath: handoutPdf(),
+      // One slide a page: what the tests of page placement below read (the flowing default is
+      // tested on the seed in handout.test.ts).
+      layout: 'notes',
       onProgress: (e) => {
         if (e.type === 'printed') {
           timings = { ...timings, [e.kind]: e.ms };
