@@ -11,6 +11,7 @@ import { benchHandout } from './bench/handout.js';
 import { benchDev } from './bench/dev.js';
 import { benchCheck } from './bench/check.js';
 import { benchSize } from './bench/size.js';
+import { benchStartup } from './bench/startup.js';
 
 const root = join(import.meta.dirname, '..');
 const SECTIONS: Record<string, (root: string) => Promise<BenchSection>> = {
@@ -20,6 +21,7 @@ const SECTIONS: Record<string, (root: string) => Promise<BenchSection>> = {
   dev: benchDev,
   check: benchCheck,
   size: benchSize,
+  startup: benchStartup,
 };
 
 function table(section: BenchSection): string {
