@@ -3,8 +3,8 @@
  * from the shared articles, each in every built-in theme. Every article × every theme is what
  * `lectern check ../shared/articles/eventlet-site ../shared/articles/corpus` runs (about 100 s on
  * this machine's two cores); this test keeps to three articles that between them hold code in
- * several languages, pictures (with alt text, some missing files), tables, links in running text,
- * callouts and an HTML source — and all three themes on each.
+ * several languages with highlighted lines, links in running text, an HTML source — and all three
+ * themes on each. Callout colours are covered by tests/unit/check/contrast.test.ts.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import { SHARED_ARTICLES } from './helpers/paths.js';
 const ARTICLES = [
   join(SHARED_ARTICLES, 'eventlet-site', 'eventlet.md'),
   join(SHARED_ARTICLES, 'corpus', 'go-doc_race-detector.html'),
-  join(SHARED_ARTICLES, 'corpus', 'mkdocs-material-docs_admonitions-reference.md'),
+  join(SHARED_ARTICLES, 'corpus', 'react-dev-blog_react-19-upgrade-guide.md'),
 ];
 const THEMES = ['dark', 'eventlet', 'light'];
 
