@@ -1,7 +1,8 @@
 /**
  * The handout's style sheet: paper white, notes in dark readable text, slides as drawn by their
  * theme (or its print variant), scaled into boxes. Every vertical space is a margin-bottom in CSS
- * pixels, so the pagination (handout-paginate.ts) can add up what it measured and get what prints.
+ * pixels, so the pagination (handout-measure.ts, handout-pages.ts, handout-apply.ts) can add up
+ * what it measured and get what prints.
  */
 import type { HandoutGeometry } from './handout-dom.js';
 

@@ -3,7 +3,8 @@
  * entry per slide — the slide's real DOM (vector, not a screenshot) inside `.reveal .slides`
  * wrappers so the theme still applies, scaled with a CSS transform into a box, labelled "Slide n of
  * N" — and its speaker notes as text, each top-level block of the notes a block of its own that the
- * pagination (handout-paginate.ts) can move to the next page or split between lines.
+ * pagination (handout-measure.ts, handout-pages.ts, handout-apply.ts) can move to the next page or
+ * split between lines.
  */
 import type { HandoutLayout } from '../config.js';
 
