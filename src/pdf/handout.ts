@@ -161,14 +161,10 @@ const QR_PX = 48;
 /** Header (title) and footer (QR code and URL, `page / pages`) as @page margin boxes, in the notes' font. */
 export function marginBoxCss(title: string, siteUrl: string | undefined): string {
   const box = `font-family: var(--lh-font, sans-serif); font-size: 8pt; color: #57606a;`;
-  // The QR code in the corner box (the left margin, 16 mm wide), the URL beside it at the text's
-  // left edge: both centred on the footer's line (an image and text in one box sit on a baseline).
-  const qr = siteUrl === undefined ? '' : `url(${cssString(`data:image/svg+xml;base64,${Buffer.from(qrSvg(siteUrl).replace('<svg ', `<svg width="${QR_PX}" height="${QR_PX}" `)).toString('base64')}`)})`;
-  const url =
-    siteUrl === undefined
-      ? ''
-      : `@bottom-left-corner { content: ${qr}; vertical-align: middle; text-align: center; }
-  @bottom-left { content: ${cssString(siteUrl)}; ${box} vertical-align: middle; }`;
+  // QR code and URL in one box at the text's left edge (the corner box, in the 16 mm margin, would
+  // put the code within a printer's unprintable rim).
+  const qr = siteUrl === undefined ? '' : `url(${cssString(`data:image/svg+xml;base64,${Buffer.from(qrSvg(siteUrl).replace('<svg ', `<svg width="${QR_PX}" height="${QR_PX}" `)).toString('base64')}`)}) "  " `;
+  const url = siteUrl === undefined ? '' : `@bottom-left { content: ${qr}${cssString(siteUrl)}; ${box} vertical-align: middle; }`;
   return `@page {
   @top-left { content: ${cssString(title)}; ${box} vertical-align: middle; }
   ${url}
