@@ -4,12 +4,13 @@
  * is read at the edge (load/images.ts) and passed in, so `compileArticle` is pure: the same source,
  * inputs and config give byte-identical HTML, whichever command asked.
  */
-import { deckUrl, resolveDeckOptions, type ResolvedConfig } from './config.js';
+import { deckUrl, resolveDeckOptions, resolveMultiplex, type ResolvedConfig } from './config.js';
 import type { Article, Deck, Diagnostic, FitHints, ImageFile, LoadedImages, RenderedDeck, Source } from './model.js';
 import { loadImages } from './load/images.js';
 import { parseArticle } from './parse/index.js';
 import { planDeck } from './plan/index.js';
 import { imageRefs, rewriteImages } from './plan/images.js';
+import type { FollowConfig } from './render/document.js';
 import { renderDeck } from './render/index.js';
 import { shareHead } from './render/share.js';
 import { deckAssets, type RuntimeManifest } from './runtime/manifest.js';
@@ -36,6 +37,8 @@ export interface CompileInputs {
   readonly thumbnail: ThumbnailKind;
   /** From a browser measurement of an earlier plan (fit/): slides to plan tighter. */
   readonly hints?: FitHints;
+  /** Served by `lectern present`: the page follows the talk through its relay. */
+  readonly present?: boolean;
 }
 
 /** The files a deck's folder holds besides its page. */
@@ -86,7 +89,12 @@ export function compileArticle(source: Source, article: Article, inputs: Compile
     ...(url === undefined ? {} : { url, image: new URL(thumbnailName('png'), url).href }),
     ...(deck.meta.description === undefined ? {} : { description: deck.meta.description }),
   });
-  const rendered = renderDeck(deck, { assets: deckAssets(inputs.runtime, deck.meta.theme, source.path), head });
+  const multiplex = resolveMultiplex(config, source.meta.raw, source.path);
+  const follow: FollowConfig | undefined =
+    inputs.present === true || multiplex !== undefined
+      ? { ...(inputs.present === true ? { lectern: true } : {}), ...(multiplex === undefined ? {} : { multiplex: { url: multiplex.url, id: multiplex.id } }) }
+      : undefined;
+  const rendered = renderDeck(deck, { assets: deckAssets(inputs.runtime, deck.meta.theme, source.path), head, ...(follow === undefined ? {} : { follow }) });
   const images = uniqueByName(inputs.images.files);
   return { source, article, deck, rendered, files: { images, thumbnail }, inputs };
 }
