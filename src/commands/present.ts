@@ -24,7 +24,7 @@ import type { ResolvedConfig } from '../config.js';
 import { resolveMultiplex } from '../config.js';
 import { LecternError } from '../errors.js';
 import type { Diagnostic } from '../model.js';
-import { createRelay } from '../present/relay.js';
+import { createRelay, type TalkState } from '../present/relay.js';
 import { servePresent, type PresentServer } from '../present/server.js';
 import { qrSvg } from '../render/share.js';
 import { deckOutput, mergeOutput, runtimeOutput } from '../site/output.js';
@@ -64,6 +64,8 @@ export interface Presentation {
   readonly token: string;
   /** Whether the multiplex relay is used too. */
   readonly multiplex?: { readonly url: string; readonly id: string };
+  /** The talk's current state, as the relay holds it (undefined before the first move). */
+  state(): TalkState | undefined;
   /** Cut every relay connection (tests). */
   dropConnections(): void;
   close(): Promise<void>;
@@ -130,6 +132,7 @@ export async function startPresent(options: PresentOptions, edges: Edges = realE
       audienceUrl: deck,
       token,
       ...(multiplex === undefined ? {} : { multiplex: { url: multiplex.url, id: multiplex.id } }),
+      state: () => relay.state,
       dropConnections: () => running.dropConnections(),
       async close() {
         await running.close();

@@ -1,0 +1,203 @@
+/**
+ * `lectern present decks/eventlet.md` end to end, in real headless Chromium (one browser, pages in
+ * turn): a speaker page and two audience pages; the speaker moves five slides and a fragment and
+ * both audiences follow (polled, with a generous limit — no assertion on time); a page without the
+ * token cannot drive (its own moves stay its own, and the relay refuses a state it sends); the phone
+ * remote drives; after the relay drops every connection the pages reconnect and follow again; an
+ * audience page reloaded mid-talk lands on the current slide. Lectern's decks have no fragments of
+ * their own, so the test marks the same block of one slide a fragment in every page (as an
+ * author's `class="fragment"` would).
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { BrowserSession } from '../../src/browser/index.js';
+import { startPresent, type Presentation } from '../../src/commands/present.js';
+import { resolveConfig } from '../../src/config.js';
+import { watchPage, type PageLog } from './helpers/browser.js';
+import { SEED_ARTICLE } from './helpers/paths.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+/** How long a page may take to follow: generous for a shared 2-core machine; never asserted as a speed. */
+const FOLLOW = { timeout: 15_000, interval: 50 };
+/** The slide (in reveal.js order) one of whose blocks becomes a fragment. */
+const FRAGMENT_SLIDE = 2;
+
+interface Indices {
+  h: number;
+  v: number;
+  f: number | undefined;
+}
+
+describe.skipIf(!existsSync(CHROMIUM) || !existsSync(SEED_ARTICLE))('lectern present (needs Chromium and decks/eventlet.md)', () => {
+  let talk: Presentation;
+  let session: BrowserSession;
+  const releases: (() => void)[] = [];
+  const logs: PageLog[] = [];
+  let speaker: Page;
+  let audience: Page[];
+
+  /** A page that stays open until afterAll (withPage closes it when its callback returns). */
+  const openPage = (): Promise<Page> =>
+    new Promise<Page>((resolveOpen, reject) => {
+      session
+        .withPage((p) => new Promise<void>((release) => {
+          releases.push(release);
+          resolveOpen(p);
+        }))
+        .catch(reject);
+    });
+
+  const load = async (page: Page, url: string): Promise<void> => {
+    await page.bringToFront();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.documentElement.dataset['lecternReady'] === 'true' && window.lecternFollow?.connected === true, { timeout: 20_000, polling: 100 });
+  };
+  const indices = (page: Page): Promise<Indices> =>
+    page.evaluate(() => {
+      const i = window.Reveal.getIndices();
+      return { h: i.h, v: i.v ?? 0, f: i.f ?? undefined };
+    });
+  const markFragment = (page: Page): Promise<void> =>
+    page.evaluate((n) => {
+      const slide = window.Reveal.getSlides()[n];
+      const block = slide?.querySelector('.lectern-body > :last-child') ?? slide?.lastElementChild;
+      block?.classList.add('fragment');
+      window.Reveal.sync();
+    }, FRAGMENT_SLIDE);
+  /** Every audience page shows what the speaker shows. */
+  const expectFollowed = async (pages: readonly Page[] = audience): Promise<Indices> => {
+    const want = await indices(speaker);
+    for (const page of pages) await expect.poll(() => indices(page), FOLLOW).toEqual(want);
+    return want;
+  };
+
+  beforeAll(async () => {
+    talk = await startPresent({ input: SEED_ARTICLE, config: resolveConfig({}), port: 0 });
+    // Several pages at once, most of them behind another tab: none may be put to sleep.
+    session = new BrowserSession({ browser: CHROMIUM, args: ['--no-sandbox', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'] });
+    speaker = await openPage();
+    audience = [await openPage(), await openPage()];
+    for (const page of [speaker, ...audience]) {
+      logs.push(await watchPage(page));
+      await page.setViewport({ width: 1280, height: 720 });
+    }
+    await load(speaker, talk.speakerUrl);
+    for (const page of audience) await load(page, talk.audienceUrl);
+    for (const page of [speaker, ...audience]) await markFragment(page);
+  });
+
+  afterAll(async () => {
+    for (const release of releases) release();
+    await session?.close();
+    await talk?.close();
+  });
+
+  it('gives the speaker page the right to drive, and takes the token out of its address bar', async () => {
+    expect(await speaker.evaluate(() => window.lecternFollow)).toMatchObject({ role: 'speaker', speaker: true, connected: true });
+    expect(speaker.url()).not.toContain(talk.token);
+    for (const page of audience) expect(await page.evaluate(() => window.lecternFollow)).toMatchObject({ role: 'audience', speaker: false });
+  });
+
+  it('both audiences follow the speaker through five slides and a fragment', async () => {
+    const seen: Indices[] = [];
+    // Five slides and, on the way, the fragment: six steps of `next` (Space).
+    for (let step = 0; step < 6; step++) {
+      await speaker.keyboard.press('Space');
+      seen.push(await expectFollowed());
+    }
+    expect(seen.some((s) => s.f === 0)).toBe(true); // The fragment was one of the steps…
+    const slides = new Set(seen.map((s) => `${s.h}/${s.v}`));
+    expect(slides.size).toBe(5); // …and five slides the others.
+    expect(talk.state()).toMatchObject({ indexh: seen.at(-1)?.h, indexv: seen.at(-1)?.v });
+    // And back one step: following works backwards too.
+    await speaker.keyboard.press('ArrowLeft');
+    await expectFollowed();
+  });
+
+  it('a page without the token cannot drive', async () => {
+    const before = await indices(speaker);
+    const state = talk.state();
+    // An audience page moves on its own screen only.
+    await audience[0]!.keyboard.press('Space');
+    await expect.poll(() => indices(audience[0]!), FOLLOW).not.toEqual(before);
+    // A page with a wrong token is an audience page.
+    const intruder = await openPage();
+    await load(intruder, talk.speakerUrl.replace(talk.token, 'not-the-token'));
+    expect(await intruder.evaluate(() => window.lecternFollow?.speaker)).toBe(false);
+    await intruder.keyboard.press('Space');
+    await intruder.keyboard.press('Space');
+    // A state sent straight to the relay without the token is refused, and passed on to nobody.
+    const answer = await intruder.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(new URL('../lectern-relay', location.href).href.replace(/^http/, 'ws'));
+          ws.onopen = () => ws.send(JSON.stringify({ type: 'hello', token: 'guess' }));
+          ws.onmessage = (e) => {
+            const m = JSON.parse(String(e.data)) as { type: string };
+            if (m.type === 'welcome') ws.send(JSON.stringify({ type: 'state', state: { indexh: 0, indexv: 0 } }));
+            else resolve(m.type);
+          };
+        }),
+    );
+    expect(answer).toBe('denied');
+    expect(talk.state()).toEqual(state);
+    expect(await indices(speaker)).toEqual(before);
+    expect(await indices(audience[1]!)).toEqual(before);
+    // The next move of the speaker brings the wandering page back.
+    await speaker.keyboard.press('Space');
+    const after = await expectFollowed([...audience, intruder]);
+    expect(after).not.toEqual(before);
+  });
+
+  it('the phone remote shows titles and notes and drives the talk', async () => {
+    const remote = await openPage();
+    await remote.setViewport({ width: 390, height: 844 });
+    await load(remote, talk.remoteUrl);
+    expect(remote.url()).not.toContain(talk.token);
+    expect(await remote.evaluate(() => window.lecternFollow)).toMatchObject({ role: 'remote', speaker: true });
+    // It opened on the current slide, and says which one.
+    await expect.poll(() => indices(remote), FOLLOW).toEqual(await indices(speaker));
+    const text = (selector: string): Promise<string> => remote.$eval(selector, (el) => el.textContent ?? '');
+    const title = await speaker.evaluate(() => window.Reveal.getCurrentSlide()?.querySelector('.lectern-title')?.textContent?.trim() ?? '');
+    expect(await text('.lectern-remote-current')).toBe(title);
+    await remote.click('.lectern-remote-prev');
+    await expect.poll(() => indices(speaker), FOLLOW).toEqual(await indices(remote));
+    await expectFollowed();
+    await remote.click('.lectern-remote-next');
+    await expect.poll(() => indices(speaker), FOLLOW).toEqual(await indices(remote));
+    await expectFollowed();
+    const notes = await speaker.evaluate(() => window.Reveal.getCurrentSlide()?.querySelector('aside.notes')?.textContent?.trim().slice(0, 40) ?? '');
+    expect(notes).not.toBe('');
+    await expect.poll(() => text('.lectern-remote-notes'), FOLLOW).toContain(notes);
+    expect(await text('.lectern-remote-upcoming')).not.toBe('');
+  });
+
+  it('pages reconnect after the relay drops them, and follow again', async () => {
+    const counts = await Promise.all([speaker, ...audience].map((p) => p.evaluate(() => window.lecternFollow?.connections ?? 0)));
+    talk.dropConnections();
+    for (const [i, page] of [speaker, ...audience].entries()) {
+      await expect.poll(() => page.evaluate(() => window.lecternFollow?.connected === true && window.lecternFollow.connections), FOLLOW).toBe(counts[i]! + 1);
+    }
+    await speaker.keyboard.press('Space');
+    await expectFollowed();
+  });
+
+  it('an audience page reloaded mid-talk lands on the current slide', async () => {
+    const now = await indices(speaker);
+    expect(now.h + now.v).toBeGreaterThan(0);
+    // Without the slide in its address: the relay's state, not the URL hash, puts it there.
+    await load(audience[1]!, talk.audienceUrl);
+    await expect.poll(async () => ({ ...(await indices(audience[1]!)), f: undefined }), FOLLOW).toEqual({ ...now, f: undefined });
+    await audience[0]!.reload({ waitUntil: 'load' });
+    await audience[0]!.waitForFunction(() => window.lecternFollow?.connected === true, { timeout: 20_000, polling: 100 });
+    await expect.poll(async () => ({ ...(await indices(audience[0]!)), f: undefined }), FOLLOW).toEqual({ ...now, f: undefined });
+  });
+
+  it('made no request to another host and threw no error', () => {
+    for (const log of logs) {
+      expect(log.external).toEqual([]);
+      expect(log.pageErrors).toEqual([]);
+    }
+  });
+});
