@@ -99,7 +99,9 @@ export function prepare(root: HTMLElement): Prepared {
   if (token !== undefined || secret !== undefined) window.history.replaceState(window.history.state, '', url.href);
   if (role === 'remote') buildRemote(root);
   const reveal: Record<string, unknown> =
-    role === 'remote' ? { embedded: true, controls: false, progress: false, slideNumber: false, hash: false, transition: 'none', touch: false } : {};
+    // The remote's preview is small by design: never reveal.js's scroll view (a phone's width would
+    // turn it on), whose scroll handler moves the deck after a step has been sent.
+    role === 'remote' ? { embedded: true, controls: false, progress: false, slideNumber: false, hash: false, transition: 'none', touch: false, scrollActivationWidth: 0 } : {};
   return { role, ...(token === undefined ? {} : { token }), ...(secret === undefined ? {} : { secret }), reveal };
 }
 

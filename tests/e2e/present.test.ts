@@ -80,6 +80,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(SEED_ARTICLE))('lectern pre
     audience = [await openPage(), await openPage()];
     for (const page of [speaker, ...audience]) {
       logs.push(await watchPage(page));
+
       await page.setViewport({ width: 1280, height: 720 });
     }
     await load(speaker, talk.speakerUrl);
@@ -170,6 +171,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(SEED_ARTICLE))('lectern pre
     const notes = await speaker.evaluate(() => window.Reveal.getCurrentSlide()?.querySelector('aside.notes')?.textContent?.trim().slice(0, 40) ?? '');
     expect(notes).not.toBe('');
     await expect.poll(() => text('.lectern-remote-notes'), FOLLOW).toContain(notes);
+    expect(await indices(remote)).toEqual(await indices(speaker)); // The remote stayed where it sent the talk.
     expect(await text('.lectern-remote-upcoming')).not.toBe('');
   });
 
