@@ -8,10 +8,18 @@
  * their own, so the test marks the same block of one slide a fragment in every page (as an
  * author's `class="fragment"` would).
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocketServer } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BrowserSession } from '../../src/browser/index.js';
+import { serveStatic, type StaticServer } from '../../src/browser/static-server.js';
+import { buildSite } from '../../src/commands/build.js';
 import { startPresent, type Presentation } from '../../src/commands/present.js';
 import { resolveConfig } from '../../src/config.js';
 import { watchPage, type PageLog } from './helpers/browser.js';
@@ -201,5 +209,108 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(SEED_ARTICLE))('lectern pre
       expect(log.external).toEqual([]);
       expect(log.pageErrors).toEqual([]);
     }
+  });
+});
+
+/**
+ * The `multiplex` option against a stand-in for reveal.js's multiplex server (a socket.io 4 relay
+ * that broadcasts `multiplex-statechanged` events whose secret hashes to their id, as
+ * reveal-multiplex does), spoken over Engine.IO's WebSocket transport on 127.0.0.1: the speaker
+ * page of `lectern present` posts its moves there, and an audience page of the *built* site — a
+ * static copy with no Lectern server behind it — follows. The built page holds no secret; the
+ * hosted deck opened with `?secret=` drives too.
+ */
+describe.skipIf(!existsSync(CHROMIUM) || !existsSync(SEED_ARTICLE))('lectern present with a multiplex relay (needs Chromium)', () => {
+  const SECRET = 'a-speakers-secret';
+  const ID = createHash('sha256').update(SECRET).digest('hex');
+  let relay: WebSocketServer;
+  let relayUrl: string;
+  const received: string[] = [];
+  let talk: Presentation;
+  let site: string;
+  let hosted: StaticServer;
+  let session: BrowserSession;
+  const releases: (() => void)[] = [];
+
+  const openPage = (): Promise<Page> =>
+    new Promise<Page>((resolveOpen, reject) => {
+      session.withPage((p) => new Promise<void>((release) => {
+        releases.push(release);
+        resolveOpen(p);
+      })).catch(reject);
+    });
+  const load = async (page: Page, url: string, connected: string): Promise<void> => {
+    await page.bringToFront();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(connected, { timeout: 20_000, polling: 100 });
+  };
+  const where = (page: Page): Promise<string> => page.evaluate(() => `${window.Reveal.getIndices().h}/${window.Reveal.getIndices().v ?? 0}`);
+
+  beforeAll(async () => {
+    relay = new WebSocketServer({ host: '127.0.0.1', port: 0, path: '/socket.io/' });
+    await new Promise<void>((resolveListen) => relay.once('listening', () => resolveListen()));
+    relayUrl = `http://127.0.0.1:${(relay.address() as AddressInfo).port}/`;
+    relay.on('connection', (ws) => {
+      ws.send(`0${JSON.stringify({ sid: 'test', upgrades: [], pingInterval: 25000, pingTimeout: 20000, maxPayload: 1e6 })}`);
+      ws.on('message', (data) => {
+        const text = String(data);
+        received.push(text);
+        if (text === '40') ws.send('40{"sid":"s"}');
+        if (!text.startsWith('42')) return;
+        const [name, message] = JSON.parse(text.slice(2)) as [string, { secret: string | null; socketId: string }];
+        if (name !== 'multiplex-statechanged' || typeof message.secret !== 'string') return;
+        if (createHash('sha256').update(message.secret).digest('hex') !== message.socketId) return;
+        message.secret = null;
+        for (const other of relay.clients) if (other !== ws) other.send(`42${JSON.stringify([message.socketId, message])}`);
+      });
+    });
+    const config = resolveConfig({ multiplex: { url: relayUrl, id: ID, secret: SECRET } });
+    talk = await startPresent({ input: SEED_ARTICLE, config, port: 0 });
+    site = await mkdtemp(join(tmpdir(), 'lectern-multiplex-site-'));
+    await buildSite({ inputs: [SEED_ARTICLE], config: resolveConfig({ outDir: site, multiplex: { url: relayUrl, id: ID } }) });
+    hosted = await serveStatic(site);
+    session = new BrowserSession({ browser: CHROMIUM, args: ['--no-sandbox', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'] });
+  });
+
+  afterAll(async () => {
+    for (const release of releases) release();
+    await session?.close();
+    await talk?.close();
+    await hosted?.close();
+    relay?.close();
+    if (site) await rm(site, { recursive: true, force: true });
+  });
+
+  it('the built page names the relay and holds no secret', async () => {
+    const html = await readFile(join(site, 'eventlet', 'index.html'), 'utf8');
+    expect(html).toContain(ID);
+    expect(html).not.toContain(SECRET);
+  });
+
+  it('a hosted audience page follows the speaker of `lectern present` through the relay', async () => {
+    const audience = await openPage();
+    await load(audience, `${hosted.url}/eventlet/`, 'window.lecternFollow?.multiplex === true');
+    const speaker = await openPage();
+    await load(speaker, talk.speakerUrl, 'window.lecternFollow?.speaker === true && window.lecternFollow?.multiplex === true');
+    for (let step = 0; step < 3; step++) {
+      await speaker.keyboard.press('Space');
+      const want = await where(speaker);
+      await expect.poll(() => where(audience), FOLLOW).toBe(want);
+    }
+    expect(await where(audience)).not.toBe('0/0');
+    // What the audience page sent the relay: the connect, no event (it cannot drive), no secret.
+    expect(received.filter((m) => m.startsWith('42')).every((m) => m.includes('multiplex-statechanged'))).toBe(true);
+  });
+
+  it('the hosted deck opened with ?secret= drives the others', async () => {
+    const follower = await openPage();
+    await load(follower, `${hosted.url}/eventlet/`, 'window.lecternFollow?.multiplex === true');
+    const driver = await openPage();
+    await load(driver, `${hosted.url}/eventlet/?secret=${SECRET}`, 'window.lecternFollow?.multiplex === true');
+    expect(driver.url()).not.toContain(SECRET);
+    await driver.keyboard.press('Space');
+    await driver.keyboard.press('Space');
+    const want = await where(driver);
+    await expect.poll(() => where(follower), FOLLOW).toBe(want);
   });
 });
