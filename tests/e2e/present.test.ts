@@ -8,9 +8,10 @@
  * their own, so the test marks the same block of one slide a fragment in every page (as an
  * author's `class="fragment"` would).
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ import { buildSite } from '../../src/commands/build.js';
 import { startPresent, type Presentation } from '../../src/commands/present.js';
 import { resolveConfig } from '../../src/config.js';
 import { watchPage, type PageLog } from './helpers/browser.js';
-import { SEED_ARTICLE } from './helpers/paths.js';
+import { LECTERN_BIN, REPO_ROOT, SEED_ARTICLE } from './helpers/paths.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** How long a page may take to follow: generous for a shared 2-core machine; never asserted as a speed. */
@@ -312,5 +313,41 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(SEED_ARTICLE))('lectern pre
     await driver.keyboard.press('Space');
     const want = await where(driver);
     await expect.poll(() => where(follower), FOLLOW).toBe(want);
+  });
+});
+
+/**
+ * The command as a user runs it: `lectern present decks/eventlet.md --port 0` prints the three
+ * addresses and the QR code, serves the deck, and on Ctrl-C exits 130 leaving no temporary folder.
+ */
+describe('lectern present, the command', () => {
+  it('prints its addresses, serves the deck, and cleans up on Ctrl-C', async () => {
+    const before = new Set((await readdir(tmpdir())).filter((n) => n.startsWith('lectern-present-')));
+    const child = spawn(process.execPath, [LECTERN_BIN, 'present', SEED_ARTICLE, '--port', '0'], { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+    try {
+      await expect.poll(() => stdout, { timeout: 60_000, interval: 100 }).toContain('Ctrl-C to stop');
+      const url = (label: string): string => new RegExp(`${label}:\\s+(\\S+)`).exec(stdout)?.[1] ?? '';
+      expect(url('speaker')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/eventlet\/\?speaker=[\w-]{20,}$/);
+      expect(url('remote')).toMatch(/\?remote=[\w-]{20,}$/);
+      expect(url('audience')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/eventlet\/$/);
+      expect(stdout).toContain('▄'); // The QR code, drawn in the terminal.
+      const page = await fetch(url('audience'));
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('"follow":{"lectern":true}');
+      expect(html).not.toMatch(/speaker=|remote=/); // The page never holds the token.
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      const after = (await readdir(tmpdir())).filter((n) => n.startsWith('lectern-present-') && !before.has(n));
+      expect(after).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    expect(stderr).not.toMatch(/internal error/);
   });
 });
