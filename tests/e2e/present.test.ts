@@ -351,3 +351,29 @@ describe('lectern present, the command', () => {
     expect(stderr).not.toMatch(/internal error/);
   });
 });
+
+/** `--host`: every interface, the site under a random key; without the key, nothing is served. */
+describe('lectern present --host', () => {
+  let talk: Presentation;
+  beforeAll(async () => {
+    talk = await startPresent({ input: SEED_ARTICLE, config: resolveConfig({}), host: '0.0.0.0', port: 0 });
+  });
+  afterAll(async () => {
+    await talk?.close();
+  });
+
+  it('puts a random key in every URL and serves nothing without it', async () => {
+    const audience = new URL(talk.audienceUrl);
+    const [, key, slug] = audience.pathname.split('/');
+    expect(key).toMatch(/^[\w-]{12}$/);
+    expect(slug).toBe('eventlet');
+    expect(talk.speakerUrl.startsWith(talk.audienceUrl)).toBe(true);
+    expect(talk.remoteUrl.startsWith(talk.audienceUrl)).toBe(true);
+    // Asked through the loopback address (the test runs on the same machine).
+    const local = (path: string): string => `http://127.0.0.1:${audience.port}${path}`;
+    expect((await fetch(local(`/${key}/eventlet/`))).status).toBe(200);
+    expect((await fetch(local('/eventlet/'))).status).toBe(404);
+    expect((await fetch(local('/'), { redirect: 'manual' })).status).toBe(404);
+    expect((await fetch(local(`/${key}/`), { redirect: 'manual' })).headers.get('location')).toBe(`/${key}/eventlet/`);
+  });
+});
