@@ -318,11 +318,17 @@ function addToSpeakerView(view: Window, info: SpeakerInfo): void {
       return;
     }
     if (view.document.querySelector('.lectern-present-info') !== null) return;
+    // Under the timer, above the notes (long notes would push it out of sight): a small QR code
+    // beside the two URLs.
     const block = speakerBlock(view.document, info);
-    block.style.cssText = 'padding:10px 16px;font-size:14px;border-top:1px solid rgba(200,200,200,.5)';
+    block.style.cssText = 'display:grid;grid-template-columns:112px 1fr;gap:0 12px;align-items:center;padding:6px 16px 10px;font-size:12px;line-height:1.3;border-bottom:1px solid rgba(200,200,200,.5);word-break:break-all';
     const qr = block.querySelector<HTMLElement>('.lectern-present-qr');
-    if (qr !== null) qr.style.cssText = 'width:160px;height:160px';
-    controls.append(block);
+    if (qr !== null) qr.style.cssText = 'width:112px;height:112px;grid-row:span 2';
+    for (const svg of Array.from(block.querySelectorAll('svg'))) svg.setAttribute('style', 'width:100%;height:100%');
+    for (const p of Array.from(block.querySelectorAll('p'))) p.style.margin = '0';
+    const time = controls.querySelector('.speaker-controls-time');
+    if (time !== null) time.after(block);
+    else controls.prepend(block);
   };
   place();
 }
@@ -359,7 +365,15 @@ function wireRemote(deck: RevealApi): void {
 /** The remote's text: the current and the next slide's titles and the current slide's notes. */
 function showRemote(deck: RevealApi): void {
   const slide = deck.getCurrentSlide();
-  const title = (s: Element | undefined | null): string => s?.querySelector('.lectern-title')?.textContent?.trim() || s?.querySelector('h1, h2, h3')?.textContent?.trim() || '';
+  // A slide's title; a statement or picture slide has none: its first words stand for it.
+  const title = (s: Element | undefined | null): string => {
+    const heading = s?.querySelector('.lectern-title, h1, h2, h3')?.textContent?.trim();
+    if (heading) return heading;
+    const clone = s?.cloneNode(true) as Element | undefined;
+    clone?.querySelector('aside.notes')?.remove();
+    const text = (clone?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  };
   const slides = deck.getSlides();
   const index = slides.indexOf(slide);
   const fragmentsLeft = slide?.querySelectorAll('.fragment:not(.visible)').length ?? 0;

@@ -1,5 +1,5 @@
 /**
- * reveal.js's multiplex protocol, spoken over a plain WebSocket: no socket.io client (about 45 kB
+ * reveal.js's multiplex protocol, spoken over a plain WebSocket: no socket.io client (about 50 kB
  * minified) in the deck. The relay (reveal-multiplex, a socket.io server) broadcasts each
  * `multiplex-statechanged` event whose secret hashes to its id (sha256) to every other socket, as
  * an event named after the id. Only what that needs of socket.io is here: Engine.IO's WebSocket
@@ -109,6 +109,7 @@ export function connectMultiplex(options: MultiplexOptions): MultiplexLink {
     };
     ws.onclose = () => {
       if (connected) options.onStatus?.(false);
+      else if (attempts === 0) console.warn(`lectern: cannot reach the multiplex relay ${options.url} over a WebSocket; this page does not follow the talk (retrying)`);
       connected = false;
       clearInterval(pinger);
       if (closed) return;
