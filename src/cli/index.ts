@@ -142,6 +142,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--config <file>', 'Config file (its `multiplex` option: hosted copies of the deck follow too)')
     .option('--theme <name>', 'Theme')
     .option('--layout <layout>', 'stacked or flat')
+    .option('--no-fetch', FETCH_HELP)
     .example('lectern present decks/eventlet.md')
     .example('lectern present decks/eventlet.md --host')
     .action((input: string | undefined, flags: CliFlags) => start(import('./present.js').then((m) => m.runPresent(input === undefined ? undefined : restore(input), flags, ctx))));

@@ -13,7 +13,7 @@ describe('lectern present', () => {
     const run = await cli('present', '--help');
     expect(run.code, shown(run)).toBe(0);
     expect(run.stdout).toContain('$ lectern present [input]');
-    for (const flag of ['--port', '--host', '--config', '--theme', '--layout', '--allow-dir']) expect(run.stdout).toMatch(new RegExp(`^\\s+${flag}\\b`, 'm'));
+    for (const flag of ['--port', '--host', '--config', '--theme', '--layout', '--allow-dir', '--no-fetch']) expect(run.stdout).toMatch(new RegExp(`^\\s+${flag}\\b`, 'm'));
     expect(run.stdout).toMatch(/--host \[host\].*random key/);
     expect(run.stdout).toMatch(/--port <port>.*1947/);
   });
