@@ -286,6 +286,12 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(SEED_ARTICLE))('lectern pre
     const html = await readFile(join(site, 'eventlet', 'index.html'), 'utf8');
     expect(html).toContain(ID);
     expect(html).not.toContain(SECRET);
+    // A site without diagrams still carries the deck's own lazy chunks: the follow code and the
+    // speaker view's notes (they were once counted as the diagram renderer's and left out).
+    const assets = await readdir(join(site, 'assets'));
+    expect(assets.some((f) => /^follow-.*\.js$/.test(f))).toBe(true);
+    expect(assets.some((f) => /^notes-.*\.js$/.test(f))).toBe(true);
+    expect(assets.some((f) => /^diagrams-/.test(f))).toBe(false);
   });
 
   it('a hosted audience page follows the speaker of `lectern present` through the relay', async () => {
