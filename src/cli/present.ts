@@ -23,18 +23,17 @@ export async function runPresent(input: string | undefined, flags: CliFlags, ctx
   for (const d of talk.diagnostics) if (d.severity !== 'info') ctx.log.diagnostic(d);
   const qrcode = createRequire(import.meta.url)('qrcode') as typeof QRCodeModule;
   const qr = await qrcode.toString(talk.remoteUrl, { type: 'terminal', small: true, errorCorrectionLevel: 'L' });
-  const lines = [
-    `lectern present: ${talk.title} (${talk.slideCount} slides)`,
-    `  speaker:  ${talk.speakerUrl}`,
-    `            (S: speaker view with notes; Q: the remote's QR code on screen)`,
-    `  remote:   ${talk.remoteUrl}`,
-    `  audience: ${talk.audienceUrl}`,
-    ...(talk.multiplex === undefined ? [] : [`  multiplex: ${talk.multiplex.url} (id ${talk.multiplex.id}): hosted copies of the deck follow too`]),
-    host === undefined ? '  on this machine only; --host serves the local network' : '  on the network: the URLs hold the key; the speaker and remote URLs hold the token that drives — keep them to yourself',
-    'Scan for the phone remote:',
-    qr.trimEnd(),
-    '(Ctrl-C to stop)',
-  ];
-  for (const line of lines) ctx.log.result(line);
+  const { log } = ctx;
+  // The addresses and the QR code are what the command exists to print; the explanations go with --quiet.
+  log.result(`lectern present: ${talk.title} (${talk.slideCount} slides)`);
+  log.result(`  speaker:  ${talk.speakerUrl}`);
+  log.info('            (S: speaker view with notes; Q: the remote\'s QR code on screen)');
+  log.result(`  remote:   ${talk.remoteUrl}`);
+  log.result(`  audience: ${talk.audienceUrl}`);
+  if (talk.multiplex !== undefined) log.result(`  multiplex: ${talk.multiplex.url} (id ${talk.multiplex.id}): hosted copies of the deck follow too`);
+  log.info(host === undefined ? '  on this machine only; --host serves the local network' : '  on the network: the URLs hold the key; the speaker and remote URLs hold the token that drives — keep them to yourself');
+  log.info('Scan for the phone remote:');
+  log.result(qr.trimEnd());
+  log.result('(Ctrl-C to stop)');
   return 0;
 }
