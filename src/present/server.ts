@@ -53,7 +53,7 @@ export async function servePresent(options: PresentServerOptions): Promise<Prese
       res.writeHead(302, { location: deckPath }).end();
       return;
     }
-    if (path === `${base}${RELAY_PATH}`) {
+    if (path === `${base}${RELAY_PATH}` && hostAllowed(req.headers.host, host)) {
       res.writeHead(426, { 'content-type': 'text/plain; charset=utf-8' }).end('WebSocket only');
       return;
     }
