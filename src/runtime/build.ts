@@ -117,15 +117,16 @@ async function readViteOutput(outDir: string, themes: readonly string[], inputsH
   // Everything the deck loads without the renderer — its other lazy chunks too (the speaker view's
   // notes, the follow code of a presented talk), which a chunk of the renderer that imports the deck
   // entry (Vite's preload helper lives there) would otherwise drag into the renderer's list.
-  const always = closure(vite, ['src/client/deck.ts'], true, new Set(['src/client/diagrams.ts']));
+  const lazy = (vite['src/client/deck.ts']?.dynamicImports ?? []).filter((key) => key !== 'src/client/diagrams.ts');
+  const always = closure(vite, ['src/client/deck.ts', ...lazy], false);
   const diagrams = [...closure(vite, ['src/client/diagrams.ts'], true)].filter((f) => !always.has(f) && files.includes(f)).sort();
   return { inputsHash, deck: { js: deck.file, css: [...(deck.css ?? [])] }, themes: themeFiles, math: { css: [katex.file] }, files, diagrams };
 }
 
-/** The files the `roots` entries load: static imports, and dynamic ones too when `dynamic` (not into `skip`). */
-function closure(vite: Record<string, ViteManifestEntry>, roots: readonly string[], dynamic: boolean, skip: ReadonlySet<string> = new Set()): Set<string> {
+/** The files the `roots` entries load: static imports, and dynamic ones too when `dynamic`. */
+function closure(vite: Record<string, ViteManifestEntry>, roots: readonly string[], dynamic: boolean): Set<string> {
   const files = new Set<string>();
-  const seen = new Set<string>(skip);
+  const seen = new Set<string>();
   const visit = (key: string): void => {
     const entry = vite[key];
     if (entry === undefined || seen.has(key)) return;
