@@ -185,7 +185,7 @@ export function start(deck: RevealApi, settings: FollowSettings, prepared: Prepa
         if (message.type === 'welcome') {
           status.speaker = message.speaker;
           if (message.speakerInfo !== undefined && prepared.role === 'speaker') {
-            showSpeakerInfo(deck, message.speakerInfo);
+            showSpeakerInfo(message.speakerInfo);
             const m = message.speakerInfo.multiplex;
             if (m !== undefined && multiplex === undefined) startMultiplex(m.secret, m.url, m.id);
           }
@@ -259,7 +259,7 @@ function setConnected(connected: boolean): void {
 // ---------------------------------------------------------------------------------------------
 // The speaker's QR card, on the slide (Q) and in reveal.js's speaker view.
 
-function showSpeakerInfo(deck: RevealApi, info: SpeakerInfo): void {
+function showSpeakerInfo(info: SpeakerInfo): void {
   addStyle();
   let card = document.querySelector<HTMLElement>('.lectern-present-card');
   if (card === null) {
@@ -282,7 +282,6 @@ function showSpeakerInfo(deck: RevealApi, info: SpeakerInfo): void {
     { lectern: true },
   );
   window.open = patched;
-  void deck;
 }
 
 /** The QR code, the remote's and the audience's URLs, as DOM nodes of `doc`. */
