@@ -41,6 +41,9 @@ export function engineUrl(url: string): string {
   return u.href;
 }
 
+/** WebSocket.OPEN (a literal: the page's WebSocket class is not looked up again in a timer). */
+const OPEN = 1;
+
 /** Connect to the relay; keeps reconnecting until closed. */
 export function connectMultiplex(options: MultiplexOptions): MultiplexLink {
   let socket: WebSocket | undefined;
@@ -51,7 +54,7 @@ export function connectMultiplex(options: MultiplexOptions): MultiplexLink {
   let pending: MultiplexState | undefined;
 
   const send = (packet: string): void => {
-    if (socket?.readyState === WebSocket.OPEN) socket.send(packet);
+    if (socket?.readyState === OPEN) socket.send(packet);
   };
   const emit = (state: MultiplexState): void => {
     if (options.secret === undefined) return;
@@ -74,7 +77,7 @@ export function connectMultiplex(options: MultiplexOptions): MultiplexLink {
           // Keep the default.
         }
         setTimeout(() => {
-          if (!connected && !sentConnect && ws.readyState === WebSocket.OPEN) {
+          if (!closed && !connected && !sentConnect && ws.readyState === OPEN) {
             sentConnect = true;
             ws.send('40');
           }
