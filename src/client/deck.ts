@@ -92,6 +92,7 @@ async function start(): Promise<void> {
     ...role?.reveal,
   });
   if (pdfReady !== null) await pdfReady;
+  reachable(root, config.title);
   followAliases(root);
   if (follow !== undefined && role !== undefined && config.follow !== undefined) follow.start(Reveal, config.follow, role);
   announce('true');
@@ -112,6 +113,18 @@ function followAliases(root: HTMLElement): void {
   };
   go();
   window.addEventListener('hashchange', go);
+}
+
+/**
+ * reveal.js marks the deck `role="application"`, which takes screen readers out of browse mode:
+ * the slides' headings, lists and links could then not be read with the reader's own keys. The
+ * deck is a labelled region instead (reveal.js's keys still work, as they listen on the document);
+ * reveal.js keeps hiding the slides that are not shown and announces each new one in its live region.
+ */
+function reachable(root: HTMLElement, title: string): void {
+  root.setAttribute('role', 'region');
+  root.setAttribute('aria-roledescription', 'slide deck');
+  root.setAttribute('aria-label', title !== '' ? title : document.title || 'Slides');
 }
 
 /** Slide size as CSS variables (base.css reads them), and the centred slide kinds marked. */

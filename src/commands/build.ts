@@ -13,7 +13,7 @@ import type { Diagnostic } from '../model.js';
 import type { PdfKind } from '../pdf/index.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
 import type { IndexEntry } from '../site/index-page.js';
-import { deckOutput, drawsDiagrams, indexOutput, mergeOutput, runtimeOutput, type OutputFile } from '../site/output.js';
+import { deckOutput, drawsDiagrams, indexOutput, showsMath, mergeOutput, runtimeOutput, type OutputFile } from '../site/output.js';
 import { deferSignals } from '../util/signals.js';
 import { compileWith, realEdges, type Edges } from './edges.js';
 import type { DeckStep } from './measure.js';
@@ -96,7 +96,7 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
     failOnOverflow(printed, config.strict);
   }
   const decks = (printed ?? compiled.map((c) => ({ compiled: c }))).map((d) => siteDeck(d, config.outDir));
-  const needs = { diagrams: compiled.some(drawsDiagrams) };
+  const needs = { diagrams: compiled.some(drawsDiagrams), math: compiled.some(showsMath) };
   const output = mergeOutput(runtimeOutput(runtime, needs), ...decks.map((d) => d.files), indexOutput(decks.map((d) => d.entry)));
   // The one write of the build: a Ctrl-C during it takes effect once the site is whole.
   const written = await deferSignals(() => edges.writeSite(config.outDir, output));

@@ -120,7 +120,9 @@ async function readViteOutput(outDir: string, themes: readonly string[], inputsH
   const lazy = (vite['src/client/deck.ts']?.dynamicImports ?? []).filter((key) => key !== 'src/client/diagrams.ts');
   const always = closure(vite, ['src/client/deck.ts', ...lazy], false);
   const diagrams = [...closure(vite, ['src/client/diagrams.ts'], true)].filter((f) => !always.has(f) && files.includes(f)).sort();
-  return { inputsHash, deck: { js: deck.file, css: [...(deck.css ?? [])] }, themes: themeFiles, math: { css: [katex.file] }, files, diagrams };
+  // KaTeX's stylesheet and its fonts (Vite keeps their names, KaTeX_*): copied only when a deck shows math.
+  const math = [katex.file, ...files.filter((f) => /^assets\/KaTeX_/.test(f))].sort();
+  return { inputsHash, deck: { js: deck.file, css: [...(deck.css ?? [])] }, themes: themeFiles, math: { css: [katex.file], files: math }, files, diagrams };
 }
 
 /** The files the `roots` entries load: static imports, and dynamic ones too when `dynamic`. */
