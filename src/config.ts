@@ -102,6 +102,8 @@ export interface UserConfig extends DeckOptions {
   pdf?: PdfConfig;
   /** Browser settings (PDFs, thumbnails, `lectern check`). */
   browser?: BrowserConfig;
+  /** A reveal.js multiplex relay the hosted decks follow (front matter `lectern: { multiplex: … }` wins). Default none. */
+  multiplex?: MultiplexConfig;
   /**
    * Fetch pictures an article references by http(s) URL at build time and copy them beside the
    * deck, so it works offline; false links the remote URL instead (`--no-fetch`). Default true.
@@ -109,6 +111,21 @@ export interface UserConfig extends DeckOptions {
   fetch?: boolean;
   /** Folder of Lectern's cache (fetched pictures), relative to the working folder. Default `node_modules/.cache/lectern`. */
   cacheDir?: string;
+}
+
+/**
+ * A reveal.js multiplex relay (a socket.io server such as `reveal-multiplex`): audience pages of the
+ * built site follow the presentation `id`; a page holding `secret` drives it. The secret is never
+ * written into a built page: `lectern present` gives it to the speaker page alone (or the speaker
+ * opens the hosted deck with `?secret=…`).
+ */
+export interface MultiplexConfig {
+  /** The relay's URL (`https://reveal-multiplex.example.org/`). */
+  url: string;
+  /** The presentation's id (the relay's `socketId`: sha256 of the secret, hex). */
+  id: string;
+  /** The speaker's secret (from the relay's `/token`). */
+  secret?: string;
 }
 
 /** PdfConfig with every default filled. */
@@ -133,6 +150,7 @@ export interface ResolvedConfig extends ResolvedDeckOptions {
   readonly overrides: Readonly<DeckOptions>;
   readonly pdf: ResolvedPdfConfig;
   readonly browser: ResolvedBrowserConfig;
+  readonly multiplex?: Readonly<MultiplexConfig>;
   readonly fetch: boolean;
   readonly cacheDir: string;
 }
@@ -207,7 +225,40 @@ export function resolveConfig(...layers: readonly UserConfig[]): ResolvedConfig 
   if (typeof resolved.cacheDir !== 'string' || resolved.cacheDir === '') invalid(`cacheDir must be a folder, not ${show(resolved.cacheDir)}`);
   validateDeckOptions(resolved);
   if (resolved.siteUrl !== undefined) validateSiteUrl(resolved.siteUrl);
+  if (resolved.multiplex !== undefined) checkMultiplex(resolved.multiplex, 'multiplex');
   return resolved;
+}
+
+/**
+ * The multiplex relay of one deck: its front matter's (`lectern: { multiplex: … }` or a top-level
+ * `multiplex:`) over the config's; `false` in front matter turns it off for that deck.
+ */
+export function resolveMultiplex(config: { readonly multiplex?: Readonly<MultiplexConfig> }, raw: Readonly<Record<string, unknown>>, file?: string): Readonly<MultiplexConfig> | undefined {
+  const block = raw['lectern'];
+  const lectern = block !== null && typeof block === 'object' ? (block as Record<string, unknown>) : {};
+  const value = lectern['multiplex'] ?? raw['multiplex'];
+  if (value === false) return undefined;
+  if (value === undefined || value === null) return config.multiplex;
+  return checkMultiplex(value, 'multiplex', file);
+}
+
+function checkMultiplex(value: unknown, key: string, file?: string): MultiplexConfig {
+  const where = file === undefined ? {} : { file };
+  const fail = (why: string): never => {
+    throw new LecternError('config-invalid', `${key} ${why}`, { ...where, hint: 'multiplex: { url: https://relay.example.org/, id: <socketId>, secret: <secret> } (the relay\'s /token gives id and secret)' });
+  };
+  if (typeof value !== 'object' || value === null) return fail(`must be an object with url and id, not ${show(value)}`);
+  const r = value as Record<string, unknown>;
+  let url: URL | undefined;
+  try {
+    url = typeof r['url'] === 'string' ? new URL(r['url']) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || !['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return fail(`.url must be an absolute http(s) URL, not ${show(r['url'])}`);
+  if (typeof r['id'] !== 'string' || !/^[\w-]{1,200}$/.test(r['id'])) return fail(`.id must be the relay's id for this talk, not ${show(r['id'])}`);
+  if (r['secret'] !== undefined && (typeof r['secret'] !== 'string' || r['secret'] === '')) return fail(`.secret must be text, not ${show(r['secret'])}`);
+  return { url: url.href, id: r['id'], ...(typeof r['secret'] === 'string' ? { secret: r['secret'] } : {}) };
 }
 
 function resolveAllowDirs(dirs: unknown): readonly string[] {

@@ -143,6 +143,18 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--host <host>', 'Interface to listen on (default: 127.0.0.1)')
     .action((flags: CliFlags) => start(import('./serve.js').then((m) => m.runPreview(flags, ctx))));
   cli
+    .command('present [input]', 'Serve one deck for a live talk: a speaker page that drives, a phone remote (QR code), an audience page that follows')
+    .option('--port <port>', 'Port (default: 1947, or a free one when it is taken)')
+    .option('--host [host]', 'Serve the local network (all interfaces, or this address), under a random key in the URLs (default: 127.0.0.1 only)')
+    .option('--allow-dir <dir>', ALLOW_DIR_HELP)
+    .option('--config <file>', 'Config file (its `multiplex` option: hosted copies of the deck follow too)')
+    .option('--theme <name>', 'Theme')
+    .option('--layout <layout>', 'stacked or flat')
+    .option('--no-fetch', FETCH_HELP)
+    .example('lectern present decks/eventlet.md')
+    .example('lectern present decks/eventlet.md --host')
+    .action((input: string | undefined, flags: CliFlags) => start(import('./present.js').then((m) => m.runPresent(input === undefined ? undefined : restore(input), flags, ctx))));
+  cli
     .command('check [...inputs]', 'Build each deck, lay it out in Chromium and report overflow, leaked syntax, code highlighting, lost words and accessibility (axe-core, every built-in theme)')
     .option('--allow-dir <dir>', ALLOW_DIR_HELP)
     .option('--json', 'Print the report as JSON')

@@ -65,6 +65,17 @@ async function start(): Promise<void> {
 
   // Print view (`?print-pdf`) lays each slide out as a page after `ready`; the PDF waits for that.
   const printing = /print-pdf/i.test(window.location.search);
+  // A talk being followed (`lectern present`, a multiplex relay): its code is a separate chunk,
+  // loaded only then — never by an ordinary deck, a print view or the speaker view's previews.
+  // A chunk that fails to load leaves a deck that does not follow, not a blank page.
+  const follow =
+    config.follow === undefined || printing || /receiver/i.test(window.location.search)
+      ? undefined
+      : await import('./follow.js').catch((err: unknown) => {
+          console.error('lectern: the code that follows the talk did not load; this page will not follow', err);
+          return undefined;
+        });
+  const role = follow?.prepare(root);
   const pdfReady = printing ? new Promise<void>((resolve) => Reveal.on('pdf-ready', () => resolve())) : null;
   window.Reveal = Reveal;
   await Reveal.initialize({
@@ -78,10 +89,12 @@ async function start(): Promise<void> {
     pdfMaxPagesPerSlide: 1,
     pdfSeparateFragments: false,
     plugins: [LazyNotes, Search, Zoom],
+    ...role?.reveal,
   });
   if (pdfReady !== null) await pdfReady;
   reachable(root, config.title);
   followAliases(root);
+  if (follow !== undefined && role !== undefined && config.follow !== undefined) follow.start(Reveal, config.follow, role);
   announce('true');
 }
 

@@ -8,6 +8,18 @@ export interface ClientConfig {
   readonly height: number;
   readonly slug: string;
   readonly title: string;
+  /** Pages that follow a talk (`lectern present`, a multiplex relay); absent for an ordinary deck. */
+  readonly follow?: FollowConfig;
+}
+
+/**
+ * How a deck page follows a live talk: through `lectern present`'s own relay (same server, path
+ * `lectern-relay`), and/or a reveal.js multiplex relay (url and id; never the secret). The runtime
+ * loads its follow code (a separate, lazy chunk) only when this is set.
+ */
+export interface FollowConfig {
+  readonly lectern?: boolean;
+  readonly multiplex?: { readonly url: string; readonly id: string };
 }
 
 /** Options for the document shell. */
@@ -15,6 +27,8 @@ export interface DocumentOptions {
   readonly assets: RuntimeAssets;
   /** Extra `<head>` HTML (sharing meta tags from the site stage). */
   readonly head?: string;
+  /** Written into #lectern-config when set (see FollowConfig). */
+  readonly follow?: FollowConfig;
 }
 
 /** Scripts written right to left (ISO 15924): Arabic, Hebrew, Syriac, Thaana, N'Ko, Adlam, Hanifi Rohingya, Mandaic, Samaritan, Mende Kikakui. */
@@ -37,7 +51,7 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
 /** A whole deck page from the rendered slides. */
 export function renderDocument(deck: Deck, slidesHtml: string, options: DocumentOptions): string {
   const { meta } = deck;
-  const config: ClientConfig = { width: meta.width, height: meta.height, slug: meta.slug, title: meta.title };
+  const config: ClientConfig = { width: meta.width, height: meta.height, slug: meta.slug, title: meta.title, ...(options.follow === undefined ? {} : { follow: options.follow }) };
   // JSON in a <script> must not be able to close the tag.
   const configJson = JSON.stringify(config).replace(/</g, '\\u003c');
   const description = meta.description ? `\n<meta name="description" content="${escapeHtml(meta.description)}">` : '';

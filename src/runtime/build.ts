@@ -113,8 +113,12 @@ async function readViteOutput(outDir: string, themes: readonly string[], inputsH
   const katex = Object.values(vite).find((e) => e.src?.endsWith('katex/dist/katex.min.css'));
   if (katex === undefined) throw new LecternError('runtime-missing', 'the runtime build emitted no output for KaTeX\'s stylesheet');
   const files = (await listTree(join(outDir, 'assets'))).map((f) => `assets/${f}`).sort();
+  // Everything the deck loads without the renderer — its other lazy chunks too (the speaker view's
+  // notes, the follow code of a presented talk), which a chunk of the renderer that imports the deck
+  // entry (Vite's preload helper lives there) would otherwise drag into the renderer's list.
+  const lazy = (vite['src/client/deck.ts']?.dynamicImports ?? []).filter((key) => key !== 'src/client/diagrams.ts');
+  const always = closure(vite, ['src/client/deck.ts', ...lazy], false);
   // The diagram renderer and everything only it loads: copied into a site only when a deck draws a diagram.
-  const always = closure(vite, ['src/client/deck.ts'], false);
   const diagrams = [...closure(vite, ['src/client/diagrams.ts'], true)].filter((f) => !always.has(f) && files.includes(f)).sort();
   // KaTeX's stylesheet and its fonts (Vite keeps their names, KaTeX_*): copied only when a deck shows math.
   const math = [katex.file, ...files.filter((f) => /^assets\/KaTeX_/.test(f))].sort();
