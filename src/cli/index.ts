@@ -90,6 +90,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
     .option('--handout-layout <layout>', 'Handout layout: notes (slide above its notes) or 3up (default: notes)')
     .option('--steps', 'Slides PDF: one page per fragment step')
+    .option('--pptx', 'With --pdf: also <out>/<slug>/slides.pptx, an editable PowerPoint file with the speaker notes')
     .option('--base <path>', 'Public base path of the site, e.g. /talks/ (default: /)')
     .option('--site-url <url>', 'Public URL of the site, for canonical links and QR codes')
     .example('lectern build decks --pdf')
@@ -103,6 +104,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--handout-layout <layout>', 'notes (slide above its notes) or 3up (three slides a page, notes beside) (default: notes)')
     .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
     .option('--steps', 'Slides PDF: one page per fragment step')
+    .option('--pptx', 'Also write <slug>.pptx, an editable PowerPoint file with the speaker notes (as `lectern export --pptx`)')
     .option('--browser <path>', BROWSER_HELP)
     .option('--timeout <seconds>', TIMEOUT_HELP)
     .option('--config <file>', 'Config file')
@@ -110,6 +112,21 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--layout <layout>', 'stacked or flat')
     .example('lectern pdf decks/eventlet.md --handout')
     .action((inputs: string[], flags: CliFlags) => start(import('./pdf.js').then((m) => m.runPdf(files(inputs), flags, ctx))));
+  cli
+    .command('export [...inputs]', 'Export an editable PowerPoint file (--pptx) and/or a PNG per slide (--png) for articles, without a site')
+    .option('--allow-dir <dir>', ALLOW_DIR_HELP)
+    .option('--pptx', 'Write <slug>.pptx: text, code with its colours, tables and pictures as PowerPoint objects, the speaker notes in the notes pane; slides with an embed become a picture of the slide')
+    .option('--png', 'Write <slug>/slides/001.png… : a picture of every slide, fragments shown')
+    .option('--size <WxH>', "Size of the PNGs, in the deck's proportions (default: the deck's size, 1280x720), e.g. 1920x1080 or 1920")
+    .option('--out <dir>', 'Where the files go (default: this folder)')
+    .option('--browser <path>', BROWSER_HELP)
+    .option('--timeout <seconds>', TIMEOUT_HELP)
+    .option('--config <file>', 'Config file')
+    .option('--theme <name>', 'Theme for every deck')
+    .option('--layout <layout>', 'stacked or flat')
+    .example('lectern export decks/eventlet.md --pptx')
+    .example('lectern export decks/eventlet.md --png --size 1920x1080')
+    .action((inputs: string[], flags: CliFlags) => start(import('./export.js').then((m) => m.runExport(files(inputs), flags, ctx))));
   cli
     .command('dev [...inputs]', 'Serve decks with live reload that keeps the current slide (default: decks/)')
     .option('--allow-dir <dir>', ALLOW_DIR_HELP)

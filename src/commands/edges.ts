@@ -4,6 +4,7 @@
  * memory, a browser that answers with canned PDFs) as it does for a user. Everything between
  * the edges is the pure compile path.
  */
+import { readFile } from 'node:fs/promises';
 import type { CompiledDeck, CompileInputs } from '../compile.js';
 import { compileArticle } from '../compile.js';
 import type { ResolvedConfig } from '../config.js';
@@ -29,6 +30,8 @@ export interface Edges {
   /** Write a whole site into the output folder (see site/write.ts). */
   readonly writeSite: (outDir: string, output: SiteOutput) => Promise<WriteReport>;
   readonly writeFile: (file: string, data: Uint8Array) => Promise<void>;
+  /** Read a file (an article's picture, for the PPTX). */
+  readonly readFile: (file: string) => Promise<Uint8Array>;
   /** A printer of decks (launches the browser on first use). */
   readonly printer: (runtime: RuntimeManifest, options: PrintOptions) => Promise<DeckPrinter>;
   /** A measurer of decks for `lectern check` (launches the browser on first use). */
@@ -42,6 +45,7 @@ export const realEdges: Edges = {
   loadImages,
   writeSite,
   writeFile: writeFileAtomic,
+  readFile: async (file) => new Uint8Array(await readFile(file)),
   printer: async (runtime, options) => (await import('./print.js')).createPrinter(runtime, options),
   measurer: async (runtime, config) => (await import('./measure.js')).createMeasurer(runtime, config),
 };

@@ -13,7 +13,7 @@ import { deckUrl, type ResolvedConfig } from '../config.js';
 import { fitDeck, MAX_ROUNDS, type FitResult } from '../fit/loop.js';
 import { measureOpenDeck } from '../fit/measure.js';
 import type { Diagnostic } from '../model.js';
-import { openPrintView, overflowDiagnostics, printDeck, type PdfDeck, type PdfKind, type PrintedDeck, type PrintView } from '../pdf/index.js';
+import { openPrintView, overflowDiagnostics, printDeck, type PdfDeck, type PdfKind, type PictureRequest, type PrintedDeck, type PrintView } from '../pdf/index.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
 import { createScratchSite, type ScratchDeck, type ScratchSite } from './scratch.js';
 
@@ -25,6 +25,8 @@ export interface PrintOptions {
   readonly thumbnail: boolean;
   /** Re-plan overflowing slides before printing (measured in the same page load). */
   readonly refit: boolean;
+  /** Pictures (PNG) of slides to take from the same page load, per deck (none when it answers undefined). */
+  readonly pictures?: (compiled: CompiledDeck) => PictureRequest | undefined;
   /** A PDF is being printed (for a progress bar). */
   readonly onStart?: (slug: string, kind: PdfKind) => void;
 }
@@ -85,7 +87,8 @@ async function printOne(page: Page, first: CompiledDeck, placed: ScratchDeck, op
     options.refit ? MAX_ROUNDS : 0,
   );
   const deck = pdfDeck(fitted.compiled, placed.url, config);
-  const request = { slides: options.slides, handout: options.handout, thumbnail: options.thumbnail, pdf: config.pdf };
+  const pictures = options.pictures?.(fitted.compiled);
+  const request = { slides: options.slides, handout: options.handout, thumbnail: options.thumbnail, pdf: config.pdf, ...(pictures === undefined ? {} : { pictures }) };
   const printed = await printDeck(page, view, deck, request, deadline, (e) => e.type === 'start' && options.onStart?.(deck.slug, e.kind));
   const overflows = fitted.layout.overflows;
   return {

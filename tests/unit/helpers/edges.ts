@@ -135,6 +135,11 @@ export function fakeEdges(options: FakeOptions): FakeWorld {
       log.push(`writeFile ${file}`);
       world.files.set(file, data);
     },
+    async readFile(file) {
+      log.push(`readFile ${file}`);
+      // Every picture an article names is a 1×1 PNG.
+      return Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    },
     async printer(runtime, printOptions) {
       log.push('printer');
       if (options.browserError !== undefined) throw options.browserError;
