@@ -94,18 +94,13 @@ export async function exportDecks(options: ExportOptions, edges: Edges = realEdg
   }
   const runtime = await edges.loadRuntime();
   const compiled = await compileAll(edges, options.inputs, config, runtime, 'svg');
-  // The articles' pictures, read once: the PPTX embeds them, and a picture PowerPoint cannot show makes its slide a picture.
-  const images = new Map<string, DeckImages>();
-  if (options.pptx) for (const c of compiled) images.set(c.rendered.slug, await readDeckImages(c, edges));
   const scales = new Map(compiled.map((c) => [c.rendered.slug, options.png ? pictureScale(c.deck.meta, options.size) : 1]));
-  const pptxModule = options.pptx ? await import('../export/pptx.js') : undefined;
-  const pictureRequest = (c: CompiledDeck): PictureRequest | undefined => {
-    if (options.png) return { slides: 'all', scale: scales.get(c.rendered.slug) ?? 1 };
-    if (pptxModule === undefined) return undefined;
-    const own = images.get(c.rendered.slug);
-    const slides = pptxModule.pictureSlides(c.deck, own?.image, own?.missing);
-    return slides.length === 0 ? undefined : { slides, scale: 1 };
-  };
+  // The PPTX side: the articles' pictures, read once, and the slides that must be pictures of the slide.
+  const pptx = options.pptx ? await pptxSources(edges) : undefined;
+  const pptxPictures = pptx === undefined ? undefined : await pptx.pictures(compiled);
+  const pictureRequest = (c: CompiledDeck): PictureRequest | undefined =>
+    // With --png every slide is taken (the PPTX uses those it needs).
+    options.png ? { slides: 'all', scale: scales.get(c.rendered.slug) ?? 1 } : pptxPictures?.(c);
   const pdfs = options.slidesPdf === true || options.handoutPdf === true;
   const needBrowser = pdfs || compiled.some((c) => pictureRequest(c) !== undefined);
   const decks: { compiled: CompiledDeck; pictures?: ReadonlyMap<number, Uint8Array>; slides?: Uint8Array; slidesPages?: number; handout?: Uint8Array; handoutPages?: number; diagnostics: readonly Diagnostic[] }[] = [];
@@ -133,17 +128,13 @@ export async function exportDecks(options: ExportOptions, edges: Edges = realEdg
     for (const c of compiled) decks.push({ compiled: c, diagnostics: c.rendered.diagnostics });
   }
   // Every PPTX made in memory before anything is written.
-  const date = sourceDate();
   const pptxFiles = new Map<CompiledDeck, { bytes: Uint8Array; slides: number; pictures: number }>();
-  if (pptxModule !== undefined) {
-    const { loadTheme } = await import('../export/theme.js');
+  if (pptx !== undefined) {
     for (const d of decks) {
-      const own = images.get(d.compiled.rendered.slug) ?? (await readDeckImages(d.compiled, edges));
-      const theme = await loadTheme(d.compiled.deck.meta.theme);
-      // Only the slides that cannot be native are pictures in the PPTX (with --png every slide was taken).
-      const wanted = new Set(pptxModule.pictureSlides(d.compiled.deck, own.image, own.missing));
-      const pictures = new Map([...(d.pictures ?? new Map<number, Uint8Array>())].filter(([i]) => wanted.has(i)));
-      pptxFiles.set(d.compiled, await pptxModule.deckToPptx(d.compiled.deck, { theme, image: own.image, pictures, ...(date === undefined ? {} : { date }) }));
+      // Only the slides that cannot be native are pictures in the PPTX.
+      const wanted = pptxPictures?.(d.compiled)?.slides ?? [];
+      const pictures = new Map([...(d.pictures ?? new Map<number, Uint8Array>())].filter(([i]) => wanted !== 'all' && wanted.includes(i)));
+      pptxFiles.set(d.compiled, await pptx.make(d.compiled, pictures));
     }
   }
   const written: string[] = [];
@@ -190,6 +181,43 @@ export async function exportDecks(options: ExportOptions, edges: Edges = realEdg
     }
   });
   return { written, diagnostics };
+}
+
+/**
+ * The PPTX side of a build (`lectern build --pptx`): which slides of each deck must be pictures
+ * (for the printer), and each deck's PPTX once printed. Loads the writer only when called.
+ */
+export async function pptxSources(edges: Pick<Edges, 'readFile'>): Promise<{
+  pictures: (compiled: readonly CompiledDeck[]) => Promise<(c: CompiledDeck) => PictureRequest | undefined>;
+  make: (compiled: CompiledDeck, pictures: ReadonlyMap<number, Uint8Array> | undefined) => Promise<{ bytes: Uint8Array; slides: number; pictures: number }>;
+}> {
+  const writer = await import('../export/pptx.js');
+  const { loadTheme } = await import('../export/theme.js');
+  const images = new Map<string, DeckImages>();
+  const own = async (c: CompiledDeck): Promise<DeckImages> => {
+    const found = images.get(c.rendered.slug) ?? (await readDeckImages(c, edges));
+    images.set(c.rendered.slug, found);
+    return found;
+  };
+  const date = sourceDate();
+  return {
+    async pictures(compiled) {
+      const wanted = new Map<string, number[]>();
+      for (const c of compiled) {
+        const i = await own(c);
+        wanted.set(c.rendered.slug, writer.pictureSlides(c.deck, i.image, i.missing));
+      }
+      return (c) => {
+        const slides = wanted.get(c.rendered.slug) ?? [];
+        return slides.length === 0 ? undefined : { slides, scale: 1 };
+      };
+    },
+    async make(compiled, pictures) {
+      const i = await own(compiled);
+      const theme = await loadTheme(compiled.deck.meta.theme);
+      return writer.deckToPptx(compiled.deck, { theme, image: i.image, ...(pictures === undefined ? {} : { pictures }), ...(date === undefined ? {} : { date }) });
+    },
+  };
 }
 
 /** An article's pictures as the PPTX writer takes them. */

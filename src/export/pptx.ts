@@ -12,7 +12,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as PptxModule from 'pptxgenjs';
-import { bodyGap, bodyFlow, codePx, measureCaption, measurePart, measureSlide, measureTitle, slideGeometry, type SlideGeometry } from '../layout/index.js';
+import { bodyGap, bodyFlow, codePx, measureCaption, measurePart, measureSlide, measureTable, slideGeometry, type SlideGeometry } from '../layout/index.js';
 import { assertNever, type Block, type Deck, type Inline, type ListItem, type Slide, type SlidePart } from '../model.js';
 import { plainText } from '../text.js';
 import { codeRuns } from './code.js';
@@ -450,12 +450,16 @@ function drawTable(s: PptxSlide, block: Extract<Block, { type: 'table' }>, ctx: 
   if (block.header.length > 0) rows.push(block.header.map((c, i) => cell(c, i, true)));
   for (const r of block.rows) rows.push(r.map((c, i) => cell(c, i, false)));
   if (rows.length === 0) return;
-  const flow = bodyFlow(g);
-  const measured = measurePart({ type: 'block', block }, { kind: 'content', parts: [] }, g)[0];
-  void flow;
-  const width = Math.min(w, measured?.width ?? w);
+  // The columns as the deck's CSS lays the table out (auto layout over the deck's fonts).
+  const measured = measureTable(block, bodyFlow(g));
   const cols = Math.max(...rows.map((r) => r.length));
-  s.addTable(rows, { x: inch(x), y: inch(_y), w: inch(width), colW: Array.from({ length: cols }, () => inch(width / cols)), fontSize: pt(px), fontFace: ctx.fonts.body, color: main, autoPage: false });
+  // 15 % more than Inter needs: a machine without the deck's font sets a wider one, and a word
+  // cut inside a narrow column reads worse than a table a little wider than the deck's.
+  const widths = (measured.columns.length === cols ? measured.columns : Array.from({ length: cols }, () => Math.min(w, measured.width) / cols)).map((c) => c * 1.15);
+  const scaleDown = Math.min(1, w / widths.reduce((a, b) => a + b, 0));
+  const colW = widths.map((c) => inch(c * scaleDown));
+  const width = colW.reduce((a, b) => a + b, 0);
+  s.addTable(rows, { x: inch(x), y: inch(_y), w: width, colW, fontSize: pt(px), fontFace: ctx.fonts.body, color: main, autoPage: false });
 }
 
 function drawImage(s: PptxSlide, block: Extract<Block, { type: 'image' }>, ctx: Ctx, g: SlideGeometry, x: number, y: number, w: number, h: number): void {
