@@ -318,7 +318,7 @@ function drawCode(s: PptxSlide, part: Extract<SlidePart, { type: 'code' }>, ctx:
   }
   if (part.title !== undefined && part.title !== '') {
     const th = g.bodyPx * g.scale.lineHeight;
-    s.addText([{ text: part.title, options: { fontSize: pt(g.bodyPx), color: ctx.theme.color('--r-main-color'), fontFace: ctx.fonts.code } }], boxOptions(x, at, w, th));
+    s.addText([{ text: part.title, options: { fontSize: pt(g.bodyPx), color: ctx.theme.color('--r-main-color'), fontFace: ctx.fonts.body } }], boxOptions(x, at, w, th));
     at += th + gap;
   }
   drawCodePanel(s, part.code, part.lang, codePx(part.scale, g), ctx, g, x, at, w, Math.max(0, y + h - at));
