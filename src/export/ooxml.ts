@@ -6,6 +6,8 @@
  *   run of a paragraph of several runs, which the schema forbids (pptxgenjs PR #1083);
  * - a slide background's `<p:bgPr>` gets the `<a:effectLst/>` the schema requires (pptxgenjs #1442);
  * - bullets in the theme's accent colour (the deck's `li::marker`; pptxgenjs has no option for it);
+ * - the code font marked fixed-pitch (pptxgenjs marks every font proportional), so that where it is
+ *   missing the substitute is a monospace too;
  * - with a `date` (SOURCE_DATE_EPOCH), the document's dates and every zip entry's time are that
  *   date, so two runs give the same bytes.
  * Pure.
@@ -14,6 +16,8 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 /** What to change besides the schema fixes. */
 export interface OoxmlTouches {
+  /** Fonts to mark as fixed-pitch (`pitchFamily` 49: modern, fixed), so a machine without them substitutes a monospace. */
+  readonly monospace?: readonly string[];
   /** Bullet colour, six hex digits. */
   readonly bulletColor?: string;
   /** The date the file says it was made (and its zip entries' times). */
@@ -38,6 +42,9 @@ export function touchPptx(bytes: Uint8Array, touches: OoxmlTouches = {}): Uint8A
 export function fixSlideXml(xml: string, touches: OoxmlTouches = {}): string {
   let out = xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, inner: string) => `<a:p>${onePPr(inner)}</a:p>`);
   out = out.replace(/<p:bgPr>([\s\S]*?)<\/p:bgPr>/g, (all, inner: string) => (inner.includes('<a:effectLst') || inner.includes('<a:effectDag') ? all : `<p:bgPr>${inner}<a:effectLst/></p:bgPr>`));
+  for (const face of touches.monospace ?? []) {
+    out = out.split(`typeface="${face}" pitchFamily="34"`).join(`typeface="${face}" pitchFamily="49"`);
+  }
   if (touches.bulletColor !== undefined && /^[0-9A-Fa-f]{6}$/.test(touches.bulletColor)) {
     // Inside a pPr, buClr comes before the bullet's size and character (CT_TextParagraphProperties order).
     out = out.replace(/<a:buSzPct val="(\d+)"\/>(<a:bu(?:Char|AutoNum)\b)/g, `<a:buClr><a:srgbClr val="${touches.bulletColor.toUpperCase()}"/></a:buClr><a:buSzPct val="$1"/>$2`);

@@ -143,7 +143,7 @@ export async function deckToPptx(deck: Deck, inputs: PptxInputs): Promise<PptxRe
     if (notes !== '') s.addNotes(notes);
   }
   const written = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-  const bytes = touchPptx(written, { bulletColor: theme.color('--lectern-accent', theme.color('--r-main-color')), ...(inputs.date === undefined ? {} : { date: inputs.date }) });
+  const bytes = touchPptx(written, { monospace: [CODE_FONT], bulletColor: theme.color('--lectern-accent', theme.color('--r-main-color')), ...(inputs.date === undefined ? {} : { date: inputs.date }) });
   return { bytes, slides: slides.length, pictures };
 }
 
@@ -589,7 +589,14 @@ function inlineRuns(inlines: readonly Inline[], ctx: Ctx, style: RunStyle, parag
           if (node.text !== '') out.push({ text: oneLineText(node.text), options: runOptions(st, paragraph, ctx) });
           break;
         case 'code':
-          out.push({ text: oneLineText(node.text), options: { ...runOptions({ ...st, font: ctx.fonts.code, px: Math.max(ctx.geometry.scale.textFloorPx, st.px * ctx.geometry.scale.inlineCode.em) }, paragraph, ctx), highlight: ctx.theme.color('--lectern-code-bg') } });
+          // Inline code as blocks.css draws it: the code colours (a link's colour stays a link's).
+          out.push({
+            text: oneLineText(node.text),
+            options: {
+              ...runOptions({ ...st, font: ctx.fonts.code, px: Math.max(ctx.geometry.scale.textFloorPx, st.px * ctx.geometry.scale.inlineCode.em), ...(st.link === undefined ? { color: ctx.theme.color('--lectern-code-fg', st.color) } : {}) }, paragraph, ctx),
+              highlight: ctx.theme.color('--lectern-code-bg'),
+            },
+          });
           break;
         case 'strong':
           walk(node.children, { ...st, bold: true });

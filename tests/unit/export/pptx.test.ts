@@ -103,7 +103,7 @@ describe('the seed deck as PPTX', () => {
       expect(more).toEqual([]);
       // Line for line (an empty line is a paragraph with one space).
       expect(paragraphs(box!).map((l) => l.trimEnd())).toEqual(code.split('\n').map((l) => l.trimEnd()));
-      expect(box).toContain('typeface="Consolas"');
+      expect(box).toContain('typeface="Consolas" pitchFamily="49"');
       const coloured = runs(box!);
       expect(coloured.every((r) => r.color !== undefined)).toBe(true);
       expect(new Set(coloured.map((r) => r.color)).size).toBeGreaterThanOrEqual(4);
