@@ -3,6 +3,7 @@ import { exportDecks, parseSize, type ExportEvent } from '../commands/export.js'
 import { LecternError } from '../errors.js';
 import { resolveCliConfig, type CliContext, type CliFlags } from './context.js';
 import type { Logger } from './log.js';
+import { stepName } from './steps.js';
 
 /** The flags of `lectern export` (and `lectern pdf --pptx`). */
 export interface ExportFlags extends CliFlags {
@@ -36,23 +37,26 @@ function exportEvents(log: Logger): { on: (event: ExportEvent) => void; stop: ()
   let bar: ReturnType<Logger['progress']> | undefined;
   return {
     on(event) {
-      if (event.type === 'pdf-begin') {
-        if (event.jobs > 0) bar = log.progress(event.jobs, 'PDF');
+      // A bar over each deck's opening in Chromium and each PDF, as `lectern pdf` shows it.
+      if (event.type === 'pdf-begin') bar = log.progress(event.decks + event.jobs, 'Chromium');
+      else if (event.type === 'pdf-step') {
+        if (event.step.type === 'open') bar?.tick();
+        bar?.task(`${event.slug}: ${stepName(event.step)}`);
       } else if (event.type === 'pdf-start') {
         bar?.tick();
-        bar?.task(`${event.slug} (${event.kind})`);
+        bar?.task(`${event.slug}: printing the ${event.kind} PDF`);
       } else {
         bar?.stop();
         bar = undefined;
         for (const d of event.diagnostics) log.diagnostic(d);
-        for (const file of event.files) if (file.label.endsWith('PDF')) log.result(`${event.slug}: ${file.pages ?? 0} pages → ${file.path}`);
+        for (const file of event.files) if (file.label.endsWith('PDF')) log.info(`${event.slug}: ${file.pages ?? 0} pages → ${file.path}`);
         if (event.pptx !== undefined) {
           const { slides, pictures, path } = event.pptx;
-          log.result(`${event.slug}: pptx, ${slides} ${slides === 1 ? 'slide' : 'slides'}${pictures > 0 ? ` (${pictures} as ${pictures === 1 ? 'picture' : 'pictures'})` : ''} → ${path}`);
+          log.info(`${event.slug}: pptx, ${slides} ${slides === 1 ? 'slide' : 'slides'}${pictures > 0 ? ` (${pictures} as ${pictures === 1 ? 'picture' : 'pictures'})` : ''} → ${path}`);
         }
         if (event.png !== undefined) {
           const { count, width, height, folder } = event.png;
-          log.result(`${event.slug}: ${count} PNG ${count === 1 ? 'picture' : 'pictures'}, ${width}×${height} → ${folder}/`);
+          log.info(`${event.slug}: ${count} PNG ${count === 1 ? 'picture' : 'pictures'}, ${width}×${height} → ${folder}/`);
         }
       }
     },

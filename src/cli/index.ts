@@ -12,18 +12,19 @@ import { LecternError } from '../errors.js';
 import type { CliContext, CliFlags } from './context.js';
 import { createLogger, type CliIo } from './log.js';
 
+const FETCH_HELP = 'Do not fetch remote (https://) images into the deck folder: the deck links them (and needs the network)';
 const BROWSER_HELP = 'Browser executable (else PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, usual install paths)';
 const TIMEOUT_HELP = 'Give up on a deck that is not ready in the browser after this long (default: 30)';
 const ALLOW_DIR_HELP = "Also let articles use images from this folder (repeatable; default: only the article's own folder and site)";
 
 /** Lectern's version, from its package.json (found from this file, compiled or not). */
 export function version(): string {
-  for (const up of ['../../package.json', '../../../package.json']) {
+  for (const up of ['../package.json', '../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(fileURLToPath(new URL(up, import.meta.url)), 'utf8')) as { name?: string; version?: string };
       if (pkg.name === 'lectern' && pkg.version !== undefined) return pkg.version;
     } catch {
-      // Not at this depth: src/cli/ (two up) or build/src/cli/ (three up).
+      // Not at this depth: build/cli.js (one up) or src/cli/index.ts (two up).
     }
   }
   return '0.0.0';
@@ -31,7 +32,8 @@ export function version(): string {
 
 /** Run the CLI on `args` (the words after `lectern`); resolves with the exit code. */
 export async function runCli(args: readonly string[], io: CliIo = process): Promise<number> {
-  const log = createLogger(io);
+  // Known before cac parses, so that even a usage error is printed as --quiet asks.
+  const log = createLogger(io, { quiet: args.includes('--quiet') || args.includes('-q') });
   const ctx: CliContext = { log, cwd: process.cwd() };
   let running: Promise<number> | undefined;
   const { args: safeArgs, restore } = protectFileNames(args);
@@ -79,11 +81,12 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .command('build [...inputs]', 'Build decks (HTML, and PDFs with --pdf) from articles or folders of articles (default: decks/)')
     .option('--allow-dir <dir>', ALLOW_DIR_HELP)
     .option('--out <dir>', 'Output folder (default: dist)')
-    .option('--config <file>', 'Config file (default: lectern.config.json, .mjs or .js in this folder)')
-    .option('--theme <name>', 'Theme: light, dark, eventlet (front matter `theme:` wins over the default, this flag over both)')
+    .option('--config <file>', 'Config file (default: lectern.config.ts, .mts, .cts, .js, .mjs or .json in this folder)')
+    .option('--theme <name>', 'Theme: light, dark, eventlet, or a theme file ./my-theme.css (front matter `theme:` wins over the default, this flag over both)')
     .option('--layout <layout>', 'stacked (h3 slides beneath their h2) or flat')
     .option('--strict', 'Fail on warnings too')
     .option('--unsafe-html', "Keep the articles' raw HTML as written instead of sanitizing it (only for articles you trust)")
+    .option('--no-fetch', FETCH_HELP)
     .option('--pdf', 'Also export slides.pdf and handout.pdf for every deck (needs Chromium or Chrome)')
     .option('--browser <path>', BROWSER_HELP)
     .option('--timeout <seconds>', TIMEOUT_HELP)
@@ -93,7 +96,9 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--pptx', 'With --pdf: also <out>/<slug>/slides.pptx, an editable PowerPoint file with the speaker notes')
     .option('--base <path>', 'Public base path of the site, e.g. /talks/ (default: /)')
     .option('--site-url <url>', 'Public URL of the site, for canonical links and QR codes')
+    .option('--watch', 'Build again whenever an article, an image or the config file changes (Ctrl-C to stop)')
     .example('lectern build decks --pdf')
+    .example("lectern build 'posts/**/*.md' --watch")
     .example('lectern build article.md --theme dark --out public')
     .action((inputs: string[], flags: CliFlags) => start(import('./build.js').then((m) => m.runBuild(files(inputs), flags, ctx))));
   cli
@@ -110,12 +115,13 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--config <file>', 'Config file')
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
+    .option('--no-fetch', FETCH_HELP)
     .example('lectern pdf decks/eventlet.md --handout')
     .action((inputs: string[], flags: CliFlags) => start(import('./pdf.js').then((m) => m.runPdf(files(inputs), flags, ctx))));
   cli
     .command('export [...inputs]', 'Export an editable PowerPoint file (--pptx) and/or a PNG per slide (--png) for articles, without a site')
     .option('--allow-dir <dir>', ALLOW_DIR_HELP)
-    .option('--pptx', 'Write <slug>.pptx: text, code with its colours, tables and pictures as PowerPoint objects, the speaker notes in the notes pane; slides with an embed become a picture of the slide')
+    .option('--pptx', 'Write <slug>.pptx: text, code with its colours, tables and pictures as PowerPoint objects, the speaker notes in the notes pane; a slide with an embed, a diagram or math becomes a picture of the slide')
     .option('--png', 'Write <slug>/slides/001.png… : a picture of every slide, fragments shown')
     .option('--size <WxH>', "Size of the PNGs, in the deck's proportions (default: the deck's size, 1280x720), e.g. 1920x1080 or 1920")
     .option('--out <dir>', 'Where the files go (default: this folder)')
@@ -135,6 +141,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--config <file>', 'Config file')
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
+    .option('--no-fetch', FETCH_HELP)
     .example('lectern dev decks --port 3000')
     .action((inputs: string[], flags: CliFlags) => start(import('./serve.js').then((m) => m.runDev(files(inputs), flags, ctx))));
   cli
@@ -154,9 +161,11 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--config <file>', 'Config file')
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
+    .option('--no-fetch', FETCH_HELP)
     .example('lectern check decks')
     .example('lectern check article.md --json')
     .action((inputs: string[], flags: CliFlags) => start(import('./check.js').then((m) => m.runCheck(files(inputs), flags, ctx))));
+  cli.option('-q, --quiet', 'Print only warnings, errors and what the command exists to print (no progress, no line per deck)');
   cli.help();
   cli.version(version());
   return cli;

@@ -8,13 +8,15 @@ import { withCheckDiagnostics } from '../check/index.js';
 import type { CompiledDeck, ThumbnailKind } from '../compile.js';
 import type { ResolvedConfig } from '../config.js';
 import { LecternError } from '../errors.js';
+import type { LoadSourcesOptions } from '../load/files.js';
 import type { Diagnostic } from '../model.js';
 import type { PdfKind } from '../pdf/index.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
 import type { IndexEntry } from '../site/index-page.js';
-import { deckOutput, indexOutput, mergeOutput, runtimeOutput, type OutputFile } from '../site/output.js';
+import { deckOutput, drawsDiagrams, indexOutput, mergeOutput, runtimeOutput, type OutputFile } from '../site/output.js';
 import { deferSignals } from '../util/signals.js';
 import { compileWith, realEdges, type Edges } from './edges.js';
+import type { DeckStep } from './measure.js';
 import type { DeckPrinter, PrintedSiteDeck } from './print.js';
 
 /** What to build. */
@@ -31,9 +33,11 @@ export interface BuildOptions {
 
 /** Progress of a build. */
 export type BuildEvent =
-  /** Printing starts: `jobs` PDFs will be made (the progress bar's total). */
-  | { readonly type: 'pdf-begin'; readonly jobs: number }
+  /** Printing starts: `decks` decks will be measured and `jobs` PDFs made (the progress bar's total). */
+  | { readonly type: 'pdf-begin'; readonly jobs: number; readonly decks: number }
   | { readonly type: 'pdf-start'; readonly slug: string; readonly kind: PdfKind }
+  /** Before printing, a deck is opened and measured (re-planned while slides overflow). */
+  | { readonly type: 'pdf-step'; readonly slug: string; readonly step: DeckStep }
   /** A deck is done: its final slide count, its files, its diagnostics. */
   | { readonly type: 'deck'; readonly deck: DeckResult };
 
@@ -79,12 +83,13 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
   const pptx = options.pptx === true ? await import('./export.js') : undefined;
   const sources = pptx === undefined ? undefined : await pptx.pptxSources(edges);
   const pdfOrShare = options.pdf === true || config.siteUrl !== undefined;
-  const compiled = await compileAll(edges, options.inputs, config, runtime, pdfOrShare ? 'png' : 'svg');
+  // The output folder is never read as input (`lectern build .` must not read last build's pages).
+  const compiled = await compileAll(edges, options.inputs, config, runtime, pdfOrShare ? 'png' : 'svg', { exclude: [config.outDir] });
   const pictures = sources === undefined ? undefined : await sources.pictures(compiled);
   const browser = pdfOrShare || (pictures !== undefined && compiled.some((c) => pictures(c) !== undefined));
   let printed: readonly PrintedSiteDeck[] | undefined;
   if (browser) {
-    if (options.pdf) options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * 2 });
+    if (options.pdf) options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * 2, decks: compiled.length });
     const printer = await edges.printer(runtime, {
       config,
       slides: options.pdf === true,
@@ -95,6 +100,7 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
       refit: false,
       ...(pictures === undefined ? {} : { pictures }),
       onStart: (slug, kind) => options.onEvent?.({ type: 'pdf-start', slug, kind }),
+      onStep: (slug, step) => options.onEvent?.({ type: 'pdf-step', slug, step }),
     });
     printed = await printDecks(compiled, printer);
     failOnOverflow(printed, config.strict);
@@ -106,7 +112,8 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
     for (const d of made) pptxFiles.set(d.compiled.rendered.slug, await sources.make(d.compiled, 'printed' in d ? d.printed.pictures : undefined));
   }
   const decks = made.map((d) => siteDeck(d, config.outDir, pptxFiles.get(d.compiled.rendered.slug)));
-  const output = mergeOutput(runtimeOutput(runtime), ...decks.map((d) => d.files), indexOutput(decks.map((d) => d.entry)));
+  const needs = { diagrams: compiled.some(drawsDiagrams) };
+  const output = mergeOutput(runtimeOutput(runtime, needs), ...decks.map((d) => d.files), indexOutput(decks.map((d) => d.entry)));
   // The one write of the build: a Ctrl-C during it takes effect once the site is whole.
   const written = await deferSignals(() => edges.writeSite(config.outDir, output));
   for (const d of decks) options.onEvent?.({ type: 'deck', deck: d.result });
@@ -118,8 +125,15 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
  * deck's diagnostics. Throws before anything is written when a deck has an error (any warning
  * with --strict) or two decks would share a folder.
  */
-export async function compileAll(edges: Edges, inputs: readonly string[], config: ResolvedConfig, runtime: RuntimeManifest, thumbnail: ThumbnailKind): Promise<CompiledDeck[]> {
-  const sources = await edges.loadSources(inputs);
+export async function compileAll(
+  edges: Edges,
+  inputs: readonly string[],
+  config: ResolvedConfig,
+  runtime: RuntimeManifest,
+  thumbnail: ThumbnailKind,
+  load: LoadSourcesOptions = {},
+): Promise<CompiledDeck[]> {
+  const sources = await edges.loadSources(inputs, load);
   const compiled: CompiledDeck[] = [];
   for (const source of sources) compiled.push(withCheckDiagnostics(await compileWith(edges, source, { config, runtime, thumbnail })));
   checkSlugs(compiled);

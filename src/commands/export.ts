@@ -105,7 +105,7 @@ export async function exportDecks(options: ExportOptions, edges: Edges = realEdg
   const needBrowser = pdfs || compiled.some((c) => pictureRequest(c) !== undefined);
   const decks: { compiled: CompiledDeck; pictures?: ReadonlyMap<number, Uint8Array>; slides?: Uint8Array; slidesPages?: number; handout?: Uint8Array; handoutPages?: number; diagnostics: readonly Diagnostic[] }[] = [];
   if (needBrowser) {
-    options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * ((options.slidesPdf ? 1 : 0) + (options.handoutPdf ? 1 : 0)) });
+    options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * ((options.slidesPdf ? 1 : 0) + (options.handoutPdf ? 1 : 0)), decks: compiled.length });
     const printer = await edges.printer(runtime, {
       config,
       slides: options.slidesPdf === true,
@@ -114,6 +114,7 @@ export async function exportDecks(options: ExportOptions, edges: Edges = realEdg
       refit: false,
       pictures: pictureRequest,
       onStart: (slug, kind) => options.onEvent?.({ type: 'pdf-start', slug, kind }),
+      onStep: (slug, step) => options.onEvent?.({ type: 'pdf-step', slug, step }),
     });
     for (const p of await printDecks(compiled, printer)) {
       decks.push({
@@ -214,7 +215,7 @@ export async function pptxSources(edges: Pick<Edges, 'readFile'>): Promise<{
     },
     async make(compiled, pictures) {
       const i = await own(compiled);
-      const theme = await loadTheme(compiled.deck.meta.theme);
+      const theme = await loadTheme(compiled.deck.meta.theme, compiled.files.styles.map((f) => f.css));
       return writer.deckToPptx(compiled.deck, { theme, image: i.image, ...(pictures === undefined ? {} : { pictures }), ...(date === undefined ? {} : { date }) });
     },
   };

@@ -75,13 +75,24 @@ const pt = (px: number): number => Math.round(px * 0.75 * 100) / 100;
 export function pictureSlides(deck: Deck, image: (src: string) => PptxImage | undefined = () => undefined, missing: (src: string) => boolean = () => false): number[] {
   const out: number[] = [];
   deck.stacks.flat().forEach((slide, index) => {
-    if (slide.parts.some((p) => partNeedsPicture(p, image, missing))) out.push(index);
+    // Math (KaTeX in the deck) has no faithful PowerPoint form here: its slide is a picture too.
+    if (slide.parts.some((p) => partNeedsPicture(p, image, missing)) || hasMath([slide.title, slide.kicker, slide.parts])) out.push(index);
   });
   return out;
 }
 
+/** Whether any node in `value` (inlines, blocks, parts) is math. */
+function hasMath(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasMath);
+  if (value === null || typeof value !== 'object') return false;
+  if ((value as { type?: unknown }).type === 'math') return true;
+  return Object.values(value).some(hasMath);
+}
+
 function partNeedsPicture(part: SlidePart, image: (src: string) => PptxImage | undefined, missing: (src: string) => boolean): boolean {
   if (part.type === 'row') return part.parts.some((p) => partNeedsPicture(p, image, missing));
+  // A diagram is drawn by mermaid in the page.
+  if (part.type === 'diagram') return true;
   if (part.type !== 'block') return false;
   return blockNeedsPicture(part.block, image, missing);
 }
@@ -89,6 +100,7 @@ function partNeedsPicture(part: SlidePart, image: (src: string) => PptxImage | u
 function blockNeedsPicture(block: Block, image: (src: string) => PptxImage | undefined, missing: (src: string) => boolean): boolean {
   switch (block.type) {
     case 'html':
+    case 'math':
       return true;
     case 'image': {
       if (missing(block.src)) return false;
@@ -273,6 +285,10 @@ function drawPart(s: PptxSlide, part: SlidePart, slide: Slide, ctx: Ctx, g: Slid
     case 'nav':
       drawNav(s, part, slide, ctx, g, x, y, w, h);
       return;
+    case 'diagram':
+      // Reached only without a picture of the slide: the diagram's source, so nothing is lost.
+      drawCode(s, { type: 'code', lang: 'plaintext', code: part.code, firstLine: 1, scale: 1, ...(part.caption === undefined ? {} : { caption: part.caption }) }, ctx, g, x, y, w, h);
+      return;
     case 'row': {
       const gap = g.scale.row.gapEm * body;
       const n = Math.max(1, part.parts.length);
@@ -321,7 +337,7 @@ function drawCode(s: PptxSlide, part: Extract<SlidePart, { type: 'code' }>, ctx:
     s.addText([{ text: part.title, options: { fontSize: pt(g.bodyPx), color: ctx.theme.color('--r-main-color'), fontFace: ctx.fonts.body } }], boxOptions(x, at, w, th));
     at += th + gap;
   }
-  drawCodePanel(s, part.code, part.lang, codePx(part.scale, g), ctx, g, x, at, w, Math.max(0, y + h - at));
+  drawCodePanel(s, part.code, part.lang ?? part.inferred, codePx(part.scale, g), ctx, g, x, at, w, Math.max(0, y + h - at));
 }
 
 /** A code panel: the theme's code background and border, the code as coloured runs, one paragraph a line. */
@@ -369,7 +385,7 @@ function drawBlock(s: PptxSlide, block: Block, ctx: Ctx, g: SlideGeometry, x: nu
       drawBullets(s, listItems(block.items, 0), block.ordered, ctx, { px: body, color: main }, x, y, w, h, g.scale.list.itemMarginEm * body, block.start);
       return;
     case 'code':
-      drawCodePanel(s, block.code, block.lang, codePx(1, g), ctx, g, x, y, w, h);
+      drawCodePanel(s, block.code, block.lang ?? block.inferred, codePx(1, g), ctx, g, x, y, w, h);
       return;
     case 'quote': {
       const q = g.scale.quote;
@@ -408,6 +424,11 @@ function drawBlock(s: PptxSlide, block: Block, ctx: Ctx, g: SlideGeometry, x: nu
       // Reached only without a picture of the slide: the embed's text, so nothing is lost.
       const px = Math.max(g.scale.textFloorPx, body * g.scale.htmlEm);
       s.addText([{ text: block.text, options: { fontSize: pt(px), color: main } }], boxOptions(x, y, w, h));
+      return;
+    }
+    case 'math': {
+      // Reached only without a picture of the slide: the TeX source.
+      s.addText([{ text: block.tex, options: { fontSize: pt(body), color: main, fontFace: ctx.fonts.code } }], boxOptions(x, y, w, h));
       return;
     }
     case 'rule':
@@ -618,6 +639,13 @@ function inlineRuns(inlines: readonly Inline[], ctx: Ctx, style: RunStyle, parag
         case 'break':
           out.push({ text: ' ', options: runOptions(st, paragraph, ctx) });
           break;
+        case 'math':
+          // Reached only without a picture of the slide: the TeX source, in italics.
+          out.push({ text: oneLineText(node.tex), options: runOptions({ ...st, italic: true }, paragraph, ctx) });
+          break;
+        case 'footnote':
+          out.push({ text: String(node.number), options: { ...runOptions(st, paragraph, ctx), superscript: true } });
+          break;
         default:
           assertNever(node);
       }
@@ -712,6 +740,8 @@ function blockPlain(block: Block, depth = 0): string {
       return block.alt;
     case 'html':
       return block.text.trim();
+    case 'math':
+      return block.tex;
     case 'directive':
       return block.name === 'notes' && block.text !== undefined ? block.text : '';
     case 'rule':

@@ -40,14 +40,18 @@ export interface ExportTheme {
   token(classes: readonly (readonly string[])[]): TokenStyle;
 }
 
-/** Read a theme's CSS (and the shared defaults and highlight partial) from Lectern's package. */
-export async function loadTheme(name: string): Promise<ExportTheme> {
+/**
+ * Read a theme's CSS (and the shared defaults and highlight partial) from Lectern's package;
+ * `own` are the deck's own stylesheets (a theme file of the author's, `css:` files), whose `:root`
+ * variables win, as they do in the deck.
+ */
+export async function loadTheme(name: string, own: readonly string[] = []): Promise<ExportTheme> {
   const read = (file: string): Promise<string> =>
     readFile(file, 'utf8').catch((err: unknown) => {
       throw new LecternError('config-invalid', `cannot read the theme "${name}": ${(err as Error).message}`, { file, hint: 'use one of the themes in themes/ (light, dark, eventlet)' });
     });
   const [base, theme, highlight] = await Promise.all([read(join(CLIENT_DIR, 'styles', 'variables.css')), read(join(THEMES_DIR, `${name}.css`)), read(join(THEMES_DIR, '_highlight.css'))]);
-  return parseTheme(name, [base, theme], highlight);
+  return parseTheme(name, [base, theme, ...own], highlight);
 }
 
 /** A theme from its stylesheets (later ones win) and the highlight partial. Pure. */

@@ -3,6 +3,7 @@
  * file-system edge to read), and the deck with those sources renamed to the copies the site writes.
  * Pure walks over the model; the HTML is never rewritten.
  */
+import { isRemoteUrl } from '../util/urls.js';
 import { assertNever, type Article, type Block, type Deck, type ImageRef, type Inline, type ListItem, type Section, type Slide, type SlidePart } from '../model.js';
 
 /** True for a `src` that names a file relative to the article (not a URL, a root path or a fragment). */
@@ -11,11 +12,14 @@ export function isRelativeFile(src: string): boolean {
   return s !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(s) && !s.startsWith('/') && !s.startsWith('#') && !s.startsWith('?');
 }
 
-/** Every relative image `src` of an article (headings, blocks, notes-to-be), with the first line that names it. */
+/**
+ * Every relative or remote (http/https) image `src` of an article (headings, blocks, notes-to-be),
+ * with the first line that names it.
+ */
 export function imageRefs(article: Article): ImageRef[] {
   const found = new Map<string, number>();
   const note: MapSrc = (src, line) => {
-    if (isRelativeFile(src) && !found.has(src)) found.set(src, line);
+    if ((isRelativeFile(src) || isRemoteUrl(src)) && !found.has(src)) found.set(src, line);
     return src;
   };
   const section = (s: Section): void => {
@@ -25,6 +29,7 @@ export function imageRefs(article: Article): ImageRef[] {
   };
   for (const block of article.intro) mapBlock(block, note);
   for (const s of article.sections) section(s);
+  for (const f of article.footnotes ?? []) for (const block of f.blocks) mapBlock(block, note);
   return [...found].map(([src, line]) => ({ src, line }));
 }
 
@@ -61,6 +66,7 @@ function mapPart(part: SlidePart, line: number, fn: MapSrc): SlidePart {
     case 'block':
       return { ...part, block: mapBlock(part.block, fn) };
     case 'code':
+    case 'diagram':
       return part.caption ? { ...part, caption: mapInlines(part.caption, line, fn) } : part;
     case 'nav':
       return { ...part, links: part.links.map((l) => ({ ...l, children: mapInlines(l.children, line, fn) })) };
@@ -97,6 +103,7 @@ function mapBlock(block: Block, fn: MapSrc): Block {
     case 'html':
     case 'directive':
     case 'rule':
+    case 'math':
       return block;
     default:
       return assertNever(block);
@@ -120,6 +127,8 @@ function mapInlines(inlines: readonly Inline[], line: number, fn: MapSrc): Inlin
       case 'text':
       case 'code':
       case 'break':
+      case 'math':
+      case 'footnote':
         return node;
       default:
         return assertNever(node);

@@ -11,6 +11,7 @@ import { plainText } from '../text.js';
 import { needsAgenda, planAgenda } from './agenda.js';
 import { budgetFor } from './budget.js';
 import { planClosing } from './closing.js';
+import { attachFootnotes } from './footnotes.js';
 import { createIdAllocator } from './ids.js';
 import { splitNav } from './nav.js';
 import { planOpening } from './opening.js';
@@ -49,6 +50,7 @@ export function planDeck(input: Article, options: ResolvedDeckOptions, hints?: F
   }
   const lastLine = Math.max(article.line, ...stacks.flat().map((s) => s.endLine));
   stacks.push([planClosing(article, { title: titleInlines, ids, links, ...(navBlock ? { navBlock } : {}), line: lastLine, ...(site.siteUrl === undefined ? {} : { siteUrl: site.siteUrl }) })]);
+  const withFootnotes = attachFootnotes(stacks, article.footnotes ?? []);
   return {
     meta: {
       title,
@@ -63,7 +65,7 @@ export function planDeck(input: Article, options: ResolvedDeckOptions, hints?: F
       ...(article.meta.date !== undefined ? { date: article.meta.date } : {}),
       ...(options.unsafeHtml ? { unsafeHtml: true } : {}),
     },
-    stacks,
+    stacks: withFootnotes,
     diagnostics: article.diagnostics,
   };
 }
