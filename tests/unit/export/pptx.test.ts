@@ -159,6 +159,15 @@ describe('slides that cannot be native', () => {
     expect(pictureSlides(withSvg, () => undefined, () => true)).toEqual([]);
   });
 
+  it('are diagrams and math too (display or inline), but not footnote numbers', () => {
+    const base = slides[1]!;
+    const diagram: Slide = { ...base, parts: [{ type: 'diagram', lang: 'mermaid', code: 'graph LR; A-->B', line: 1 }] };
+    const inlineMath: Slide = { ...base, parts: [{ type: 'points', items: [[{ type: 'text', text: 'So ' }, { type: 'math', tex: 'a^2', display: false }]] }] };
+    const blockMath: Slide = { ...base, parts: [{ type: 'block', block: { type: 'math', line: 1, tex: '\\int_0^1 x\\,dx' } }] };
+    const footnote: Slide = { ...base, parts: [{ type: 'points', items: [[{ type: 'text', text: 'Said' }, { type: 'footnote', label: 'a', number: 1 }]] }] };
+    expect(pictureSlides({ ...compiled.deck, stacks: [[diagram, inlineMath], [blockMath], [footnote]] })).toEqual([0, 1, 2]);
+  });
+
   it('become the picture the caller took, full slide, with their notes', async () => {
     const deck = embedDeck();
     const png = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
