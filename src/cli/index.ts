@@ -93,7 +93,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
     .option('--handout-layout <layout>', 'Handout layout: notes (slide above its notes) or 3up (default: notes)')
     .option('--steps', 'Slides PDF: one page per fragment step')
-    .option('--pptx', 'With --pdf: also <out>/<slug>/slides.pptx, an editable PowerPoint file with the speaker notes')
+    .option('--pptx', 'Also write <out>/<slug>/slides.pptx, an editable PowerPoint file with the speaker notes, linked from the index (with or without --pdf)')
     .option('--base <path>', 'Public base path of the site, e.g. /talks/ (default: /)')
     .option('--site-url <url>', 'Public URL of the site, for canonical links and QR codes')
     .option('--watch', 'Build again whenever an article, an image or the config file changes (Ctrl-C to stop)')
