@@ -5,6 +5,8 @@
  * - a paragraph's properties (`<a:pPr>`) only once, first: pptxgenjs 4 repeats them before every
  *   run of a paragraph of several runs, which the schema forbids (pptxgenjs PR #1083);
  * - a slide background's `<p:bgPr>` gets the `<a:effectLst/>` the schema requires (pptxgenjs #1442);
+ * - the title text box as the slide's title placeholder (`<p:ph type="title"/>`), so PowerPoint's
+ *   outline, slide list and accessibility checker see each slide's title;
  * - bullets in the theme's accent colour (the deck's `li::marker`; pptxgenjs has no option for it);
  * - the code font marked fixed-pitch (pptxgenjs marks every font proportional), so that where it is
  *   missing the substitute is a monospace too;
@@ -42,6 +44,8 @@ export function touchPptx(bytes: Uint8Array, touches: OoxmlTouches = {}): Uint8A
 export function fixSlideXml(xml: string, touches: OoxmlTouches = {}): string {
   let out = xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, inner: string) => `<a:p>${onePPr(inner)}</a:p>`);
   out = out.replace(/<p:bgPr>([\s\S]*?)<\/p:bgPr>/g, (all, inner: string) => (inner.includes('<a:effectLst') || inner.includes('<a:effectDag') ? all : `<p:bgPr>${inner}<a:effectLst/></p:bgPr>`));
+  // The title text box (named `Title` by the writer) becomes the slide's title placeholder.
+  out = out.replace(/<p:sp><p:nvSpPr><p:cNvPr id="(\d+)" name="Title"><\/p:cNvPr><p:cNvSpPr txBox="1"\/><p:nvPr><\/p:nvPr><\/p:nvSpPr>/g, '<p:sp><p:nvSpPr><p:cNvPr id="$1" name="Title"></p:cNvPr><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr>');
   for (const face of touches.monospace ?? []) {
     out = out.split(`typeface="${face}" pitchFamily="34"`).join(`typeface="${face}" pitchFamily="49"`);
   }

@@ -224,7 +224,9 @@ function drawTitle(s: PptxSlide, slide: Slide, ctx: Ctx, x: number, y: number, w
   const titleOpts: TextOptions = { align, lineSpacing: pt(px * hs.lineHeight) };
   runs.push(...inlineRuns(slide.title ?? [], ctx, { px, color: heading, bold: true, font: ctx.fonts.heading }, titleOpts));
   if (slide.continued) runs.push({ text: ` (${slide.continued.index}/${slide.continued.total})`, options: { ...titleOpts, fontSize: pt(px * hs.continuedEm), color: ctx.theme.color('--lectern-muted'), bold: false } });
-  s.addText(runs, { ...boxOptions(x, y, w, h), charSpacing: pt(px * hs.letterSpacingEm) });
+  // Named `Title`: made the slide's title placeholder (export/ooxml.ts), for PowerPoint's outline,
+  // slide list and accessibility checker.
+  s.addText(runs, { ...boxOptions(x, y, w, h), charSpacing: pt(px * hs.letterSpacingEm), objectName: 'Title' });
   // A theme that draws a rule under titles (eventlet): its gradient's first colour.
   const ruleEm = level === 1 ? hs.h1RuleEm : hs.h2RuleEm;
   if (ruleEm > 0 && slide.kind !== 'statement') {

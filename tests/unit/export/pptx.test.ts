@@ -83,7 +83,13 @@ describe('the seed deck as PPTX', () => {
   it('writes titles and key points as text, in the theme’s colours on its background', () => {
     slides.forEach((slide, i) => {
       const text = paragraphs(xml(`ppt/slides/slide${i + 1}.xml`)).join('\n');
-      if (slide.title !== undefined && slide.kind !== 'statement') expect(text).toContain(plainText(slide.title));
+      if (slide.title !== undefined && slide.kind !== 'statement') {
+        expect(text).toContain(plainText(slide.title));
+        // The title is the slide's title placeholder (PowerPoint's outline and accessibility checker read it).
+        const [title] = shapesNamed(xml(`ppt/slides/slide${i + 1}.xml`), 'Title');
+        expect(title).toContain('<p:nvPr><p:ph type="title"/></p:nvPr>');
+        expect(paragraphs(title!).join(' ')).toContain(plainText(slide.title));
+      }
       for (const part of slide.parts) {
         if (part.type === 'points') for (const item of part.items) expect(text).toContain(plainText(item));
         if (part.type === 'text') expect(text).toContain(plainText(part.inlines));
