@@ -43,14 +43,28 @@ export interface DeckOptions {
 export type Paper = 'a4' | 'letter';
 
 /** How slides and notes share a handout page. */
-export type HandoutLayout = 'notes' | '3up';
+export type HandoutLayout = 'flow' | 'notes' | '3up';
+
+/** The handout layouts, in the order the help lists them. */
+export const HANDOUT_LAYOUTS = ['flow', 'notes', '3up'] as const satisfies readonly HandoutLayout[];
+
+/** How the slides of a handout are coloured: the theme's light print variant, or as projected. */
+export type HandoutColors = 'print' | 'screen';
 
 /** How the PDFs are made (`lectern build --pdf`, `lectern pdf`). */
 export interface PdfConfig {
   /** Handout paper: `a4` or `letter` (`--paper`). Default `a4`. */
   paper?: Paper;
-  /** Handout layout: `notes` (each slide above its notes) or `3up` (`--handout-layout`). Default `notes`. */
+  /**
+   * Handout layout (`--handout-layout`): `flow` (each slide with its notes beneath, as many a page
+   * as fit), `notes` (one slide a page, its notes beneath) or `3up` (three slides a page, notes
+   * beside). Default `flow`.
+   */
   handoutLayout?: HandoutLayout;
+  /** Handout slides in the theme's light print variant (`print`) or as projected (`screen`) (`--handout-colors`). Default `print`. */
+  handoutColors?: HandoutColors;
+  /** Slides PDF in the theme's light print variant instead of its screen colours (`--print-colors`). Default false. */
+  printColors?: boolean;
   /** Slides PDF: one page per fragment step (`--steps`). Default false. */
   steps?: boolean;
 }
@@ -124,7 +138,7 @@ export interface ResolvedConfig extends ResolvedDeckOptions {
 }
 
 /** The defaults of PdfConfig. */
-export const DEFAULT_PDF_CONFIG: ResolvedPdfConfig = { paper: 'a4', handoutLayout: 'notes', steps: false };
+export const DEFAULT_PDF_CONFIG: ResolvedPdfConfig = { paper: 'a4', handoutLayout: 'flow', handoutColors: 'print', printColors: false, steps: false };
 
 /** The defaults, documented on DeckOptions/UserConfig. */
 export const DEFAULT_DECK_OPTIONS: ResolvedDeckOptions = {
@@ -218,7 +232,9 @@ function validateSiteUrl(url: unknown): void {
 function resolvePdf(pdf: PdfConfig): ResolvedPdfConfig {
   const resolved = { ...DEFAULT_PDF_CONFIG, ...pdf };
   if (resolved.paper !== 'a4' && resolved.paper !== 'letter') invalid(`pdf.paper must be a4 or letter, not ${show(resolved.paper)}`);
-  if (resolved.handoutLayout !== 'notes' && resolved.handoutLayout !== '3up') invalid(`pdf.handoutLayout must be notes or 3up, not ${show(resolved.handoutLayout)}`);
+  if (!(HANDOUT_LAYOUTS as readonly unknown[]).includes(resolved.handoutLayout)) invalid(`pdf.handoutLayout must be flow, notes or 3up, not ${show(resolved.handoutLayout)}`);
+  if (resolved.handoutColors !== 'print' && resolved.handoutColors !== 'screen') invalid(`pdf.handoutColors must be print or screen, not ${show(resolved.handoutColors)}`);
+  if (typeof resolved.printColors !== 'boolean') invalid(`pdf.printColors must be true or false, not ${show(resolved.printColors)}`);
   if (typeof resolved.steps !== 'boolean') invalid(`pdf.steps must be true or false, not ${show(resolved.steps)}`);
   return resolved;
 }

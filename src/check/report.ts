@@ -4,7 +4,8 @@
  *
  * A deck passes with 0 overflowing slides, 0 leaks, no code in a language Lectern does not know,
  * conservation ≥ 99%, no lone lead-in, no text under 24 px or code under 18 px (check/composition.ts),
- * and no error diagnostic. Missing images are listed, but they are not the
+ * no serious or critical accessibility violation in any built-in theme (check/a11y.ts), and no
+ * error diagnostic. Missing images are listed, but they are not the
  * deck's fit or text.
  */
 import type { CompiledDeck } from '../compile.js';
@@ -13,6 +14,7 @@ import { slugFromPath } from '../load/slug.js';
 import type { SlideComposition } from '../fit/composition.js';
 import type { SlideOverflow } from '../fit/measure.js';
 import type { Diagnostic, FitHints, Source } from '../model.js';
+import { blockingViolations, type A11yReport } from './a11y.js';
 import type { CodeCheck } from './code.js';
 import type { Conservation } from './conservation.js';
 import { compositionPasses, compositionReport, type CompositionReport } from './composition.js';
@@ -41,6 +43,8 @@ export interface DeckCheck {
   readonly composition: CompositionReport;
   /** Requests that failed in the browser (`404 http://…/cfg.svg`): listed, not failed on. */
   readonly missing: readonly string[];
+  /** What axe-core found in each built-in theme (absent when the audit was not run). */
+  readonly a11y?: A11yReport;
   readonly diagnostics: readonly Diagnostic[];
   /** Why the deck could not be checked at all (it failed to build or to load). */
   readonly error?: string;
@@ -65,6 +69,7 @@ export interface MeasuredDeck {
   readonly composition: readonly SlideComposition[];
   /** `404 http://…/a.png` */
   readonly missing: readonly string[];
+  readonly a11y?: A11yReport;
 }
 
 /** The report of a measured deck. */
@@ -86,6 +91,7 @@ export function deckReport(measured: MeasuredDeck): DeckCheck {
     conservation: checks.conservation,
     composition: compositionReport(compiled.deck, measured.composition),
     missing: measured.missing,
+    ...(measured.a11y === undefined ? {} : { a11y: measured.a11y }),
     diagnostics: compiled.rendered.diagnostics,
   };
   return { ...deck, ok: passes(deck) };
@@ -133,6 +139,7 @@ function passes(deck: Omit<DeckCheck, 'ok'>): boolean {
     deck.code.every((c) => c.status !== 'unknown-language') &&
     deck.conservation.ratio >= MIN_CONSERVATION &&
     compositionPasses(deck.composition) &&
+    blockingViolations(deck.a11y).length === 0 &&
     deck.diagnostics.every((d) => d.severity !== 'error')
   );
 }

@@ -15,6 +15,9 @@ import { createLogger, type CliIo } from './log.js';
 const FETCH_HELP = 'Do not fetch remote (https://) images into the deck folder: the deck links them (and needs the network)';
 const BROWSER_HELP = 'Browser executable (else PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, usual install paths)';
 const TIMEOUT_HELP = 'Give up on a deck that is not ready in the browser after this long (default: 30)';
+const LAYOUT_HELP = 'Handout layout: flow (slides with their notes beneath, as many a page as fit), notes (one slide a page) or 3up (three slides a page, notes beside) (default: flow)';
+const COLORS_HELP = "Handout slides: print (the theme's light print variant) or screen (as projected) (default: print)";
+const PRINT_COLORS_HELP = "Slides PDF: print the slides in the theme's light print variant";
 const ALLOW_DIR_HELP = "Also let articles use images from this folder (repeatable; default: only the article's own folder and site)";
 
 /** Lectern's version, from its package.json (found from this file, compiled or not). */
@@ -91,7 +94,9 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--browser <path>', BROWSER_HELP)
     .option('--timeout <seconds>', TIMEOUT_HELP)
     .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
-    .option('--handout-layout <layout>', 'Handout layout: notes (slide above its notes) or 3up (default: notes)')
+    .option('--handout-layout <layout>', LAYOUT_HELP)
+    .option('--handout-colors <colors>', COLORS_HELP)
+    .option('--print-colors', PRINT_COLORS_HELP)
     .option('--steps', 'Slides PDF: one page per fragment step')
     .option('--pptx', 'Also write <out>/<slug>/slides.pptx, an editable PowerPoint file with the speaker notes, linked from the index (with or without --pdf)')
     .option('--base <path>', 'Public base path of the site, e.g. /talks/ (default: /)')
@@ -106,9 +111,12 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--allow-dir <dir>', ALLOW_DIR_HELP)
     .option('--out <dir>', 'Where the PDFs go (default: this folder)')
     .option('--handout', 'Also export the handout: each slide with its speaker notes')
-    .option('--handout-layout <layout>', 'notes (slide above its notes) or 3up (three slides a page, notes beside) (default: notes)')
+    .option('--handout-layout <layout>', LAYOUT_HELP)
+    .option('--handout-colors <colors>', COLORS_HELP)
+    .option('--print-colors', PRINT_COLORS_HELP)
     .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
     .option('--steps', 'Slides PDF: one page per fragment step')
+    .option('--site-url <url>', 'Public URL of the site: the handout footer shows the deck URL and a QR code')
     .option('--pptx', 'Also write <slug>.pptx, an editable PowerPoint file with the speaker notes (as `lectern export --pptx`)')
     .option('--browser <path>', BROWSER_HELP)
     .option('--timeout <seconds>', TIMEOUT_HELP)
@@ -152,10 +160,11 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--host <host>', 'Interface to listen on (default: 127.0.0.1)')
     .action((flags: CliFlags) => start(import('./serve.js').then((m) => m.runPreview(flags, ctx))));
   cli
-    .command('check [...inputs]', 'Build each deck, lay it out in Chromium and report overflow, leaked syntax, code highlighting and lost words')
+    .command('check [...inputs]', 'Build each deck, lay it out in Chromium and report overflow, leaked syntax, code highlighting, lost words and accessibility (axe-core, every built-in theme)')
     .option('--allow-dir <dir>', ALLOW_DIR_HELP)
     .option('--json', 'Print the report as JSON')
     .option('--no-fit', 'Measure the planned decks only; do not re-plan slides that overflow')
+    .option('--no-a11y', 'Skip the accessibility audit (axe-core, every built-in theme)')
     .option('--browser <path>', BROWSER_HELP)
     .option('--timeout <seconds>', TIMEOUT_HELP)
     .option('--config <file>', 'Config file')

@@ -80,6 +80,7 @@ async function start(): Promise<void> {
     plugins: [LazyNotes, Search, Zoom],
   });
   if (pdfReady !== null) await pdfReady;
+  reachable(root, config.title);
   followAliases(root);
   announce('true');
 }
@@ -99,6 +100,18 @@ function followAliases(root: HTMLElement): void {
   };
   go();
   window.addEventListener('hashchange', go);
+}
+
+/**
+ * reveal.js marks the deck `role="application"`, which takes screen readers out of browse mode:
+ * the slides' headings, lists and links could then not be read with the reader's own keys. The
+ * deck is a labelled region instead (reveal.js's keys still work, as they listen on the document);
+ * reveal.js keeps hiding the slides that are not shown and announces each new one in its live region.
+ */
+function reachable(root: HTMLElement, title: string): void {
+  root.setAttribute('role', 'region');
+  root.setAttribute('aria-roledescription', 'slide deck');
+  root.setAttribute('aria-label', title !== '' ? title : document.title || 'Slides');
 }
 
 /** Slide size as CSS variables (base.css reads them), and the centred slide kinds marked. */

@@ -13,7 +13,7 @@ import type { Diagnostic } from '../model.js';
 import type { PdfKind } from '../pdf/index.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
 import type { IndexEntry } from '../site/index-page.js';
-import { deckOutput, drawsDiagrams, indexOutput, mergeOutput, runtimeOutput, type OutputFile } from '../site/output.js';
+import { deckOutput, drawsDiagrams, indexOutput, showsMath, mergeOutput, runtimeOutput, type OutputFile } from '../site/output.js';
 import { deferSignals } from '../util/signals.js';
 import { compileWith, realEdges, type Edges } from './edges.js';
 import type { DeckStep } from './measure.js';
@@ -112,7 +112,7 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
     for (const d of made) pptxFiles.set(d.compiled.rendered.slug, await sources.make(d.compiled, 'printed' in d ? d.printed.pictures : undefined));
   }
   const decks = made.map((d) => siteDeck(d, config.outDir, pptxFiles.get(d.compiled.rendered.slug)));
-  const needs = { diagrams: compiled.some(drawsDiagrams) };
+  const needs = { diagrams: compiled.some(drawsDiagrams), math: compiled.some(showsMath) };
   const output = mergeOutput(runtimeOutput(runtime, needs), ...decks.map((d) => d.files), indexOutput(decks.map((d) => d.entry)));
   // The one write of the build: a Ctrl-C during it takes effect once the site is whole.
   const written = await deferSignals(() => edges.writeSite(config.outDir, output));

@@ -10,6 +10,7 @@ import type { Deadline } from '../browser/wait.js';
 import type { ResolvedPdfConfig } from '../config.js';
 import type { Diagnostic } from '../model.js';
 import { printHandoutPdf } from './handout.js';
+import { setPrintColors } from './print-colors.js';
 import { finishPdf, type FinishedPdf, type PdfMetadata } from './meta.js';
 import { readPrintLayout, type PrintInfo } from './print-layout.js';
 import { printSlidesPdf } from './slides.js';
@@ -116,7 +117,10 @@ export async function printDeck(page: Page, view: PrintView, deck: PdfDeck, requ
   };
   if (request.slides) {
     start('slides');
+    if (request.pdf.printColors) await setPrintColors(page, true);
     const printed = await printSlidesPdf(page, view.info, deadline);
+    // The thumbnail shows the deck as it is projected.
+    if (request.pdf.printColors) await setPrintColors(page, false);
     slides = done('slides', await finishPdf(printed.bytes, meta, printed.outline));
     if (slides.pages !== view.info.pages) diagnostics.push(pageCountWarning(deck, slides.pages, view.info.pages));
   }
@@ -126,6 +130,7 @@ export async function printDeck(page: Page, view: PrintView, deck: PdfDeck, requ
   if (request.handout) {
     start('handout');
     const laidOut = request.pdf.steps && request.slides ? await openPrintView(page, deck, false, deadline) : view;
+    if (request.pdf.handoutColors === 'print') await setPrintColors(page, true);
     const printed = await printHandoutPdf(page, laidOut.info, {
       title: deck.title,
       paper: request.pdf.paper,

@@ -116,7 +116,9 @@ async function readViteOutput(outDir: string, themes: readonly string[], inputsH
   // The diagram renderer and everything only it loads: copied into a site only when a deck draws a diagram.
   const always = closure(vite, ['src/client/deck.ts'], false);
   const diagrams = [...closure(vite, ['src/client/diagrams.ts'], true)].filter((f) => !always.has(f) && files.includes(f)).sort();
-  return { inputsHash, deck: { js: deck.file, css: [...(deck.css ?? [])] }, themes: themeFiles, math: { css: [katex.file] }, files, diagrams };
+  // KaTeX's stylesheet and its fonts (Vite keeps their names, KaTeX_*): copied only when a deck shows math.
+  const math = [katex.file, ...files.filter((f) => /^assets\/KaTeX_/.test(f))].sort();
+  return { inputsHash, deck: { js: deck.file, css: [...(deck.css ?? [])] }, themes: themeFiles, math: { css: [katex.file], files: math }, files, diagrams };
 }
 
 /** The files the `roots` entries load: static imports, and dynamic ones too when `dynamic`. */

@@ -101,7 +101,7 @@ describe('bad usage: exit 2', () => {
 
   it.each([
     ['--paper a3', ['--paper', 'a3'], /--paper must be a4 or letter, not "a3"/],
-    ['--handout-layout 2up', ['--handout-layout', '2up'], /--handout-layout must be notes or 3up, not "2up"/],
+    ['--handout-layout 2up', ['--handout-layout', '2up'], /--handout-layout must be flow, notes or 3up, not "2up"/],
     ['--timeout abc', ['--timeout', 'abc'], /--timeout must be a number of seconds, not "abc"/],
     ['--timeout 0', ['--timeout', '0'], /--timeout must be a number of seconds, not 0/],
     ['--timeout -3', ['--timeout=-3'], /--timeout must be a number of seconds, not -3/],
