@@ -20,7 +20,7 @@ async function buildOnce(files: readonly string[], flags: CliFlags, ctx: CliCont
   const started = performance.now();
   const events = progressEvents(ctx.log);
   try {
-    const result = await buildSite({ inputs: files, config, pdf: flags.pdf === true, onEvent: events.on });
+    const result = await buildSite({ inputs: files, config, pdf: flags.pdf === true, pptx: (flags as { pptx?: boolean }).pptx === true, onEvent: events.on });
     events.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const n = result.decks.length;
@@ -107,4 +107,8 @@ export function printDeck(log: Logger, d: DeckResult): void {
   const warnings = d.diagnostics.filter((x) => x.severity !== 'info').length;
   log.info(`${d.slug}: ${d.slideCount} slides, ${d.codeBlockCount} code blocks, ${warnings} diagnostics → ${d.output}`);
   for (const pdf of d.pdfs) log.info(`${d.slug}: ${pdf.pages ?? 0} pages → ${pdf.path}`);
+  if (d.pptx !== undefined) {
+    const { slides, pictures, path } = d.pptx;
+    log.info(`${d.slug}: pptx, ${slides} ${slides === 1 ? 'slide' : 'slides'}${pictures > 0 ? ` (${pictures} as ${pictures === 1 ? 'picture' : 'pictures'})` : ''} → ${path}`);
+  }
 }

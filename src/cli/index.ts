@@ -98,6 +98,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--handout-colors <colors>', COLORS_HELP)
     .option('--print-colors', PRINT_COLORS_HELP)
     .option('--steps', 'Slides PDF: one page per fragment step')
+    .option('--pptx', 'Also write <out>/<slug>/slides.pptx, an editable PowerPoint file with the speaker notes, linked from the index (with or without --pdf)')
     .option('--base <path>', 'Public base path of the site, e.g. /talks/ (default: /)')
     .option('--site-url <url>', 'Public URL of the site, for canonical links and QR codes')
     .option('--watch', 'Build again whenever an article, an image or the config file changes (Ctrl-C to stop)')
@@ -116,6 +117,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
     .option('--steps', 'Slides PDF: one page per fragment step')
     .option('--site-url <url>', 'Public URL of the site: the handout footer shows the deck URL and a QR code')
+    .option('--pptx', 'Also write <slug>.pptx, an editable PowerPoint file with the speaker notes (as `lectern export --pptx`)')
     .option('--browser <path>', BROWSER_HELP)
     .option('--timeout <seconds>', TIMEOUT_HELP)
     .option('--config <file>', 'Config file')
@@ -124,6 +126,21 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--no-fetch', FETCH_HELP)
     .example('lectern pdf decks/eventlet.md --handout')
     .action((inputs: string[], flags: CliFlags) => start(import('./pdf.js').then((m) => m.runPdf(files(inputs), flags, ctx))));
+  cli
+    .command('export [...inputs]', 'Export an editable PowerPoint file (--pptx) and/or a PNG per slide (--png) for articles, without a site')
+    .option('--allow-dir <dir>', ALLOW_DIR_HELP)
+    .option('--pptx', 'Write <slug>.pptx: text, code with its colours, tables and pictures as PowerPoint objects, the speaker notes in the notes pane; a slide with an embed, a diagram or math becomes a picture of the slide')
+    .option('--png', 'Write <slug>/slides/001.png… : a picture of every slide, fragments shown')
+    .option('--size <WxH>', "Size of the PNGs, in the deck's proportions (default: the deck's size, 1280x720), e.g. 1920x1080 or 1920")
+    .option('--out <dir>', 'Where the files go (default: this folder)')
+    .option('--browser <path>', BROWSER_HELP)
+    .option('--timeout <seconds>', TIMEOUT_HELP)
+    .option('--config <file>', 'Config file')
+    .option('--theme <name>', 'Theme for every deck')
+    .option('--layout <layout>', 'stacked or flat')
+    .example('lectern export decks/eventlet.md --pptx')
+    .example('lectern export decks/eventlet.md --png --size 1920x1080')
+    .action((inputs: string[], flags: CliFlags) => start(import('./export.js').then((m) => m.runExport(files(inputs), flags, ctx))));
   cli
     .command('dev [...inputs]', 'Serve decks with live reload that keeps the current slide (default: decks/)')
     .option('--allow-dir <dir>', ALLOW_DIR_HELP)

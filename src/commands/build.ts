@@ -25,6 +25,8 @@ export interface BuildOptions {
   readonly config: ResolvedConfig;
   /** Print slides.pdf and handout.pdf for every deck too (needs a browser). */
   readonly pdf?: boolean;
+  /** Write slides.pptx for every deck too (a browser only for slides that must be pictures). */
+  readonly pptx?: boolean;
   /** Progress, for the CLI's lines and bar. */
   readonly onEvent?: (event: BuildEvent) => void;
 }
@@ -58,6 +60,8 @@ export interface DeckResult {
   /** The deck page, as shown to the user. */
   readonly output: string;
   readonly pdfs: readonly DeckFileResult[];
+  /** The deck's PPTX (with --pptx): its slides, how many are pictures, where it is. */
+  readonly pptx?: { readonly slides: number; readonly pictures: number; readonly path: string };
 }
 
 /** The outcome of a build. */
@@ -75,9 +79,14 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
   const runtime = await edges.loadRuntime();
   // A PNG of the title slide when a browser runs anyway (PDFs), or when the site is hosted (link
   // previews need one): the deck page is the same either way.
-  const browser = options.pdf === true || config.siteUrl !== undefined;
+  // With --pptx: the articles' pictures, read once, and the slides that must be pictures of the slide.
+  const pptx = options.pptx === true ? await import('./export.js') : undefined;
+  const sources = pptx === undefined ? undefined : await pptx.pptxSources(edges);
+  const pdfOrShare = options.pdf === true || config.siteUrl !== undefined;
   // The output folder is never read as input (`lectern build .` must not read last build's pages).
-  const compiled = await compileAll(edges, options.inputs, config, runtime, browser ? 'png' : 'svg', { exclude: [config.outDir] });
+  const compiled = await compileAll(edges, options.inputs, config, runtime, pdfOrShare ? 'png' : 'svg', { exclude: [config.outDir] });
+  const pictures = sources === undefined ? undefined : await sources.pictures(compiled);
+  const browser = pdfOrShare || (pictures !== undefined && compiled.some((c) => pictures(c) !== undefined));
   let printed: readonly PrintedSiteDeck[] | undefined;
   if (browser) {
     if (options.pdf) options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * 2, decks: compiled.length });
@@ -89,13 +98,20 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
       // The planner fits slides from the fonts: the browser verifies (a warning for a slide that
       // still overflows) and never rewrites a page, so HTML is the same with or without PDFs.
       refit: false,
+      ...(pictures === undefined ? {} : { pictures }),
       onStart: (slug, kind) => options.onEvent?.({ type: 'pdf-start', slug, kind }),
       onStep: (slug, step) => options.onEvent?.({ type: 'pdf-step', slug, step }),
     });
     printed = await printDecks(compiled, printer);
     failOnOverflow(printed, config.strict);
   }
-  const decks = (printed ?? compiled.map((c) => ({ compiled: c }))).map((d) => siteDeck(d, config.outDir));
+  const made = printed ?? compiled.map((c) => ({ compiled: c }));
+  // Each PPTX in memory, from the deck as printed (and its pictures), before anything is written.
+  const pptxFiles = new Map<string, { bytes: Uint8Array; slides: number; pictures: number }>();
+  if (sources !== undefined) {
+    for (const d of made) pptxFiles.set(d.compiled.rendered.slug, await sources.make(d.compiled, 'printed' in d ? d.printed.pictures : undefined));
+  }
+  const decks = made.map((d) => siteDeck(d, config.outDir, pptxFiles.get(d.compiled.rendered.slug)));
   const needs = { diagrams: compiled.some(drawsDiagrams), math: compiled.some(showsMath) };
   const output = mergeOutput(runtimeOutput(runtime, needs), ...decks.map((d) => d.files), indexOutput(decks.map((d) => d.entry)));
   // The one write of the build: a Ctrl-C during it takes effect once the site is whole.
@@ -132,7 +148,11 @@ interface SiteDeck {
 }
 
 /** A deck's files, index entry and result, from its compiled (and maybe printed) form. */
-function siteDeck(deck: { readonly compiled: CompiledDeck; readonly printed?: PrintedSiteDeck['printed']; readonly diagnostics?: readonly Diagnostic[] }, outDir: string): SiteDeck {
+function siteDeck(
+  deck: { readonly compiled: CompiledDeck; readonly printed?: PrintedSiteDeck['printed']; readonly diagnostics?: readonly Diagnostic[] },
+  outDir: string,
+  pptx?: { readonly bytes: Uint8Array; readonly slides: number; readonly pictures: number },
+): SiteDeck {
   const { compiled, printed } = deck;
   const slug = compiled.rendered.slug;
   const files = deckOutput(compiled);
@@ -144,6 +164,10 @@ function siteDeck(deck: { readonly compiled: CompiledDeck; readonly printed?: Pr
     files.set(`${slug}/${kind}.pdf`, { data: pdf.bytes });
     pdfs.push({ label, path: displayPath(join(outDir, slug, `${kind}.pdf`)), pages: pdf.pages });
     entries.push({ label, file: `${kind}.pdf` });
+  }
+  if (pptx !== undefined) {
+    files.set(`${slug}/slides.pptx`, { data: pptx.bytes });
+    entries.push({ label: 'PPTX', file: 'slides.pptx' });
   }
   if (printed?.thumbnail !== undefined) files.set(`${slug}/${compiled.files.thumbnail}`, { data: printed.thumbnail });
   const { meta } = compiled.deck;
@@ -164,6 +188,7 @@ function siteDeck(deck: { readonly compiled: CompiledDeck; readonly printed?: Pr
     diagnostics: [...compiled.rendered.diagnostics, ...(deck.diagnostics ?? [])],
     output: displayPath(join(outDir, slug, 'index.html')),
     pdfs,
+    ...(pptx === undefined ? {} : { pptx: { slides: pptx.slides, pictures: pptx.pictures, path: displayPath(join(outDir, slug, 'slides.pptx')) } }),
   };
   return { files, entry, result };
 }
