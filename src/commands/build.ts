@@ -3,21 +3,19 @@
  * and only then the whole site written into the output folder — a build that fails at any step
  * leaves the previous output as it was. What it reports comes from the final decks.
  */
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { withCheckDiagnostics } from '../check/index.js';
-import type { CompiledDeck, ThumbnailKind } from '../compile.js';
+import { join } from 'node:path';
+import type { CompiledDeck } from '../compile.js';
 import type { ResolvedConfig } from '../config.js';
 import { LecternError } from '../errors.js';
-import type { LoadSourcesOptions } from '../load/files.js';
 import type { Diagnostic } from '../model.js';
-import type { PdfKind } from '../pdf/index.js';
-import type { RuntimeManifest } from '../runtime/manifest.js';
 import type { IndexEntry } from '../site/index-page.js';
 import { deckOutput, drawsDiagrams, indexOutput, showsMath, mergeOutput, runtimeOutput, type OutputFile } from '../site/output.js';
 import { deferSignals } from '../util/signals.js';
-import { compileWith, realEdges, type Edges } from './edges.js';
-import type { DeckStep } from './measure.js';
-import type { DeckPrinter, PrintedSiteDeck } from './print.js';
+import { compileAll, displayPath, printDecks, type BuildEvent, type DeckFileResult, type DeckResult } from './decks.js';
+import { realEdges, type Edges } from './edges.js';
+import type { PrintedSiteDeck } from './print.js';
+
+export { compileAll, displayPath, printDecks, type BuildEvent, type DeckFileResult, type DeckResult } from './decks.js';
 
 /** What to build. */
 export interface BuildOptions {
@@ -31,38 +29,6 @@ export interface BuildOptions {
   readonly onEvent?: (event: BuildEvent) => void;
 }
 
-/** Progress of a build. */
-export type BuildEvent =
-  /** Printing starts: `decks` decks will be measured and `jobs` PDFs made (the progress bar's total). */
-  | { readonly type: 'pdf-begin'; readonly jobs: number; readonly decks: number }
-  | { readonly type: 'pdf-start'; readonly slug: string; readonly kind: PdfKind }
-  /** Before printing, a deck is opened and measured (re-planned while slides overflow). */
-  | { readonly type: 'pdf-step'; readonly slug: string; readonly step: DeckStep }
-  /** A deck is done: its final slide count, its files, its diagnostics. */
-  | { readonly type: 'deck'; readonly deck: DeckResult };
-
-/** A file written for a deck besides its page. */
-export interface DeckFileResult {
-  readonly label: string;
-  /** Path shown to the user (relative to the working directory when inside it). */
-  readonly path: string;
-  readonly pages?: number;
-}
-
-/** What the build made of one article. */
-export interface DeckResult {
-  readonly slug: string;
-  readonly source: string;
-  readonly title: string;
-  readonly slideCount: number;
-  readonly codeBlockCount: number;
-  readonly diagnostics: readonly Diagnostic[];
-  /** The deck page, as shown to the user. */
-  readonly output: string;
-  readonly pdfs: readonly DeckFileResult[];
-  /** The deck's PPTX (with --pptx): its slides, how many are pictures, where it is. */
-  readonly pptx?: { readonly slides: number; readonly pictures: number; readonly path: string };
-}
 
 /** The outcome of a build. */
 export interface BuildResult {
@@ -120,26 +86,6 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
   return { outDir: config.outDir, decks: decks.map((d) => d.result), diagnostics: decks.flatMap((d) => d.result.diagnostics), removed: written.removed };
 }
 
-/**
- * Load and compile every article of `inputs`, with the browser-free checks' findings added to each
- * deck's diagnostics. Throws before anything is written when a deck has an error (any warning
- * with --strict) or two decks would share a folder.
- */
-export async function compileAll(
-  edges: Edges,
-  inputs: readonly string[],
-  config: ResolvedConfig,
-  runtime: RuntimeManifest,
-  thumbnail: ThumbnailKind,
-  load: LoadSourcesOptions = {},
-): Promise<CompiledDeck[]> {
-  const sources = await edges.loadSources(inputs, load);
-  const compiled: CompiledDeck[] = [];
-  for (const source of sources) compiled.push(withCheckDiagnostics(await compileWith(edges, source, { config, runtime, thumbnail })));
-  checkSlugs(compiled);
-  failOnErrors(compiled.flatMap((c) => c.rendered.diagnostics), config.strict);
-  return compiled;
-}
 
 interface SiteDeck {
   readonly files: Map<string, OutputFile>;
@@ -193,47 +139,9 @@ function siteDeck(
   return { files, entry, result };
 }
 
-/** Print every deck (print.ts is loaded only by the printer), in order, closing the printer whatever happens. */
-export async function printDecks(compiled: readonly CompiledDeck[], printer: DeckPrinter): Promise<PrintedSiteDeck[]> {
-  try {
-    const out: PrintedSiteDeck[] = [];
-    for (const deck of compiled) out.push(await printer.print(deck));
-    return out;
-  } finally {
-    await printer.close();
-  }
-}
 
-/** A path relative to the working directory when it is inside it, else absolute. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? resolve(file) : rel;
-}
 
-function checkSlugs(compiled: readonly CompiledDeck[]): void {
-  const seen = new Map<string, string>();
-  for (const c of compiled) {
-    const other = seen.get(c.rendered.slug);
-    if (other !== undefined) {
-      throw new LecternError('input-unsupported', `two articles would both be written to "${c.rendered.slug}/": ${other} and ${c.source.path}`, {
-        file: c.source.path,
-        hint: 'give one of them a different `slug:` in its front matter',
-      });
-    }
-    seen.set(c.rendered.slug, c.source.path);
-  }
-}
 
-function failOnErrors(diagnostics: readonly Diagnostic[], strict: boolean): void {
-  const fatal = diagnostics.filter((d) => d.severity === 'error' || (strict && d.severity === 'warning'));
-  const first = fatal[0];
-  if (!first) return;
-  const count = `${fatal.length} ${fatal.length === 1 ? 'problem' : 'problems'}`;
-  throw new LecternError(strict && first.severity === 'warning' ? 'strict-diagnostics' : 'article-invalid', `${count} in the articles; nothing was written`, {
-    diagnostics,
-    hint: strict ? 'fix the diagnostics above, or build without --strict' : 'fix the errors above and build again',
-  });
-}
 
 /** With --strict, a slide that still overflows after re-planning fails the build (nothing is written). */
 function failOnOverflow(printed: readonly PrintedSiteDeck[], strict: boolean): void {

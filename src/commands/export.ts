@@ -15,7 +15,7 @@ import type { Deck, Diagnostic } from '../model.js';
 import type { PictureRequest } from '../pdf/index.js';
 import type { PptxImage } from '../export/pptx.js';
 import { deferSignals } from '../util/signals.js';
-import { compileAll, displayPath, printDecks, type BuildEvent, type DeckFileResult } from './build.js';
+import { compileAll, displayPath, printDecks, type BuildEvent, type DeckFileResult } from './decks.js';
 import { realEdges, type Edges } from './edges.js';
 
 /** A picture size, px; without a height, the deck's proportions. */

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../config.js';
 import type { Diagnostic } from '../model.js';
-import { compileAll, displayPath, printDecks, type BuildEvent, type DeckFileResult } from './build.js';
+import { compileAll, displayPath, printDecks, type BuildEvent, type DeckFileResult } from './decks.js';
 import { deferSignals } from '../util/signals.js';
 import { realEdges, type Edges } from './edges.js';
 

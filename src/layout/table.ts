@@ -10,7 +10,7 @@ import type { Block, Inline } from '../model.js';
 import { withMargins, type FlowBox } from './flow.js';
 import { lu, type Flow, floored } from './geometry.js';
 import { breakLines, inlineSizes } from './lines.js';
-import { contextMargins } from './list.js';
+import { contextMargins } from './margins.js';
 import { inlineRuns, type InlineContext, type Run } from './runs.js';
 
 /** A measured table: its box, and the width each column got. */

@@ -9,12 +9,12 @@
  * it — by `..`, an absolute path or a symbolic link — or into a hidden file is refused with a
  * warning at its line, and the deck shows the image's alt text instead.
  */
-import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { imageSize } from 'image-size';
 import type { Diagnostic, ImageFile, ImageRef, LoadedImages } from '../model.js';
 import { isRemoteUrl } from '../util/urls.js';
+import { hashedName } from './hashed-name.js';
 import { projectRoots, refusal, type FileRefusal } from './project-root.js';
 import { loadRemoteImages, type RemoteImageOptions } from './remote-images.js';
 
@@ -135,10 +135,4 @@ async function readIfFile(file: string): Promise<Buffer | undefined> {
   }
 }
 
-/** `<stem>-<8 hex>.<ext>` with the stem made safe: no leading `_` or `.`, only [a-z0-9-]. */
-export function hashedName(file: string, bytes: Uint8Array): string {
-  const ext = extname(file).toLowerCase().replace(/[^.a-z0-9]/g, '');
-  const stem = basename(file, extname(file)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'image';
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
-  return `${stem}-${hash}${ext}`;
-}
+export { hashedName } from './hashed-name.js';

@@ -11,19 +11,10 @@ import { LecternError } from '../errors.js';
 import type { Diagnostic, SourceFormat } from '../model.js';
 import { codeBlock, codeRanges, countNewlines, type Highlight, keepLines, type Range } from './liquid-code.js';
 import { balanceBlocks, KNOWN_TAGS } from './liquid-tags.js';
-import type { LiquidContext } from './liquid.js';
+import type { LiquidContext, Piece } from './liquid-types.js';
 import { createFinder, createLineIndex, inMergedRanges } from './text-index.js';
 
-/** A piece of the body as the scan cut it. */
-export type Piece =
-  /** Text kept as it is (any `{{` or `{%` in it is never closed). */
-  | { readonly type: 'text'; readonly text: string }
-  /** A tag (`name` is its name) or an output (`name` is '') for the engine. */
-  | { readonly type: 'liquid'; readonly text: string; readonly name: string; readonly offset: number }
-  /** Settled by the scan: shown as `text`, which has the newlines of the source it replaces. */
-  | { readonly type: 'literal'; readonly text: string }
-  /** Code that holds Liquid; `newlines` is the source's count (a highlight block's tags included). */
-  | { readonly type: 'code'; readonly text: string; readonly newlines: number; readonly highlight?: Highlight };
+export type { Piece } from './liquid-types.js';
 
 /** The pieces of a body and what the scan noticed. */
 export interface Scan {

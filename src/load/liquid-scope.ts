@@ -4,7 +4,7 @@
  * fields Lectern normalised) and `jekyll.environment`. `site.baseurl` and `site.url` are '' because
  * the deck lives in its own folder, where the site's base path and address have no meaning. Pure.
  */
-import type { LiquidContext } from './liquid.js';
+import type { LiquidContext } from './liquid-types.js';
 
 /** Keys that must never reach a scope object (they would reach Object.prototype). */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

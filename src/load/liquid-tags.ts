@@ -5,7 +5,7 @@
  * engine gets blocks that balance. Linear: one stack over the tags.
  */
 import { keepLines } from './liquid-code.js';
-import type { Piece } from './liquid-scan.js';
+import type { Piece } from './liquid-types.js';
 
 /** Tags of liquidjs (checked against the library in the tests) and the Jekyll ones Lectern adds. */
 export const KNOWN_TAGS: ReadonlySet<string> = new Set([

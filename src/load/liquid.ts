@@ -9,25 +9,14 @@
  * Lines: the scan keeps the body's line count. The engine may not (a loop adds lines, a false
  * branch removes them); then the result has a lineMap from body lines to file lines.
  */
-import type { ArticleMeta, Diagnostic, SourceFormat } from '../model.js';
-import type { JekyllSite } from './jekyll-data.js';
+import type { Diagnostic } from '../model.js';
 import { renderWithEngine } from './liquid-render.js';
 import { linkTarget, readTag, scanLiquid, settledText } from './liquid-scan.js';
+import type { LiquidContext } from './liquid-types.js';
 import { createFinder } from './text-index.js';
 
-/** What resolveLiquid needs to know about the article. */
-export interface LiquidContext {
-  readonly file: string;
-  readonly bodyLine: number;
-  readonly format: SourceFormat;
-  readonly meta: ArticleMeta;
-  /** `{% link x.md %}` → URL of the sibling deck, or undefined when there is none. */
-  readonly resolveLink: (target: string) => string | undefined;
-  /** The Jekyll site the article is part of (its `_config.yml`, `_data/`, `_includes/`), when there is one. */
-  readonly site?: JekyllSite;
-  /** The article's path inside the site, `/`-separated (`docs/intro.md`): `page.path`, front matter defaults. */
-  readonly sitePath?: string;
-}
+export type { LiquidContext } from './liquid-types.js';
+
 
 /** The body with Liquid resolved and what was noticed on the way. */
 export interface LiquidResult {

@@ -16,7 +16,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { imageSize } from 'image-size';
 import type { Diagnostic, ImageFile, ImageRef } from '../model.js';
-import { hashedName } from './images.js';
+import { hashedName } from './hashed-name.js';
 
 /** Largest remote picture fetched, in bytes (a bigger one is a warning; the deck shows its alt text). */
 export const MAX_REMOTE_IMAGE_BYTES = 10 * 1024 * 1024;

@@ -10,7 +10,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { isThemeFile, stylesheetList, type ResolvedDeckOptions } from '../config.js';
 import type { Diagnostic } from '../model.js';
-import { hashedName } from './images.js';
+import { hashedName } from './hashed-name.js';
 import { projectRoots, refusal } from './project-root.js';
 
 /** Where stylesheets may be read from (as images: load/project-root.ts). */
