@@ -86,7 +86,7 @@ export function compileArticle(source: Source, article: Article, inputs: Compile
     ...(url === undefined ? {} : { url, image: new URL(thumbnailName('png'), url).href }),
     ...(deck.meta.description === undefined ? {} : { description: deck.meta.description }),
   });
-  const rendered = renderDeck(deck, { assets: deckAssets(inputs.runtime, deck.meta.theme, source.path), head });
+  const rendered = renderDeck(deck, { assets: deckAssets(inputs.runtime, deck.meta.theme, source.path), head, ...(config.notes === false ? { notes: false } : {}) });
   const images = uniqueByName(inputs.images.files);
   return { source, article, deck, rendered, files: { images, thumbnail }, inputs };
 }

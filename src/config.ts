@@ -2,6 +2,7 @@
  * Configuration, as in Vite: `UserConfig` (everything optional) → `ResolvedConfig` (every default
  * filled, read-only), resolved once. Precedence: defaults < lectern.config.* < front matter < CLI flags.
  */
+import { parseDuration } from './duration.js';
 import { LecternError } from './errors.js';
 
 /** Options that shape one deck; front matter can set them under a `lectern:` key (or top level for theme). */
@@ -27,6 +28,14 @@ export interface DeckOptions {
    * trust (`--unsafe-html`, or `lectern: { unsafeHtml: true }` in front matter). Default false.
    */
   unsafeHtml?: boolean;
+  /** Speaking pace of the notes, in words a minute: each slide's `data-timing` and the talk's length. Default 130. */
+  wordsPerMinute?: number;
+  /**
+   * The talk's time slot (`--duration`, front matter `duration:`): minutes as a number, or `20m`,
+   * `1h30m`, `45:00`. When the estimated talk is longer, slides move to backup slides after the
+   * closing slide (README, Pacing). Default none.
+   */
+  duration?: number | string;
 }
 
 /** Paper sizes a handout can be printed on. */
@@ -78,6 +87,11 @@ export interface UserConfig extends DeckOptions {
   pdf?: PdfConfig;
   /** Browser settings (PDFs, thumbnails, `lectern check`). */
   browser?: BrowserConfig;
+  /**
+   * Publish the speaker notes (`--no-notes` sets false): when false, no page, handout or reading
+   * view of the site holds them. Default true.
+   */
+  notes?: boolean;
 }
 
 /** PdfConfig with every default filled. */
@@ -89,8 +103,8 @@ export interface ResolvedBrowserConfig {
   readonly timeoutMs: number;
 }
 
-/** DeckOptions with every default filled. */
-export type ResolvedDeckOptions = Readonly<Required<DeckOptions>>;
+/** DeckOptions with every default filled; the time slot in seconds (0: none). */
+export type ResolvedDeckOptions = Readonly<Required<Omit<DeckOptions, 'duration'>>> & { readonly duration: number };
 
 /** UserConfig with every default filled. */
 export interface ResolvedConfig extends ResolvedDeckOptions {
@@ -102,6 +116,7 @@ export interface ResolvedConfig extends ResolvedDeckOptions {
   readonly overrides: Readonly<DeckOptions>;
   readonly pdf: ResolvedPdfConfig;
   readonly browser: ResolvedBrowserConfig;
+  readonly notes: boolean;
 }
 
 /** The defaults of PdfConfig. */
@@ -118,6 +133,8 @@ export const DEFAULT_DECK_OPTIONS: ResolvedDeckOptions = {
   maxCodeLines: 22,
   statementWords: 8,
   unsafeHtml: false,
+  wordsPerMinute: 130,
+  duration: 0,
 };
 
 /** The public URL of a deck: `<siteUrl>/<slug>/` (siteUrl may lack its trailing slash). */
@@ -148,6 +165,7 @@ export function resolveConfig(...layers: readonly UserConfig[]): ResolvedConfig 
   const resolved: ResolvedConfig = {
     ...DEFAULT_DECK_OPTIONS,
     ...stripUndefined(rest),
+    duration: resolveDuration(rest.duration),
     outDir: merged.outDir ?? 'dist',
     strict: merged.strict ?? false,
     base: normalizeBase(merged.base ?? '/'),
@@ -155,7 +173,9 @@ export function resolveConfig(...layers: readonly UserConfig[]): ResolvedConfig 
     overrides: merged.overrides ?? {},
     pdf: resolvePdf(pdf),
     browser: resolveBrowser(browser),
+    notes: merged.notes ?? true,
   };
+  if (typeof resolved.notes !== 'boolean') invalid(`notes must be true or false, not ${show(resolved.notes)}`);
   validateDeckOptions(resolved);
   if (resolved.siteUrl !== undefined) validateSiteUrl(resolved.siteUrl);
   return resolved;
@@ -209,14 +229,27 @@ export function resolveDeckOptions(
   const fromMeta: DeckOptions = {};
   const block = raw['lectern'];
   const lectern = block !== null && typeof block === 'object' ? (block as Record<string, unknown>) : {};
-  const pick = (key: keyof DeckOptions): unknown => lectern[key] ?? (key === 'theme' ? raw['theme'] : undefined);
+  // `theme:` and `duration:` may also stand at the top level of the front matter.
+  const pick = (key: keyof DeckOptions): unknown => lectern[key] ?? (key === 'theme' || key === 'duration' ? raw[key] : undefined);
   for (const key of Object.keys(DEFAULT_DECK_OPTIONS) as (keyof DeckOptions)[]) {
     const value = pick(key);
     if (value !== undefined) (fromMeta as Record<string, unknown>)[key] = value;
   }
-  const options: ResolvedDeckOptions = { ...pickDeckOptions(config), ...fromMeta, ...stripUndefined(overrides) };
+  const where = file === undefined ? {} : { file };
+  // The config's slot is already in seconds; the front matter's and the flags' are as written.
+  const slot = overrides.duration ?? fromMeta.duration;
+  const duration = slot === undefined ? config.duration : resolveDuration(slot, where);
+  const options: ResolvedDeckOptions = { ...pickDeckOptions(config), ...fromMeta, ...stripUndefined(overrides), duration };
   validateDeckOptions(options, file);
   return options;
+}
+
+/** A time slot (minutes, `20m`, `1h30m`, `45:00`, or seconds already resolved) as seconds; 0 for none. */
+function resolveDuration(value: unknown, where: { file?: string } = {}): number {
+  if (value === undefined || value === 0) return 0;
+  const seconds = parseDuration(value);
+  if (seconds === undefined) throw new LecternError('config-invalid', `duration must be a time such as 20m, 1h30m or 45:00, not ${show(value)}`, where);
+  return seconds;
 }
 
 function validateDeckOptions(options: ResolvedDeckOptions, file?: string): void {
@@ -224,7 +257,7 @@ function validateDeckOptions(options: ResolvedDeckOptions, file?: string): void 
   if (options.layout !== 'stacked' && options.layout !== 'flat') {
     throw new LecternError('config-invalid', `layout must be "stacked" or "flat", not ${show(options.layout)}`, where);
   }
-  for (const key of ['width', 'height', 'maxPoints', 'maxWords', 'maxCodeLines', 'statementWords'] as const) {
+  for (const key of ['width', 'height', 'maxPoints', 'maxWords', 'maxCodeLines', 'statementWords', 'wordsPerMinute'] as const) {
     const value = options[key];
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
       throw new LecternError('config-invalid', `${key} must be a positive number, not ${show(value)}`, where);

@@ -12,6 +12,7 @@ import { formatError, LecternError } from '../errors.js';
 import type { SlideComposition } from '../fit/composition.js';
 import type { SlideOverflow } from '../fit/measure.js';
 import type { Diagnostic, FitHints, Source } from '../model.js';
+import { deckPacing, WORDS_PER_MINUTE, type DeckPacing } from '../plan/pacing.js';
 import type { CodeCheck } from './code.js';
 import type { Conservation } from './conservation.js';
 import { compositionPasses, compositionReport, type CompositionReport } from './composition.js';
@@ -38,6 +39,8 @@ export interface DeckCheck {
   readonly conservation: Conservation;
   /** How the deck is composed as a talk: sparse slides, lone lead-ins, smallest sizes, length. */
   readonly composition: CompositionReport;
+  /** The talk's estimated length, its backup slides and its time slot (plan/pacing.ts). */
+  readonly pacing: DeckPacing;
   /** Requests that failed in the browser (`404 http://…/cfg.svg`): listed, not failed on. */
   readonly missing: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
@@ -84,6 +87,7 @@ export function deckReport(measured: MeasuredDeck): DeckCheck {
     code: checks.code,
     conservation: checks.conservation,
     composition: compositionReport(compiled.deck, measured.composition),
+    pacing: deckPacing(compiled.deck),
     missing: measured.missing,
     diagnostics: compiled.rendered.diagnostics,
   };
@@ -106,6 +110,7 @@ export function failedReport(source: Source, error: unknown, compiled?: Compiled
     code: [],
     conservation: { ratio: 0, articleWords: 0, keptWords: 0, missing: [] },
     composition: { sparse: [], sparseShare: 0, leadIns: [], minText: 0, minCode: 0, small: [], weakPoints: [], minutes: 0 },
+    pacing: compiled === undefined ? { minutes: 0, slides: 0, backupSlides: 0, backupMinutes: 0, wordsPerMinute: WORDS_PER_MINUTE } : deckPacing(compiled.deck),
     missing: [],
     diagnostics: compiled?.rendered.diagnostics ?? [],
     error: message,

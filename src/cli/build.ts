@@ -1,5 +1,7 @@
 /** `lectern build`: flags → config, the build, one line per deck and PDF, a summary. */
 import { buildSite, type BuildEvent, type DeckResult } from '../commands/build.js';
+import { formatDuration } from '../duration.js';
+import type { DeckPacing } from '../plan/pacing.js';
 import type { Logger } from './log.js';
 import { defaultInputs, resolveCliConfig, type CliContext, type CliFlags } from './context.js';
 
@@ -50,6 +52,16 @@ export function progressEvents(log: Logger): { on: (event: BuildEvent) => void; 
 export function printDeck(log: Logger, d: DeckResult): void {
   for (const diagnostic of d.diagnostics) log.diagnostic(diagnostic);
   const warnings = d.diagnostics.filter((x) => x.severity !== 'info').length;
-  log.result(`${d.slug}: ${d.slideCount} slides, ${d.codeBlockCount} code blocks, ${warnings} diagnostics → ${d.output}`);
+  log.result(`${d.slug}: ${formatPacing(d.slideCount, d.pacing)}, ${d.codeBlockCount} code blocks, ${warnings} diagnostics → ${d.output}`);
   for (const pdf of d.pdfs) log.result(`${d.slug}: ${pdf.pages ?? 0} pages → ${pdf.path}`);
+}
+
+/**
+ * A deck's slides and length as the build line says them: `7 slides, ≈ 4 min`, or with a time slot
+ * `27 slides + 18 backup, ≈ 10 min for a 10 min slot`.
+ */
+export function formatPacing(slideCount: number, p: DeckPacing): string {
+  const slides = p.backupSlides === 0 ? `${slideCount} slides` : `${slideCount - p.backupSlides} slides + ${p.backupSlides} backup`;
+  const slot = p.slotMinutes === undefined ? '' : ` for a ${formatDuration(p.slotMinutes * 60)} slot`;
+  return `${slides}, ≈ ${Math.max(1, Math.round(p.minutes))} min${slot}`;
 }

@@ -15,6 +15,9 @@ import { createLogger, type CliIo } from './log.js';
 const BROWSER_HELP = 'Browser executable (else PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, usual install paths)';
 const TIMEOUT_HELP = 'Give up on a deck that is not ready in the browser after this long (default: 30)';
 const ALLOW_DIR_HELP = "Also let articles use images from this folder (repeatable; default: only the article's own folder and site)";
+const DURATION_HELP = 'Time slot of the talk, e.g. 20m, 1h30m, 45:00: what does not fit moves to backup slides after the closing slide (front matter `duration:`)';
+const WPM_HELP = 'Speaking pace of the notes, for the slides\' timing and the talk\'s length (default: 130)';
+const NO_NOTES_HELP = 'Publish without the speaker notes: no page, handout or reading view holds them';
 
 /** Lectern's version, from its package.json (found from this file, compiled or not). */
 export function version(): string {
@@ -92,7 +95,11 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--steps', 'Slides PDF: one page per fragment step')
     .option('--base <path>', 'Public base path of the site, e.g. /talks/ (default: /)')
     .option('--site-url <url>', 'Public URL of the site, for canonical links and QR codes')
+    .option('--duration <time>', DURATION_HELP)
+    .option('--words-per-minute <n>', WPM_HELP)
+    .option('--no-notes', NO_NOTES_HELP)
     .example('lectern build decks --pdf')
+    .example('lectern build talk.md --duration 20m --no-notes')
     .example('lectern build article.md --theme dark --out public')
     .action((inputs: string[], flags: CliFlags) => start(import('./build.js').then((m) => m.runBuild(files(inputs), flags, ctx))));
   cli
@@ -108,6 +115,9 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--config <file>', 'Config file')
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
+    .option('--duration <time>', DURATION_HELP)
+    .option('--words-per-minute <n>', WPM_HELP)
+    .option('--no-notes', 'Handout without the speaker notes')
     .example('lectern pdf decks/eventlet.md --handout')
     .action((inputs: string[], flags: CliFlags) => start(import('./pdf.js').then((m) => m.runPdf(files(inputs), flags, ctx))));
   cli
@@ -118,6 +128,8 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--config <file>', 'Config file')
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
+    .option('--duration <time>', DURATION_HELP)
+    .option('--words-per-minute <n>', WPM_HELP)
     .example('lectern dev decks --port 3000')
     .action((inputs: string[], flags: CliFlags) => start(import('./serve.js').then((m) => m.runDev(files(inputs), flags, ctx))));
   cli
@@ -137,6 +149,8 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--config <file>', 'Config file')
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
+    .option('--duration <time>', DURATION_HELP)
+    .option('--words-per-minute <n>', WPM_HELP)
     .example('lectern check decks')
     .example('lectern check article.md --json')
     .action((inputs: string[], flags: CliFlags) => start(import('./check.js').then((m) => m.runCheck(files(inputs), flags, ctx))));

@@ -60,7 +60,11 @@ async function start(): Promise<void> {
   const printing = /print-pdf/i.test(window.location.search);
   const pdfReady = printing ? new Promise<void>((resolve) => Reveal.on('pdf-ready', () => resolve())) : null;
   window.Reveal = Reveal;
+  // The speaker view's pacing timer: each slide's data-timing against the talk's total. reveal.js
+  // reads `totalTime` through getConfig, but its typings do not list it.
+  const pacing: object = config.totalTime === undefined ? {} : { totalTime: config.totalTime };
   await Reveal.initialize({
+    ...pacing,
     hash: true,
     slideNumber: 'c/t',
     width: config.width,
@@ -74,6 +78,7 @@ async function start(): Promise<void> {
   });
   if (pdfReady !== null) await pdfReady;
   followAliases(root);
+  if (config.reading !== undefined) bindReadingView(config.reading);
   announce('true');
 }
 
@@ -92,6 +97,14 @@ function followAliases(root: HTMLElement): void {
   };
   go();
   window.addEventListener('hashchange', go);
+}
+
+/** R opens the reading view at the current slide (listed in reveal.js's help, `?`). */
+function bindReadingView(path: string): void {
+  Reveal.addKeyBinding({ keyCode: 82, key: 'R', description: 'Reading view (slides and notes as text)' }, () => {
+    const id = Reveal.getCurrentSlide()?.id ?? '';
+    window.location.href = `${path}${id === '' ? '' : `#${encodeURIComponent(id)}`}`;
+  });
 }
 
 /** Slide size as CSS variables (base.css reads them), and the centred slide kinds marked. */

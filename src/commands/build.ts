@@ -10,9 +10,10 @@ import type { ResolvedConfig } from '../config.js';
 import { LecternError } from '../errors.js';
 import type { Diagnostic } from '../model.js';
 import type { PdfKind } from '../pdf/index.js';
+import { deckPacing, type DeckPacing } from '../plan/pacing.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
 import type { IndexEntry } from '../site/index-page.js';
-import { deckOutput, indexOutput, mergeOutput, runtimeOutput, type OutputFile } from '../site/output.js';
+import { deckOutput, indexOutput, mergeOutput, READING_VIEW_FILE, runtimeOutput, type OutputFile } from '../site/output.js';
 import { deferSignals } from '../util/signals.js';
 import { compileWith, realEdges, type Edges } from './edges.js';
 import type { DeckPrinter, PrintedSiteDeck } from './print.js';
@@ -54,6 +55,8 @@ export interface DeckResult {
   /** The deck page, as shown to the user. */
   readonly output: string;
   readonly pdfs: readonly DeckFileResult[];
+  /** The talk's estimated length, its backup slides and its time slot. */
+  readonly pacing: DeckPacing;
 }
 
 /** The outcome of a build. */
@@ -133,12 +136,15 @@ function siteDeck(deck: { readonly compiled: CompiledDeck; readonly printed?: Pr
   }
   if (printed?.thumbnail !== undefined) files.set(`${slug}/${compiled.files.thumbnail}`, { data: printed.thumbnail });
   const { meta } = compiled.deck;
+  const pacing = deckPacing(compiled.deck);
   const entry: IndexEntry = {
     slug,
     title: meta.title,
     slideCount: compiled.rendered.slideCount,
     pdfs: entries,
     thumbnail: `${slug}/${compiled.files.thumbnail}`,
+    reading: READING_VIEW_FILE.replace(/index\.html$/, ''),
+    minutes: pacing.minutes,
     ...(meta.description === undefined ? {} : { description: meta.description }),
   };
   const result: DeckResult = {
@@ -150,6 +156,7 @@ function siteDeck(deck: { readonly compiled: CompiledDeck; readonly printed?: Pr
     diagnostics: [...compiled.rendered.diagnostics, ...(deck.diagnostics ?? [])],
     output: displayPath(join(outDir, slug, 'index.html')),
     pdfs,
+    pacing,
   };
   return { files, entry, result };
 }

@@ -8,13 +8,25 @@ export interface ClientConfig {
   readonly height: number;
   readonly slug: string;
   readonly title: string;
+  /**
+   * Seconds of the talk (the slot when one was given, else the estimate): reveal.js's speaker view
+   * shows its pacing timer against it and the slides' `data-timing`.
+   */
+  readonly totalTime?: number;
+  /** The reading view, relative to the deck page (`read/`): the `R` key opens it. */
+  readonly reading?: string;
 }
+
+/** Where every deck's reading view is, relative to its page (site/reading-view.ts writes it there). */
+export const READING_VIEW_PATH = 'read/';
 
 /** Options for the document shell. */
 export interface DocumentOptions {
   readonly assets: RuntimeAssets;
   /** Extra `<head>` HTML (sharing meta tags from the site stage). */
   readonly head?: string;
+  /** Write the speaker notes into the page (default true; `--no-notes` sets false). */
+  readonly notes?: boolean;
 }
 
 /** Scripts written right to left (ISO 15924): Arabic, Hebrew, Syriac, Thaana, N'Ko, Adlam, Hanifi Rohingya, Mandaic, Samaritan, Mende Kikakui. */
@@ -34,10 +46,16 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
   }
 }
 
+/** Seconds of the slides of the talk (backup slides excepted), from their planned timing. */
+function talkSeconds(deck: Deck): number {
+  return deck.stacks.flat().reduce((n, s) => n + (s.backup ? 0 : (s.timing ?? 0)), 0);
+}
+
 /** A whole deck page from the rendered slides. */
 export function renderDocument(deck: Deck, slidesHtml: string, options: DocumentOptions): string {
   const { meta } = deck;
-  const config: ClientConfig = { width: meta.width, height: meta.height, slug: meta.slug, title: meta.title };
+  const totalTime = meta.pacing?.slot ?? talkSeconds(deck);
+  const config: ClientConfig = { width: meta.width, height: meta.height, slug: meta.slug, title: meta.title, ...(totalTime > 0 ? { totalTime } : {}), reading: READING_VIEW_PATH };
   // JSON in a <script> must not be able to close the tag.
   const configJson = JSON.stringify(config).replace(/</g, '\\u003c');
   const description = meta.description ? `\n<meta name="description" content="${escapeHtml(meta.description)}">` : '';
@@ -54,6 +72,7 @@ export function renderDocument(deck: Deck, slidesHtml: string, options: Document
 <meta name="generator" content="Lectern">
 <link rel="icon" href="data:,">
 <title>${escapeHtml(meta.title)}</title>${description}${author}
+<link rel="alternate" type="text/html" href="${READING_VIEW_PATH}" title="Reading view">
 <meta property="og:title" content="${escapeHtml(meta.title)}">
 <meta property="og:type" content="website">${meta.description ? `\n<meta property="og:description" content="${escapeHtml(meta.description)}">` : ''}${options.head ?? ''}
 ${styles}
