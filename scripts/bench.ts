@@ -9,6 +9,7 @@ import { benchCore, type BenchSection } from './bench/core.js';
 import { benchPdf } from './bench/pdf.js';
 import { benchDev } from './bench/dev.js';
 import { benchCheck } from './bench/check.js';
+import { benchSize } from './bench/size.js';
 
 const root = join(import.meta.dirname, '..');
 const SECTIONS: Record<string, (root: string) => Promise<BenchSection>> = {
@@ -16,6 +17,7 @@ const SECTIONS: Record<string, (root: string) => Promise<BenchSection>> = {
   pdf: benchPdf,
   dev: benchDev,
   check: benchCheck,
+  size: benchSize,
 };
 
 function table(section: BenchSection): string {

@@ -96,10 +96,15 @@ export function blockText(block: Block): string {
 /** A namer that returns `wanted` the first time and `wanted-2`, `wanted-3`… after (`fallback` for ''). */
 export function createUniqueNamer(fallback: string): (wanted: string) => string {
   const used = new Set<string>();
+  // Per base, the first suffix not yet tried: names are never freed, so a thousand sections all
+  // called "Example" cost one probe each instead of a count from 2 (quadratic).
+  const nextSuffix = new Map<string, number>();
   return (wanted) => {
     const base = wanted === '' ? fallback : wanted;
     let name = base;
-    for (let n = 2; used.has(name); n++) name = `${base}-${n}`;
+    let n = nextSuffix.get(base) ?? 2;
+    while (used.has(name)) name = `${base}-${n++}`;
+    if (name !== base) nextSuffix.set(base, n);
     used.add(name);
     return name;
   };
@@ -123,4 +128,45 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 /** Text escaped for HTML content and attribute values: the only way article text enters HTML. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+/**
+ * `text` with every span from an opener to the nearest closer after it replaced, scanning left to
+ * right like the regex /open[\s\S]*?close/g (pairs tried in order at each offset), in linear time.
+ * The regex is quadratic when openers are never closed: each one scans to the end of the text
+ * (a line of a million `{%` took minutes). Here, once no closer follows some offset, none follows
+ * a later one, so that pair stops looking.
+ */
+export function replaceDelimited(text: string, pairs: readonly (readonly [open: string, closers: readonly string[]])[], replace: (match: string, pair: number) => string): string {
+  const nextOpen = pairs.map(([open]) => text.indexOf(open));
+  const dead = pairs.map(() => false);
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    let at = -1;
+    for (let k = 0; k < pairs.length; k++) if (!dead[k] && nextOpen[k]! >= 0 && (at === -1 || nextOpen[k]! < at)) at = nextOpen[k]!;
+    if (at === -1) break;
+    let end = -1;
+    let pair = -1;
+    for (let k = 0; k < pairs.length && end === -1; k++) {
+      if (dead[k] || nextOpen[k] !== at) continue;
+      const [open, closers] = pairs[k]!;
+      let close = -1;
+      let closer = '';
+      for (const c of closers) {
+        const i = text.indexOf(c, at + open.length);
+        if (i !== -1 && (close === -1 || i < close)) [close, closer] = [i, c];
+      }
+      if (close === -1) dead[k] = true;
+      else [end, pair] = [close + closer.length, k];
+    }
+    if (end === -1) {
+      for (let k = 0; k < pairs.length; k++) if (nextOpen[k] === at) nextOpen[k] = text.indexOf(pairs[k]![0], at + 1);
+      continue;
+    }
+    out += text.slice(pos, at) + replace(text.slice(at, end), pair);
+    pos = end;
+    for (let k = 0; k < pairs.length; k++) if (nextOpen[k]! >= 0 && nextOpen[k]! < end) nextOpen[k] = text.indexOf(pairs[k]![0], end);
+  }
+  return out + text.slice(pos);
 }

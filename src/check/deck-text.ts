@@ -4,7 +4,7 @@
  * blocks with their language classes, and everything the deck holds (screen, code, notes, image
  * alt text) for the conservation count. Pure: HTML in, data out.
  */
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { attr, classList, isElement } from '../parse/dom.js';
 
 type Node = DefaultTreeAdapterTypes.Node;
@@ -44,18 +44,33 @@ const BLOCK_TAGS = new Set([
 /** Never text: parse5 keeps script and style content as text nodes. */
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
 
-/** Every `section.lectern-slide` of a deck page, in document order. */
+/** The start tag of a slide as render/ writes it (`<section id="…" class="lectern-slide …"`). */
+const SLIDE_START = /<section\b[^>]*\bclass=["']?lectern-slide\b/gi;
+
+/**
+ * Every `section.lectern-slide` of a deck page, in document order. Each slide is parsed on its own:
+ * a deck made from a 50 MB article is a 200 MB page, and parse5's tree of it would take gigabytes.
+ */
 export function readDeckText(html: string): SlideText[] {
   const slides: SlideText[] = [];
-  const visit = (node: Node): void => {
-    if (isElement(node) && node.tagName === 'section' && classList(node).includes('lectern-slide')) {
-      slides.push(readSlide(node));
-      return;
-    }
-    if ('childNodes' in node) for (const child of node.childNodes) visit(child);
-  };
-  visit(parse(html));
+  for (const chunk of slideChunks(html)) {
+    // A chunk runs from a slide's start tag to the next one's: the slide, then the closing tags
+    // and stack wrappers around it (stray end tags are ignored by the parser).
+    collect(parseFragment(chunk), isSlide, (slide) => slides.push(readSlide(slide)), true);
+  }
   return slides;
+}
+
+function isSlide(el: Element): boolean {
+  return el.tagName === 'section' && classList(el).includes('lectern-slide');
+}
+
+/** The page cut before each slide's start tag (the part before the first slide holds none). */
+function slideChunks(html: string): string[] {
+  // Slides are in the body: what the head holds (scripts, their JSON) is never a slide.
+  const body = Math.max(0, html.search(/<body[\s>]/i));
+  const starts = [...html.slice(body).matchAll(SLIDE_START)].map((m) => body + m.index);
+  return starts.map((start, i) => html.slice(start, starts[i + 1] ?? html.length));
 }
 
 function readSlide(slide: Element): SlideText {
@@ -82,21 +97,47 @@ function readSlide(slide: Element): SlideText {
 }
 
 /**
- * Text below `node`. On `screen`, notes, code blocks and inline code are left out and block
- * elements end lines; otherwise everything counts, with image alt text.
+ * Text below `root`. On `screen`, notes, code blocks and inline code are left out and block
+ * elements end lines; otherwise everything counts, with image alt text. Iterative, like every
+ * walk here: raw HTML kept with --unsafe-html may nest deeper than the stack allows.
  */
-function textOf(node: Node, opts: { readonly screen: boolean }): string {
-  if (node.nodeName === '#text') return (node as DefaultTreeAdapterTypes.TextNode).value;
-  if (!isElement(node) && !('childNodes' in node)) return '';
-  if (isElement(node)) {
-    if (SKIPPED.has(node.tagName)) return '';
-    if (node.tagName === 'br') return '\n';
-    if (node.tagName === 'img') return opts.screen ? '' : ` ${attr(node, 'alt') ?? ''} `;
-    if (opts.screen && (node.tagName === 'pre' || node.tagName === 'code' || node.tagName === 'kbd' || isNotes(node))) return ' ';
+function textOf(root: Node, opts: { readonly screen: boolean }): string {
+  const out: string[] = [];
+  // Nodes still to read, and line ends to emit once a block element's children are read.
+  const stack: (Node | string)[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (typeof node === 'string') {
+      out.push(node);
+      continue;
+    }
+    if (node.nodeName === '#text') {
+      out.push((node as DefaultTreeAdapterTypes.TextNode).value);
+      continue;
+    }
+    if (!('childNodes' in node)) continue;
+    if (isElement(node)) {
+      if (SKIPPED.has(node.tagName)) continue;
+      const leaf = leafText(node, opts);
+      if (leaf !== undefined) {
+        out.push(leaf);
+        continue;
+      }
+      if (BLOCK_TAGS.has(node.tagName)) {
+        out.push('\n');
+        stack.push('\n');
+      }
+    }
+    pushChildren(stack, node);
   }
-  const inner = (node as Element).childNodes.map((c) => textOf(c, opts)).join('');
-  if (isElement(node) && BLOCK_TAGS.has(node.tagName)) return `\n${inner}\n`;
-  return inner;
+  return out.join('');
+}
+
+/** What an element stands for when its children are not read (`<br>`, images, what the screen leaves out). */
+function leafText(el: Element, opts: { readonly screen: boolean }): string | undefined {
+  if (el.tagName === 'br') return '\n';
+  if (el.tagName === 'img') return opts.screen ? '' : ` ${attr(el, 'alt') ?? ''} `;
+  if (opts.screen && (el.tagName === 'pre' || el.tagName === 'code' || el.tagName === 'kbd' || isNotes(el))) return ' ';
+  return undefined;
 }
 
 function isNotes(el: Element): boolean {
@@ -104,25 +145,31 @@ function isNotes(el: Element): boolean {
 }
 
 
-function find(node: Node, test: (el: Element) => boolean): Element | undefined {
-  if (!('childNodes' in node)) return undefined;
-  for (const child of node.childNodes) {
-    if (!isElement(child)) continue;
-    if (test(child)) return child;
-    const inner = find(child, test);
-    if (inner !== undefined) return inner;
-  }
-  return undefined;
+/** The first element below `root` (in document order) that passes `test`. */
+function find(root: Node, test: (el: Element) => boolean): Element | undefined {
+  let found: Element | undefined;
+  collect(root, test, (el) => (found ??= el), true, () => found !== undefined);
+  return found;
 }
 
-/** Call `fn` on every element below `node` that passes `test` (not looking inside matches, nor in notes). */
-function collect(node: Node, test: (el: Element) => boolean, fn: (el: Element) => void): void {
-  if (!('childNodes' in node)) return;
-  for (const child of node.childNodes) {
-    if (!isElement(child) || isNotes(child)) continue;
-    if (test(child)) fn(child);
-    else collect(child, test, fn);
+/**
+ * Call `fn`, in document order, on every element below `root` that passes `test`, not looking
+ * inside matches, nor (unless `intoNotes`) inside speaker notes; `done` stops the walk early.
+ */
+function collect(root: Node, test: (el: Element) => boolean, fn: (el: Element) => void, intoNotes = false, done: () => boolean = () => false): void {
+  const stack: Node[] = [];
+  pushChildren(stack, root);
+  for (let node = stack.pop(); node !== undefined && !done(); node = stack.pop()) {
+    if (!isElement(node) || (!intoNotes && isNotes(node))) continue;
+    if (test(node)) fn(node);
+    else pushChildren(stack, node);
   }
+}
+
+/** A node's children onto a stack, last first, so they pop in document order. */
+function pushChildren(stack: (Node | string)[], node: Node): void {
+  if (!('childNodes' in node)) return;
+  for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i] as Node);
 }
 
 /** Runs of whitespace as one space, trimmed. */

@@ -11,6 +11,7 @@
  */
 import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { attr, isElement } from '../parse/dom.js';
+import { replaceDelimited } from '../text.js';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -87,19 +88,22 @@ function proseText(text: string): string {
     .replace(/\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g, ']')
     .replace(/\]\[[^\]]*\]/g, ']')
     .replace(/\[\^[^\]]+\]/g, ' ')
-    // MDX comments (`{/*heading-id*/}`), then attribute lists: `{#id}`, `{ #id .class }`, `{: .note }`.
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
-    .replace(/\{:?\s*[#.][^{}\n]*\}/g, '')
-    // Hugo shortcodes and Liquid left unresolved: the tags go, the text between a pair stays.
-    .replace(/\{\{[<%][\s\S]*?[>%]\}\}/g, ' ')
-    .replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, ' ')
+    .replace(/\{:?\s*[#.][^{}\n]*\}/g, '');
+  // MDX comments (`{/*heading-id*/}`) go (attribute lists above: `{#id}`, `{ #id .class }`, `{: .note }`);
+  // Hugo shortcodes and Liquid left unresolved: the tags go, the text between a pair stays.
+  // Linear scans: the lazy regexes were quadratic over openers never closed.
+  const untagged = replaceDelimited(
+    replaceDelimited(replaceDelimited(stripped, [['{/*', ['*/}']]], () => ''), [['{{<', ['>}}', '%}}']], ['{{%', ['>}}', '%}}']]], () => ' '),
+    [['{%', ['%}']], ['{{', ['}}']]],
+    () => ' ',
+  )
     // Icon and emoji shortcodes (`:octicons-mark-github-16:`, `:tada:`) are pictures, not words.
     .replace(/(^|[\s"'(>]):[a-z][a-z0-9_+-]*:(?=[\s"'),.!?<]|$)/gm, '$1')
     // Autolinks show their URL.
     .replace(/<((?:https?|mailto|ftp):[^>\s]+)>/gi, ' $1 ')
     // A `<` that cannot start a tag is text.
     .replace(/<(?![A-Za-z/!?])/g, '&lt;');
-  const html = fragmentText(stripped);
+  const html = fragmentText(untagged);
   return html.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => ` ${codeSpans[Number(i)] ?? ''} `);
 }
 
@@ -117,16 +121,39 @@ function fragmentText(html: string): string {
 
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head', 'title', 'link', 'meta', 'base']);
 
-function textOf(node: Node, dropChrome: boolean): string {
-  if (node.nodeName === '#text') return (node as DefaultTreeAdapterTypes.TextNode).value;
-  if (!('childNodes' in node)) return '';
-  if (isElement(node)) {
-    if (SKIPPED.has(node.tagName) || (dropChrome && isChrome(node))) return '';
-    if (node.tagName === 'img') return ` ${attr(node, 'alt') ?? ''} `;
+/**
+ * The text below `root`. Iterative: an article may nest elements thousands deep (4,000 nested
+ * `<div>`s overflowed the stack here), and this reader must not depend on the parser's limits.
+ */
+function textOf(root: Node, dropChrome: boolean): string {
+  const out: string[] = [];
+  // Nodes still to read, and separators to emit once an element's children are read.
+  const stack: (Node | string)[] = [root];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (typeof item === 'string') {
+      out.push(item);
+      continue;
+    }
+    if (item.nodeName === '#text') {
+      out.push((item as DefaultTreeAdapterTypes.TextNode).value);
+      continue;
+    }
+    if (!('childNodes' in item)) continue;
+    if (isElement(item)) {
+      if (SKIPPED.has(item.tagName) || (dropChrome && isChrome(item))) continue;
+      if (item.tagName === 'img') {
+        out.push(` ${attr(item, 'alt') ?? ''} `);
+        continue;
+      }
+      // Every element boundary separates words: `<td>a</td><td>b</td>` is two words on a slide too.
+      if (!INLINE.has(item.tagName)) {
+        out.push(' ');
+        stack.push(' ');
+      }
+    }
+    for (let i = item.childNodes.length - 1; i >= 0; i--) stack.push(item.childNodes[i] as Node);
   }
-  // Every element boundary separates words: `<td>a</td><td>b</td>` is two words on a slide too.
-  const inner = node.childNodes.map((c) => textOf(c, dropChrome)).join('');
-  return isElement(node) && !INLINE.has(node.tagName) ? ` ${inner} ` : inner;
+  return out.join('');
 }
 
 /** Phrasing elements: words may run across their edges (`<b>un</b>usual` is one word). */
@@ -141,14 +168,12 @@ function isChrome(el: Element): boolean {
   return findFirst(el, 'nav') !== undefined && !hasHeading;
 }
 
-function findFirst(node: Node, tagName: string): Element | undefined {
-  if (!('childNodes' in node)) return undefined;
-  for (const child of node.childNodes) {
-    if (!isElement(child)) continue;
-    if (child.tagName === tagName) return child;
-    const found = findFirst(child, tagName);
-    if (found !== undefined) return found;
+/** The first element named `tagName` below `root`, in document order (iterative, like textOf). */
+function findFirst(root: Node, tagName: string): Element | undefined {
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node !== root && isElement(node) && node.tagName === tagName) return node;
+    if ('childNodes' in node) for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i] as Node);
   }
   return undefined;
 }
-

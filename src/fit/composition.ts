@@ -70,7 +70,8 @@ export function readCompositionInPage(height: number): SlideComposition[] {
     const statementEl = slide.querySelector<HTMLElement>('.lectern-statement');
     const statement = statementEl !== null && words.length <= 8 && parseFloat(getComputedStyle(statementEl).fontSize) >= 40;
     const shown = text.join('').replace(/\s+/g, ' ').trim();
-    const introduces = slide.querySelector('.lectern-body :is(ul, ol, pre, table, img, svg, video, iframe, .lectern-diagram)') !== null;
+    // The key points are a list too (`ul.lectern-points`), but not one a lead-in introduces.
+    const introduces = slide.querySelector('.lectern-body :is(ul:not(.lectern-points), ol, pre, table, img, svg, video, iframe, .lectern-diagram)') !== null;
     const line = Number(slide.getAttribute('data-line'));
     return {
       id: slide.id,

@@ -7,6 +7,7 @@ import matter from 'gray-matter';
 import { parse as parseToml } from 'smol-toml';
 import { LecternError } from '../errors.js';
 import type { ArticleMeta } from '../model.js';
+import { checkFrontMatterSize } from './front-matter-bounds.js';
 import { normalizeMeta } from './meta.js';
 
 /** An article split in two: what the front matter says, and the body after it. */
@@ -79,6 +80,8 @@ function parseFenced(text: string, file: string, delimiter: string, fallback: La
   }
   const parsed = runGrayMatter(text, file, delimiter, language, firstBreak);
   const raw = toRecord(parsed.data, file, language);
+  // gray-matter's `matter` starts with the rest of file line 1 (after the fence and language).
+  checkFrontMatterSize(raw, parsed.matter, 1, file);
   // gray-matter's content is always a suffix of its input: the lines before it are the front matter.
   const body = parsed.content;
   const bodyLine = countNewlines(text.slice(0, text.length - body.length)) + 1;
@@ -134,6 +137,7 @@ function parseJsonHeader(text: string, file: string): FrontMatter | undefined {
     throw invalid(file, 'json', err, lineOfJsonError(err, json, 1));
   }
   const raw = toRecord(data, file, 'json');
+  checkFrontMatterSize(raw, json, 1, file);
   let bodyStart = close + '}-->'.length;
   // The body starts on the line after the header when nothing else follows it on its line.
   const rest = /^[ \t]*\r?\n/.exec(text.slice(bodyStart));
@@ -154,6 +158,15 @@ function toRecord(data: unknown, file: string, language: Language): Record<strin
 }
 
 function invalid(file: string, language: Language, err: unknown, line: number | undefined): LecternError {
+  // The parsers recurse once per level: front matter nested thousands deep overflows the stack.
+  if (err instanceof RangeError) {
+    return new LecternError('front-matter-invalid', `the ${language.toUpperCase()} front matter nests lists or mappings too deeply to be read`, {
+      file,
+      line: line ?? 1,
+      hint: 'flatten the front matter (an unclosed [ or { nests everything after it)',
+      cause: err,
+    });
+  }
   const reason = parserReason(err);
   return new LecternError('front-matter-invalid', `invalid ${language.toUpperCase()} front matter: ${reason}`, {
     file,

@@ -22,6 +22,7 @@ import type { LiquidContext } from './liquid.js';
 import { mapNodeLines } from './liquid-lines.js';
 import { liquidScope } from './liquid-scope.js';
 import { createLineIndex } from './text-index.js';
+import { replaceDelimited } from '../text.js';
 
 /** A rendered body, its warnings, and its line map when its lines are not the file's. */
 export interface Rendered {
@@ -208,7 +209,9 @@ function renderHint(reason: string): string {
 
 /** A template's text with its Liquid removed: placeholders give back their text, other tags their newlines. */
 function stripLiquid(text: string, host: EngineHost): string {
-  return text.replace(/\{%-?\s*lectern_(literal|code)\s+(\d+)[\s\S]*?%\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, (tag, kind?: string, index?: string) => {
+  // Linear (replaceDelimited): a lazy regex was quadratic over openers never closed.
+  return replaceDelimited(text, [['{%', ['%}']], ['{{', ['}}']]], (tag) => {
+    const [, kind, index] = /^\{%-?\s*lectern_(literal|code)\s+(\d+)/.exec(tag) ?? [];
     if (kind === 'literal') return host.literals[Number(index)] ?? keepLines('', tag);
     const code = kind === 'code' ? host.code[Number(index)] : undefined;
     if (code !== undefined) return codeBlock(code, code.text, host.format);

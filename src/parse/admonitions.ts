@@ -5,7 +5,9 @@
  * Also definition bodies (`:   text`, PHP Markdown Extra / pymdownx def_list), read as Markdown so an
  * admonition inside one is still an admonition.
  */
-import type { TokenizerExtension, TokenizerThis, Tokens } from 'marked';
+import type { Lexer, TokenizerExtension, TokenizerThis, Tokens } from 'marked';
+import { closingLine, type FenceKind } from './closers.js';
+import { firstMatch } from './lexer-memo.js';
 import { calloutToken, definitionToken } from './markdown-tokens.js';
 
 /** Icon shortcodes (`:octicons-mark-github-16:`) in titles are pictures, not words. */
@@ -43,33 +45,14 @@ function indentedBody(src: string, start: number, indent = 0): Body {
   return { body: lines.slice(0, kept).map((l) => (l.trim() === '' ? '' : l)).join('\n'), end };
 }
 
-const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
-/**
- * The lines between `start` and the closing line that balances the opening one (nested opens
- * counted; lines inside code fences are code, never a container's marker).
- */
-function fencedBody(src: string, start: number, isOpen: RegExp, isClose: RegExp): Body | undefined {
-  let depth = 1;
-  let fence: string | undefined;
-  for (let pos = start; pos < src.length; ) {
-    const newline = src.indexOf('\n', pos);
-    const lineEnd = newline === -1 ? src.length : newline + 1;
-    const line = src.slice(pos, newline === -1 ? src.length : newline);
-    const marks = CODE_FENCE.exec(line)?.[1];
-    if (fence !== undefined) {
-      if (marks !== undefined && marks[0] === fence[0] && marks.length >= fence.length && line.slice(line.indexOf(marks) + marks.length).trim() === '') fence = undefined;
-      pos = lineEnd;
-      continue;
-    }
-    if (marks !== undefined) fence = marks;
-    else if (isClose.test(line)) depth--;
-    else if (isOpen.test(line)) depth++;
-    if (depth === 0) return { body: src.slice(start, pos).replace(/\n$/, ''), end: lineEnd };
-    pos = lineEnd;
-  }
-  return undefined;
+/** The lines after `start` up to the closing marker line of a fenced container (see closers.ts). */
+function fencedBody(lexer: Lexer, src: string, start: number, kind: FenceKind): Body | undefined {
+  const close = closingLine(lexer, src, start, kind);
+  return close === undefined ? undefined : { body: src.slice(start, close.start).replace(/\n$/, ''), end: close.end };
 }
+
+const DOCUSAURUS_LINES: FenceKind = { name: 'docusaurus', isOpen: /^ {0,3}:{3,}[ \t]*[A-Za-z]/, isClose: /^ {0,3}:{3,}[ \t]*$/ };
+const PYMDOWNX_LINES: FenceKind = { name: 'pymdownx', isOpen: /^\/{3,}[ \t]*[A-Za-z]/, isClose: /^\/{3,}[ \t]*$/ };
 
 const MKDOCS = /^( {0,3})(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[A-Za-z][\w-]*)*(?:[ \t]+"([^"\n]*)")?[ \t]*(?:\n|$)/;
 const TAB = /^===[!+]?[ \t]+"([^"\n]*)"[ \t]*(?:\n|$)/;
@@ -96,7 +79,7 @@ function contentTab(this: TokenizerThis, src: string): Tokens.Generic | undefine
 function docusaurus(this: TokenizerThis, src: string): Tokens.Generic | undefined {
   const match = DOCUSAURUS.exec(src);
   if (match?.[1] === undefined) return undefined;
-  const found = fencedBody(src, match[0].length, /^ {0,3}:{3,}[ \t]*[A-Za-z]/, /^ {0,3}:{3,}[ \t]*$/);
+  const found = fencedBody(this.lexer, src, match[0].length, DOCUSAURUS_LINES);
   if (found === undefined) return undefined;
   const title = cleanTitle(match[2] ?? match[3]);
   return calloutToken(this.lexer, { raw: src.slice(0, found.end), kind: match[1].toLowerCase(), ...(title === undefined ? {} : { title }), body: found.body, bodyOffset: 1 });
@@ -105,7 +88,7 @@ function docusaurus(this: TokenizerThis, src: string): Tokens.Generic | undefine
 function pymdownx(this: TokenizerThis, src: string): Tokens.Generic | undefined {
   const match = PYMDOWNX.exec(src);
   if (match?.[1] === undefined) return undefined;
-  const found = fencedBody(src, match[0].length, /^\/{3,}[ \t]*[A-Za-z]/, /^\/{3,}[ \t]*$/);
+  const found = fencedBody(this.lexer, src, match[0].length, PYMDOWNX_LINES);
   if (found === undefined) return undefined;
   const title = cleanTitle(match[2]);
   const { options, lines } = blockOptions(found.body);
@@ -144,14 +127,16 @@ function definition(this: TokenizerThis, src: string): Tokens.Generic | undefine
   return definitionToken(this.lexer, { raw: src.slice(0, end), body });
 }
 
+const DEFINITION_LINE = /\n:[ \t]{1,3}\S/;
+
 /**
  * Where a definition line starts, so the term's paragraph stops before it (marked would otherwise
  * read `:   text` as a continuation line of the term). Index of the `:` in `src`.
  */
-function definitionStart(src: string): number | undefined {
+function definitionStart(this: TokenizerThis, src: string): number | undefined {
   // Only after a newline: marked passes the text from the paragraph's second character on.
-  const found = /\n:[ \t]{1,3}\S/.exec(src);
-  return found === null ? undefined : found.index + 1;
+  const found = firstMatch(this.lexer, DEFINITION_LINE, src);
+  return found === -1 ? undefined : found + 1;
 }
 
 /** All admonition and tab tokenizers. */

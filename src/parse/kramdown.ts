@@ -5,6 +5,7 @@
  * the paragraph under it a callout, as the site's CSS shows it), span lists are removed from text.
  */
 import type { Token, TokenizerExtension, TokenizerThis, Tokens } from 'marked';
+import { firstMatch } from './lexer-memo.js';
 
 /** A block attribute list on a line of its own. */
 export type IalToken = { type: 'lectern-ial'; raw: string; classes: string[] };
@@ -22,10 +23,12 @@ function blockIal(this: TokenizerThis, src: string): Tokens.Generic | undefined 
   return token;
 }
 
+const IAL_LINE = /\n {0,3}\{:/;
+
 /** Where a block attribute list line starts, so the paragraph above stops before it. */
-function blockIalStart(src: string): number | undefined {
-  const found = /\n {0,3}\{:/.exec(src);
-  return found === null ? undefined : found.index + 1;
+function blockIalStart(this: TokenizerThis, src: string): number | undefined {
+  const found = firstMatch(this.lexer, IAL_LINE, src);
+  return found === -1 ? undefined : found + 1;
 }
 
 /** The block attribute list tokenizer. */

@@ -60,12 +60,24 @@ function columns(indent: string): number {
   return width;
 }
 
-/** Runs a parser step; a stack overflow (nesting too deep for the parser) becomes a LecternError. */
+/**
+ * Runs a parser step; a stack overflow becomes a LecternError. V8 reports a regular expression that
+ * runs out of backtracking stack (a block too long for marked) with the same RangeError as deep
+ * recursion: the top frame tells them apart, so the message says which it was.
+ */
 export function withStackGuard<T>(file: string, line: number | undefined, step: () => T): T {
   try {
     return step();
   } catch (err) {
     if (!(err instanceof RangeError) || !/call stack/i.test(err.message)) throw err;
+    if (isRegexOverflow(err)) {
+      throw new LecternError('article-invalid', 'a block of the article is too long to be read (a paragraph, list, quote or table of millions of characters)', {
+        file,
+        ...(line === undefined ? {} : { line }),
+        hint: 'put blank lines between its paragraphs, or fence it as code if it is program output',
+        cause: err,
+      });
+    }
     throw new LecternError('article-invalid', `the article nests lists, quotes or containers too deeply to be read (at most ${MAX_NESTING} levels)`, {
       file,
       ...(line === undefined ? {} : { line }),
@@ -73,6 +85,15 @@ export function withStackGuard<T>(file: string, line: number | undefined, step: 
       cause: err,
     });
   }
+}
+
+/**
+ * A regular expression at the top of the stack, and no function twice in the frames captured:
+ * deep recursion that happens to overflow inside a regex shows its recursing frames below it.
+ */
+function isRegexOverflow(err: RangeError): boolean {
+  const frames = (err.stack ?? '').split('\n').slice(1).map((f) => f.trim().replace(/^at /, '').split(' ')[0] ?? '');
+  return /^RegExp\b/.test(frames[0] ?? '') && new Set(frames).size === frames.length;
 }
 
 /** Throws a LecternError at the first block or inline nested more than MAX_NESTING deep. Iterative. */

@@ -7,6 +7,8 @@
  */
 import type { Lexer, TokenizerExtension, TokenizerThis, Tokens } from 'marked';
 import { splitHeadingId } from './ids.js';
+import { closingTag } from './closers.js';
+import { firstMatch } from './lexer-memo.js';
 import { countNewlines } from './lines.js';
 import { calloutToken, groupToken, type GroupToken, type HeadingIdToken, type HtmlBlockToken } from './markdown-tokens.js';
 
@@ -36,19 +38,6 @@ function endOfTag(src: string, from: number): number | undefined {
   return undefined;
 }
 
-/** Start and end of the closing tag that balances an element opened before `from`. */
-function findClose(src: string, from: number, name: string, ignoreCase: boolean): { start: number; end: number } | undefined {
-  const tags = new RegExp(`<(/?)${name}(?=[\\s/>])[^>]*>`, ignoreCase ? 'gi' : 'g');
-  tags.lastIndex = from;
-  let depth = 1;
-  for (let m = tags.exec(src); m !== null; m = tags.exec(src)) {
-    if (m[1] === '/') depth--;
-    else if (!m[0].endsWith('/>')) depth++;
-    if (depth === 0) return { start: m.index, end: m.index + m[0].length };
-  }
-  return undefined;
-}
-
 /** `end`, moved past the rest of its line when that rest is blank (and past the newline). */
 function endOfLine(src: string, end: number, takeText: boolean): number {
   const newline = src.indexOf('\n', end);
@@ -70,7 +59,7 @@ function htmlBlock(this: TokenizerThis, src: string): Tokens.Generic | undefined
   if (!component && !isHtmlTag) return undefined;
   const tagEnd = endOfTag(src, open[0].length);
   if (tagEnd === undefined || src[tagEnd - 2] === '/') return undefined;
-  const close = findClose(src, tagEnd, name, !component);
+  const close = closingTag(this.lexer, src, open[0].length - name.length - 1, tagEnd, name, !component);
   if (close === undefined) return undefined;
   if (!component && MARKDOWN_ATTR.test(src.slice(0, tagEnd))) return markdownInHtml(this.lexer, src, tagEnd, close);
   if (!component) {
@@ -130,6 +119,8 @@ export const htmlBlockExtension: TokenizerExtension = { name: 'lecternHtml', lev
 /** The `## Heading {#id}` tokenizer. */
 export const headingIdExtension: TokenizerExtension = { name: 'lecternHeading', level: 'block', tokenizer: headingWithId };
 
+const BANGS = /!!/;
+
 // marked reads each `!` of a run as a token of its own and, for each, scans the rest of the run
 // for an e-mail address: a long run of `!` takes quadratic time. A run is text, in one token.
 function bangRun(src: string): Tokens.Generic | undefined {
@@ -141,8 +132,8 @@ function bangRun(src: string): Tokens.Generic | undefined {
 export const bangRunExtension: TokenizerExtension = {
   name: 'lecternBangs',
   level: 'inline',
-  start: (src: string) => {
-    const at = src.indexOf('!!');
+  start(this: TokenizerThis, src: string) {
+    const at = firstMatch(this.lexer, BANGS, src);
     return at === -1 ? undefined : at;
   },
   tokenizer: bangRun,

@@ -8,6 +8,7 @@ import { decodeEntities, INVISIBLE_TAGS } from './dom.js';
 import { plainText } from '../text.js';
 import { normalizeInlines } from './inline.js';
 import { stripSpanIals } from './kramdown.js';
+import { MAX_NESTING } from './limits.js';
 
 /** Inlines of marked inline tokens, white space normalised. */
 export function markdownInlines(tokens: readonly Token[] | undefined): Inline[] {
@@ -81,7 +82,9 @@ function convertTokens(tokens: readonly Token[]): Inline[] {
     else if (tag.selfClosing) out.push(...voidElement(tag));
     else {
       const close = pairs.get(i);
-      if (close !== undefined && close < (frames.at(-1)?.close ?? Infinity)) frames.push({ tag, out: [], close });
+      // Past MAX_NESTING the tags show nothing: the walks after this one recurse per level, and
+      // checkNesting refuses such an article with its line anyway.
+      if (close !== undefined && close < (frames.at(-1)?.close ?? Infinity) && frames.length <= MAX_NESTING) frames.push({ tag, out: [], close });
     }
   }
   for (let top = frames.pop(); top !== undefined; top = frames.pop()) (frames.at(-1)?.out ?? root).push(...wrap(top.tag, top.out));

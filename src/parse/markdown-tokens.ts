@@ -4,6 +4,8 @@
  * defined anywhere in the article still resolve inside it.
  */
 import type { Lexer, Token } from 'marked';
+import { lexingDepth } from './lexer-memo.js';
+import { MAX_NESTING } from './limits.js';
 
 /** An HTML block kept whole, kramdown-style (blank and indented lines inside stay HTML). */
 export type HtmlBlockToken = { type: 'lectern-html'; raw: string };
@@ -32,9 +34,18 @@ export type GroupToken = { type: 'lectern-group'; raw: string; body: string; tok
 export type DefinitionToken = { type: 'lectern-definition'; raw: string; body: string; tokens: Token[] };
 
 /** Lectern's own token types. */
-export type LecternToken = HtmlBlockToken | CalloutToken | HeadingIdToken | GroupToken | DefinitionToken;
+export type LecternToken = HtmlBlockToken | CalloutToken | HeadingIdToken | GroupToken | DefinitionToken | TooDeepToken;
+
+/** A container's body nested deeper than MAX_NESTING, kept as text (its line gets a warning). */
+export type TooDeepToken = { type: 'lectern-too-deep'; raw: string; text: string };
 
 function lexBody(lexer: Lexer, body: string): Token[] {
+  // Each level re-reads the text of the levels inside it: past MAX_NESTING (no slide shows that
+  // deep) the rest is text, before the recursion costs quadratic time and then the stack.
+  if (lexingDepth(lexer) > MAX_NESTING) {
+    const token: TooDeepToken = { type: 'lectern-too-deep', raw: body, text: body };
+    return [token];
+  }
   const top = lexer.state.top;
   // A container's body is read like a document of its own: paragraphs, not tight-list text.
   lexer.state.top = true;

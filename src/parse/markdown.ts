@@ -9,24 +9,30 @@ import { isUnclosedFence, parseFenceInfo, unclosedFenceDiagnostic } from './fenc
 import { calloutParts, toBlocks, type Flow, type FlowItem, type ParseContext } from './flow.js';
 import { htmlToFlow } from './html.js';
 import { soleImage } from './inline.js';
+import { createMemoLexer, inlineTooDeep, lexParts, setextGuard } from './lexer-memo.js';
 import { LineCursor } from './lines.js';
 import { bangRunExtension, headingIdExtension, htmlBlockExtension } from './markdown-extensions.js';
 import { markdownInlines } from './markdown-inline.js';
 import { definitionRun, type ConvertBody } from './definitions.js';
 import { ialCalloutKind, ialExtension, isTocPlaceholder } from './kramdown.js';
-import { clampIndentation } from './limits.js';
-import type { CalloutToken, DefinitionToken, GroupToken, HeadingIdToken, HtmlBlockToken } from './markdown-tokens.js';
+import { clampIndentation, MAX_NESTING } from './limits.js';
+import { splitLongRuns } from './parts.js';
+import type { CalloutToken, DefinitionToken, GroupToken, HeadingIdToken, HtmlBlockToken, TooDeepToken } from './markdown-tokens.js';
 
 const marked = new Marked({
   gfm: true,
   extensions: [htmlBlockExtension, headingIdExtension, ialExtension, ...admonitionExtensions, bangRunExtension],
+  tokenizer: { lheading: setextGuard },
 });
 
 /** A Markdown body → Flow; `firstLine` is the file line of the body's first line. */
 export function markdownToFlow(body: string, firstLine: number, ctx: ParseContext): Flow {
   const clamped = clampIndentation(body, firstLine, ctx.file);
   if (clamped.diagnostic !== undefined) ctx.diagnostics.push(clamped.diagnostic);
-  return convertTokens(marked.lexer(clamped.body), clamped.body, firstLine, { ctx, nested: false });
+  const { parts, diagnostic } = splitLongRuns(clamped.body, firstLine, ctx.file);
+  if (diagnostic !== undefined) ctx.diagnostics.push(diagnostic);
+  const lexed = lexParts(createMemoLexer(marked.defaults), parts);
+  return parts.flatMap((part, i) => convertTokens(lexed[i] ?? [], part.text, part.firstLine, { ctx, nested: false }));
 }
 
 /** Where tokens sit: at the top of the document, or nested in a list, quote or callout. */
@@ -70,10 +76,10 @@ function convertToken(token: Token, line: number, at: Place): Flow {
   switch (token.type) {
     case 'paragraph':
     case 'text':
-      return inlineBlock(markdownInlines((token as Tokens.Paragraph).tokens), line);
+      return inlineBlock(inlinesAt((token as Tokens.Paragraph).tokens, line, at), line);
     case 'heading': {
       const heading = token as Tokens.Heading;
-      return [{ type: 'heading', depth: heading.depth, inlines: markdownInlines(heading.tokens), line }];
+      return [{ type: 'heading', depth: heading.depth, inlines: inlinesAt(heading.tokens, line, at), line }];
     }
     case 'code':
       return [codeBlock(token as Tokens.Code, line, at)];
@@ -99,8 +105,10 @@ function convertToken(token: Token, line: number, at: Place): Flow {
     }
     case 'lectern-heading': {
       const heading = token as HeadingIdToken;
-      return [{ type: 'heading', depth: heading.depth, inlines: markdownInlines(heading.tokens), id: heading.id, line }];
+      return [{ type: 'heading', depth: heading.depth, inlines: inlinesAt(heading.tokens, line, at), id: heading.id, line }];
     }
+    case 'lectern-too-deep':
+      return tooDeepBlocks(token as TooDeepToken, line, at);
     case 'space':
     case 'def':
     case 'lectern-ial':
@@ -110,6 +118,35 @@ function convertToken(token: Token, line: number, at: Place): Flow {
       // A token type this parser does not know: keep its source text rather than lose it.
       return token.raw.trim() === '' ? [] : [{ type: 'paragraph', line, inlines: [{ type: 'text', text: token.raw.trim() }] }];
   }
+}
+
+/** A container body nested past MAX_NESTING, as one paragraph of its text, with a warning. */
+function tooDeepBlocks(token: TooDeepToken, line: number, at: Place): Block[] {
+  at.ctx.diagnostics.push({
+    severity: 'warning',
+    code: 'markdown-too-deep',
+    message: `containers are nested more than ${MAX_NESTING} levels deep here: the deeper ones are shown as text`,
+    file: at.ctx.file,
+    line,
+    hint: 'close the containers you open (an unclosed <Note>, ::: or <div markdown> nests everything after it)',
+  });
+  const text = token.text.trim();
+  return text === '' ? [] : [{ type: 'paragraph', line, inlines: [{ type: 'text', text }] }];
+}
+
+/** Inlines of a paragraph or heading; a warning when they nest too deeply for marked to read. */
+function inlinesAt(tokens: readonly Token[], line: number, at: Place): Inline[] {
+  if (inlineTooDeep(tokens)) {
+    at.ctx.diagnostics.push({
+      severity: 'warning',
+      code: 'markdown-too-deep',
+      message: 'emphasis or links are nested too deeply here to be read: the text is shown as written',
+      file: at.ctx.file,
+      line,
+      hint: 'close the * and [ you open, or escape them (\\*)',
+    });
+  }
+  return markdownInlines(tokens);
 }
 
 /** A paragraph, or an image block when the paragraph is nothing but an image. */

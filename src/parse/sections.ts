@@ -18,7 +18,8 @@ interface SectionBuilder {
 }
 
 function freeze(builder: SectionBuilder): Section {
-  return { ...builder, blocks: builder.blocks, children: builder.children.map(freeze) };
+  // Copies of exactly their length (arrays grown by push keep room to spare for the whole build).
+  return { ...builder, blocks: builder.blocks.slice(), children: builder.children.map(freeze) };
 }
 
 /** Index of the title: the first h1 wherever it is (later h1s are sections). */
@@ -60,7 +61,7 @@ export function buildArticle(source: Source, flow: Flow, diagnostics: readonly D
     meta: source.meta,
     ...(h1 === undefined ? {} : { h1: oneLine(plainText(h1.inlines)) }),
     line: h1?.line ?? 1,
-    intro,
+    intro: intro.slice(),
     sections: sections.map(freeze),
     diagnostics: [...source.diagnostics, ...diagnostics],
   };

@@ -1,23 +1,26 @@
 /**
- * The planner's budgets: how much fits on one slide. Numbers are in the deck's CSS pixels and match
- * the themes' type scale (themes/*.css); the client's fit pass is the safety net, not the plan.
+ * The planner's budgets: what a slide aims to hold (points, words, code lines) and the limits used
+ * to cut a block into parts. Whether a slide fits is measured (layout/), not budgeted: these say
+ * what a good slide holds, and how finely to cut before measuring.
  */
 import type { ResolvedDeckOptions } from '../config.js';
 import type { FitHints } from '../model.js';
 
-/** Type metrics the themes use for code (JetBrains Mono). */
+/**
+ * Rough metrics for cutting blocks inside callouts and quotes into parts (split.ts); the composer
+ * measures every part it places with the deck's own fonts (layout/) and cuts smaller when one does
+ * not fit, so these only need to be close.
+ */
 export const CODE_METRICS = {
   fontPx: 22,
-  lineHeight: 1.4,
   /** Advance width of a monospace glyph as a share of the font size. */
   charWidth: 0.6,
-  /** Smallest scale that still reads from the back of a room; below it code is split or wrapped. */
-  minScale: 0.6,
+  /** The code floor (18 px) as a share of the theme's size (22 px). */
+  minScale: 18 / 22,
 } as const;
 
-/** Height taken by the slide title, margins and paddings, and by a one-line caption. */
+/** Height taken by the slide title, margins and paddings. */
 const CHROME_PX = 170;
-const CAPTION_PX = 64;
 
 /** Limits for one slide, from the resolved deck options. */
 export interface Budget {
@@ -112,15 +115,6 @@ export function scaleBudget(budget: Budget, factors: FitFactors): Budget {
   };
 }
 
-/** The font scale at which `lines` rows of code at most `columns` wide fit the slide (1 = theme size). */
-export function codeScale(budget: Budget, lines: number, columns: number, hasCaption: boolean): number {
-  const availableHeight = budget.height - CHROME_PX - (hasCaption ? CAPTION_PX : 0);
-  const availableWidth = budget.width * 0.92 - 48;
-  const byHeight = availableHeight / (Math.max(lines, 1) * CODE_METRICS.fontPx * CODE_METRICS.lineHeight);
-  const byWidth = availableWidth / (Math.max(columns, 1) * CODE_METRICS.fontPx * CODE_METRICS.charWidth);
-  const scale = Math.min(1, byHeight, byWidth);
-  return Math.max(CODE_METRICS.minScale, Math.floor(scale * 100) / 100);
-}
 
 /**
  * The longest code line that fits the slide's width at the smallest legible scale (narrower under
@@ -131,8 +125,3 @@ export function maxCodeColumns(budget: Budget): number {
   return Math.max(20, Math.floor((availableWidth / (CODE_METRICS.fontPx * CODE_METRICS.charWidth * CODE_METRICS.minScale)) * budget.fitWidth));
 }
 
-/** How many lines of code fit at the smallest legible scale. */
-export function maxCodeLinesAtMinScale(budget: Budget, hasCaption: boolean): number {
-  const availableHeight = budget.height - CHROME_PX - (hasCaption ? CAPTION_PX : 0);
-  return Math.floor(availableHeight / (CODE_METRICS.fontPx * CODE_METRICS.lineHeight * CODE_METRICS.minScale));
-}

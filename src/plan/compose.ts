@@ -10,7 +10,7 @@
 import type { Block, Inline, Slide, SlideKind } from '../model.js';
 import { countWords, plainText } from '../text.js';
 import { bodyGap, roomBelowTitle, type SlideGeometry } from '../layout/index.js';
-import type { Budget } from './budget.js';
+import type { Budget, FitFactors } from './budget.js';
 import { codePieces, codeSizes, maxRows } from './code.js';
 import type { IdAllocator } from './ids.js';
 import { RunMeasurer, type Item, type RunLayout } from './layout-run.js';
@@ -118,10 +118,10 @@ function composeItems(given: readonly Item[], scope: Scope, ctx: ComposeContext,
   if (given.length === 0) return [];
   const g = ctx.geometry;
   const rooms = roomsOf(scope, g);
-  const items = fitAlone(given, rooms.later, ctx);
   // A browser measurement of an earlier plan (`lectern check`) may have found a slide too full:
   // the slide that starts at the same article line is planned in less room.
   const tighter = ctx.budget.tighter;
+  const items = fitAlone(given, rooms.later, ctx, tighter === undefined ? () => NO_HINT : hintedFactors(given, scope, ctx, startsScope, tighter));
   const room = (first: boolean, from: number): number => {
     const base = first && startsScope ? rooms.first : rooms.later;
     if (tighter === undefined) return base;
@@ -238,18 +238,42 @@ function measureRooms(scope: Scope, g: SlideGeometry): { first: number; later: n
   return { first, later: roomBelowTitle({ kind: 'content', title: scope.title, continued }, g) };
 }
 
-/** Items each small enough for a slide of their own: oversized code and blocks cut into pieces. */
-function fitAlone(items: readonly Item[], slideRoom: number, ctx: ComposeContext): Item[] {
+const NO_HINT: FitFactors = { height: 1, width: 1 };
+
+/**
+ * Under fit hints, the factors for each given item: those of the slides that held it in the plan
+ * without hints (the plan the browser measured is keyed by those slides' lines).
+ */
+function hintedFactors(given: readonly Item[], scope: Scope, ctx: ComposeContext, startsScope: boolean, tighter: NonNullable<Budget['tighter']>): (index: number) => FitFactors {
+  const { tighter: _, ...plain } = ctx.budget;
+  const starts = composeItems(given, scope, { ...ctx, budget: plain }, startsScope).map((d, k) => (k === 0 && startsScope ? Math.min(scope.line, d.line) : d.line));
+  return (index) => {
+    const line = given[index]!.unit.line;
+    // The slide its first line falls in, and every slide starting at that line (pieces of it).
+    const held = starts.filter((start, k) => start <= line && (k === starts.length - 1 || starts[k + 1]! >= line));
+    const factors = (held.length > 0 ? held : [line]).map(tighter);
+    return { height: Math.min(...factors.map((f) => f.height)), width: Math.min(...factors.map((f) => f.width)) };
+  };
+}
+
+/**
+ * Items each small enough for a slide of their own: oversized code and blocks cut into pieces.
+ * Under a fit hint (`hint`: the factors of an item's slide) the room and width shrink with it, so a
+ * slide the browser found overflowing is cut smaller when planned again.
+ */
+function fitAlone(items: readonly Item[], slideRoom: number, ctx: ComposeContext, hint: (index: number) => FitFactors): Item[] {
   const g = ctx.geometry;
   const out: Item[] = [];
   for (const [index, item] of items.entries()) {
     const unit = item.unit;
+    const factors = hint(index);
+    const full = slideRoom * factors.height;
     // A block after a lead-in shares its first slide with it: its pieces leave room for the lead-in.
     const before = items[index - 1];
-    const room = before !== undefined && isLeadIn(before.unit) ? slideRoom - new RunMeasurer([before], g, () => slideRoom, ctx.imageSize).layout(0, 1, false).body - bodyGap(g) : slideRoom;
+    const room = before !== undefined && isLeadIn(before.unit) ? full - new RunMeasurer([before], g, () => full, ctx.imageSize).layout(0, 1, false).body - bodyGap(g) : full;
     if (unit.kind === 'code') {
       const caption = unit.caption === undefined ? 0 : 60;
-      const pieces = codePieces(unit.block, g.contentWidth, Math.min(ctx.budget.maxCodeLines, maxRows(room - caption - 8, g)), g);
+      const pieces = codePieces(unit.block, g.contentWidth * factors.width, Math.min(ctx.budget.maxCodeLines, maxRows(room - caption - 8, g)), g);
       pieces.forEach((piece, k) => {
         const block = { ...unit.block, code: piece.code };
         out.push({ unit: { ...unit, block }, notes: k === 0 ? item.notes : [], firstLine: piece.firstLine, ...(pieces.length > 1 ? { piece: true } : {}) });
@@ -258,8 +282,8 @@ function fitAlone(items: readonly Item[], slideRoom: number, ctx: ComposeContext
     }
     if (unit.kind === 'block' && ['list', 'table', 'callout', 'quote'].includes(unit.block.type)) {
       const probe = new RunMeasurer([item], g, () => room, ctx.imageSize);
-      if (!probe.layout(0, 1, false).fits) {
-        for (const [k, block] of piecesThatFit(unit.block, room, ctx).entries()) out.push({ unit: { ...unit, block }, notes: k === 0 ? item.notes : [] });
+      if (factors.width < 1 || !probe.layout(0, 1, false).fits) {
+        for (const [k, block] of piecesThatFit(unit.block, room, ctx, factors.width).entries()) out.push({ unit: { ...unit, block }, notes: k === 0 ? item.notes : [] });
         continue;
       }
     }
@@ -269,9 +293,9 @@ function fitAlone(items: readonly Item[], slideRoom: number, ctx: ComposeContext
 }
 
 /** A list, table, callout or quote cut at its own boundaries into pieces that each fit `room`. */
-function piecesThatFit(block: Block, room: number, ctx: ComposeContext): Block[] {
+function piecesThatFit(block: Block, room: number, ctx: ComposeContext, hintedWidth = 1): Block[] {
   let factor = 1;
-  let width = 1;
+  let width = hintedWidth;
   let parts: Block[] = [block];
   for (let round = 0; round < 8; round++) {
     parts = splitBlock(block, scaleBudget(ctx.budget, { height: factor, width }));

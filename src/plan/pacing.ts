@@ -97,6 +97,7 @@ function partSeconds(part: SlidePart): number {
     case 'block':
       return blockSeconds(part.block);
     case 'row':
+      // A Before/After pair: both blocks are read.
       return part.parts.reduce((n, p) => n + partSeconds(p), 0);
     default:
       return 0;

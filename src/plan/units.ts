@@ -96,7 +96,8 @@ export function planUnits(blocks: readonly Block[], budget: Budget, topic = ''):
         return;
       }
       const afterShown = index > 0 && SHOWN.has(blocks[index - 1]!.type);
-      units.push(...paragraphUnits(block, { keep, introduces, afterShown, last: isLastContent(blocks, index) && contentBlocks >= 3, topic }, budget));
+      const trailing = next === undefined;
+      units.push(...paragraphUnits(block, { keep, introduces, afterShown, trailing, last: trailing && contentBlocks >= 3, topic }, budget));
       return;
     }
     if (block.type === 'code') {
@@ -138,9 +139,10 @@ function nextShown(blocks: readonly Block[], index: number): Block | undefined {
   return undefined;
 }
 
-/** Whether only directives follow the block at `index`. */
+/** Whether only directives follow the block at `index` (no copy of the rest: asked for every paragraph). */
 function isLastContent(blocks: readonly Block[], index: number): boolean {
-  return blocks.slice(index + 1).every((b) => b.type === 'directive');
+  for (let i = index + 1; i < blocks.length; i++) if (blocks[i]?.type !== 'directive') return false;
+  return true;
 }
 
 interface ParagraphContext {
@@ -148,6 +150,8 @@ interface ParagraphContext {
   /** The shown block right after the paragraph, when it can be introduced. */
   readonly introduces: Block['type'] | undefined;
   readonly afterShown: boolean;
+  /** Nothing follows the paragraph in its section. */
+  readonly trailing: boolean;
   readonly last: boolean;
   readonly topic: string;
 }
@@ -155,11 +159,16 @@ interface ParagraphContext {
 function paragraphUnits(block: Paragraph, ctx: ParagraphContext, budget: Budget): (Unit | Caption)[] {
   const words = countWords(plainText(block.inlines));
   if (ctx.keep) return [{ kind: 'text', inlines: block.inlines, leadIn: false, notes: [], line: block.line }];
+  const sentences = splitSentences(block.inlines, ctx.introduces === undefined && !ctx.trailing ? MAX_CANDIDATES : undefined);
+  const lastSentence = sentences[sentences.length - 1] ?? block.inlines;
+  if (ctx.trailing && introducesNext(plainText(lastSentence))) {
+    // A lead-in with nothing after it in its section ("…numerous benefits, including:" before the
+    // subsections it introduces) would stand alone on its slide: it is said, not shown.
+    return sentences.length <= 1 ? [{ kind: 'notes', blocks: [block], line: block.line }] : [pointUnit(block, sentences, ctx, sentences.length - 1, [block])];
+  }
   if (ctx.last && words <= budget.statementWords && !hasLinkOrCode(block.inlines)) {
     return [{ kind: 'statement', block, line: block.line }];
   }
-  const sentences = splitSentences(block.inlines, ctx.introduces === undefined ? MAX_CANDIDATES : undefined);
-  const lastSentence = sentences[sentences.length - 1] ?? block.inlines;
   if (ctx.introduces === 'code') {
     if (sentences.length <= 1) {
       // The whole paragraph introduces the code: it becomes the caption; the code slide's notes keep it.

@@ -1,8 +1,9 @@
 /**
  * compile.ts, the one compile path: `compileArticle` is pure (the same source, images and config
  * give byte-identical HTML, and nothing it is given changes), renames images to the names the
- * file-system edge chose, carries that edge's diagnostics, adds the QR code and share tags when
- * the site URL is known, names the thumbnail kind in og:image; `recompile` re-plans with fit hints;
+ * file-system edge chose, carries that edge's diagnostics, adds share tags (og:image: always the
+ * PNG, absolute) and the closing slide's inline QR code when the site URL is known, and writes the
+ * same page whichever thumbnail kind the build makes; `recompile` re-plans with fit hints;
  * `compileSource` reads the images (the one disk step) and then compiles the same way.
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -143,43 +144,59 @@ describe('compileArticle: images', () => {
 });
 
 describe('compileArticle: sharing', () => {
-  it('without a site URL: no QR code, no canonical link, og:image relative to the deck page', () => {
+  it('without a site URL: no QR code, no canonical link, no og:image (previews read it only as an absolute URL)', () => {
     const s = source();
     const c = compileArticle(s, parseArticle(s), inputs());
-    expect(c.files.qr).toBeUndefined();
+    expect(c.files).not.toHaveProperty('qr');
     expect(c.rendered.html).not.toContain('rel="canonical"');
     expect(meta(c.rendered.html, 'og:url')).toBeUndefined();
-    expect(meta(c.rendered.html, 'og:image')).toBe('thumbnail.svg');
-    expect(c.rendered.html).not.toMatch(/qr-[0-9a-f]{8}\.svg/);
+    expect(meta(c.rendered.html, 'og:image')).toBeUndefined();
+    expect(meta(c.rendered.html, 'twitter:card')).toBe('summary');
+    expect(c.rendered.html).not.toContain('lectern-qr');
+    // The closing slide is there all the same: the deck title, and no URL to show.
+    const closing = c.deck.stacks.at(-1)?.[0];
+    expect(closing?.kind).toBe('closing');
+    expect(closing?.parts.some((p) => p.type === 'url')).toBe(false);
   });
 
-  it('with a site URL: a QR code file shown on the closing slide, canonical and og:url, og:image absolute', () => {
+  it('with a site URL: the QR code drawn inline on the closing slide, canonical and og:url, og:image the absolute PNG', () => {
     const s = source();
     const c = compileArticle(s, parseArticle(s), inputs({ siteUrl: 'https://talks.example/base' }));
     const url = 'https://talks.example/base/pure/';
-    expect(c.files.qr?.name).toMatch(/^qr-[0-9a-f]{8}\.svg$/);
-    expect(c.files.qr?.svg).toContain(`aria-label="${url}"`);
-    expect(c.rendered.html).toContain(`<img src="${c.files.qr?.name}" alt="QR code of ${url}">`);
-    expect(c.deck.stacks.at(-1)?.[0]?.kind).toBe('closing');
+    expect(c.files).not.toHaveProperty('qr');
+    const closing = c.deck.stacks.at(-1)?.[0];
+    expect(closing?.kind).toBe('closing');
+    expect(closing?.parts).toContainEqual({ type: 'url', url, qr: true });
+    expect(c.rendered.html).toContain(`<figure class="lectern-qr"><svg xmlns="http://www.w3.org/2000/svg"`);
+    expect(c.rendered.html).toContain(`aria-label="${url}"`);
+    expect(c.rendered.html).toContain(`<p class="lectern-url"><a href="${url}">${url}</a></p>`);
     expect(c.rendered.html).toContain(`<link rel="canonical" href="${url}">`);
     expect(meta(c.rendered.html, 'og:url')).toBe(url);
-    expect(meta(c.rendered.html, 'og:image')).toBe(`${url}thumbnail.svg`);
+    expect(meta(c.rendered.html, 'og:image')).toBe(`${url}thumbnail.png`);
+    expect(meta(c.rendered.html, 'twitter:card')).toBe('summary_large_image');
     expect(meta(c.rendered.html, 'twitter:description')).toBe('A talk about purity');
   });
 
-  it('names the QR file after its content: another URL, another name', () => {
+  it('draws the QR code of the URL it shows: another site URL, another code', () => {
     const s = source();
-    const a = compileArticle(s, parseArticle(s), inputs({ siteUrl: 'https://a.example/' }));
-    const b = compileArticle(s, parseArticle(s), inputs({ siteUrl: 'https://b.example/' }));
-    expect(a.files.qr?.name).not.toBe(b.files.qr?.name);
+    const qr = (siteUrl: string): string => /<figure class="lectern-qr">(<svg[^]*?<\/svg>)/.exec(compileArticle(s, parseArticle(s), inputs({ siteUrl })).rendered.html)?.[1] ?? '';
+    const a = qr('https://a.example/');
+    const b = qr('https://b.example/');
+    expect(a).toContain('aria-label="https://a.example/pure/"');
+    expect(b).toContain('aria-label="https://b.example/pure/"');
+    expect(a).not.toBe(b);
   });
 
-  it.each(['png', 'svg'] as const)('names the %s thumbnail in og:image and in the deck files', (kind) => {
+  it.each(['png', 'svg'] as const)('names the %s thumbnail in the deck files, and the page is the same whichever kind', (kind) => {
     const s = source();
     const c = compileArticle(s, parseArticle(s), inputs({}, { thumbnail: kind }));
     expect(thumbnailName(kind)).toBe(`thumbnail.${kind}`);
     expect(c.files.thumbnail).toBe(`thumbnail.${kind}`);
-    expect(meta(c.rendered.html, 'og:image')).toBe(`thumbnail.${kind}`);
+    const other = compileArticle(s, parseArticle(s), inputs({}, { thumbnail: kind === 'png' ? 'svg' : 'png' }));
+    expect(c.rendered.html).toBe(other.rendered.html);
+    const hosted = (k: 'png' | 'svg'): string => compileArticle(s, parseArticle(s), inputs({ siteUrl: 'https://t.example/' }, { thumbnail: k })).rendered.html;
+    expect(hosted(kind)).toBe(hosted(kind === 'png' ? 'svg' : 'png'));
+    expect(meta(hosted(kind), 'og:image')).toBe('https://t.example/pure/thumbnail.png');
   });
 });
 

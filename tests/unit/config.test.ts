@@ -9,6 +9,7 @@ import {
   DEFAULT_DECK_OPTIONS,
   DEFAULT_PDF_CONFIG,
   DEFAULT_TIMEOUT_SECONDS,
+  deckUrl,
   defineConfig,
   resolveConfig,
   resolveDeckOptions,
@@ -218,5 +219,16 @@ describe('resolveDeckOptions', () => {
     resolveDeckOptions(config, raw, 'a.md', { theme: 'light' });
     expect(raw).toEqual(copy);
     expect(config).toEqual(before);
+  });
+});
+
+describe('deckUrl', () => {
+  it('joins the site URL and the slug with or without a trailing slash', () => {
+    expect(deckUrl('https://example.org/talks/', 'eventlet')).toBe('https://example.org/talks/eventlet/');
+    expect(deckUrl('https://example.org/talks', 'eventlet')).toBe('https://example.org/talks/eventlet/');
+  });
+
+  it('percent-encodes a slug in another script, as browsers send it', () => {
+    expect(deckUrl('https://example.org/', '日本語')).toBe('https://example.org/%E6%97%A5%E6%9C%AC%E8%AA%9E/');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Inline } from '../../src/model.js';
-import { countWords, createUniqueNamer, escapeHtml, oneLine, plainText, slugify, wordsOf } from '../../src/text.js';
+import { countWords, createUniqueNamer, escapeHtml, oneLine, plainText, replaceDelimited, slugify, wordsOf } from '../../src/text.js';
 
 const text = (t: string): Inline => ({ type: 'text', text: t });
 
@@ -59,5 +59,27 @@ describe('createUniqueNamer', () => {
   it('suffixes -2, -3 on collisions and uses the fallback for empty names', () => {
     const unique = createUniqueNamer('slide');
     expect(['a', 'a', '', '', 'a'].map(unique)).toEqual(['a', 'a-2', 'slide', 'slide-2', 'a-3']);
+  });
+});
+
+describe('replaceDelimited', () => {
+  const lazy = (text: string): string => text.replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, '<$&>');
+  it('matches what the lazy regex /open[\\s\\S]*?close/g matches, pairs tried in order', () => {
+    for (const text of ['a {% if %} b {{ x }} c', '{{ a {% b %} }}', '{% a {{ b %} }}', '{% {% x %}', '{{{ x }}}', 'x {% never', '{%%}{{}}', '{{ x %} y }}', '']) {
+      expect(replaceDelimited(text, [['{%', ['%}']], ['{{', ['}}']]], (m) => `<${m}>`), text).toBe(lazy(text));
+    }
+  });
+
+  it('takes the nearest of several closers', () => {
+    expect(replaceDelimited('{{< a %}} b >}}', [['{{<', ['>}}', '%}}']]], () => '_')).toBe('_ b >}}');
+  });
+
+  it('passes which pair matched', () => {
+    expect(replaceDelimited('{{a}}{%b%}', [['{%', ['%}']], ['{{', ['}}']]], (_m, k) => String(k))).toBe('10');
+  });
+
+  it('keeps a million openers that are never closed, without scanning to the end for each', () => {
+    const text = '{%'.repeat(1_000_000);
+    expect(replaceDelimited(text, [['{%', ['%}']], ['{{', ['}}']]], () => '')).toBe(text);
   });
 });

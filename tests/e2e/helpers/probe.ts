@@ -45,6 +45,10 @@ export interface SlideInfo {
   readonly title: string;
   /** `data-heading`: set on the first slide of an article heading. */
   readonly heading: string | null;
+  /** The kicker above the title (`p.lectern-kicker`: the headings of enclosing sections with no slide of their own), or null. */
+  readonly kicker: string | null;
+  /** `data-lectern-aliases`: ids of merged or kicker sections whose hash links land on this slide. */
+  readonly aliases: readonly string[];
   /** The heading the slide belongs to: its own, or that of the nearest slide before it that has one. */
   readonly owner: string;
   /** Text on screen outside code blocks (speaker notes excluded), one line per `<br>`. */
@@ -94,6 +98,8 @@ export function readSlides(page: Page): Promise<SlideInfo[]> {
           kind: slide.getAttribute('data-kind') ?? '',
           title,
           heading,
+          kicker: slide.querySelector(':scope > .lectern-kicker')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
+          aliases: (slide.getAttribute('data-lectern-aliases') ?? '').split(' ').filter((a) => a !== ''),
           owner,
           visibleText: screen.textContent ?? '',
           notesText: notes.join(' ').replace(/\s+/g, ' ').trim(),

@@ -1,9 +1,11 @@
 /**
  * `buildSite` with fake edges (articles from strings, the site captured in memory, a fake printer
  * with tiny real PDFs): the whole site is written once, at the end, with every deck's page, images,
- * thumbnail, PDFs and the index page; what it reports comes from the final (printed and re-planned)
- * decks; and nothing at all is written when a deck has an error, when --strict meets a warning or
- * an overflow left after re-planning, when two decks share a slug, or when printing fails.
+ * thumbnail, PDFs and the index page; the printer never re-plans (the planner fits from the fonts),
+ * so the deck pages are byte-identical with and without --pdf; a site URL asks the printer for PNG
+ * thumbnails even without --pdf; and nothing at all is written when a deck has an error, when
+ * --strict meets a warning or an overflow the printer found, when two decks share a slug, or when
+ * printing fails.
  */
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -83,14 +85,15 @@ describe('buildSite, HTML only', () => {
     expect(text(output, 'alpha/thumbnail.svg')).toContain('Alpha Talk');
   });
 
-  it('writes the HTML the one compile path makes, images renamed, og:image naming the SVG thumbnail', async () => {
+  it('writes the HTML the one compile path makes, images renamed, no og:image without a site URL', async () => {
     const { world } = await build(GOOD);
     const html = text(world.sites[0]!.output, 'alpha/index.html');
     const [source] = await world.edges.loadSources(['talks/alpha.md']);
     const compiled = await compileWith(world.edges, source!, { config: resolveConfig({ outDir: OUT }), runtime: FAKE_RUNTIME, thumbnail: 'svg' });
     expect(html).toBe(compiled.rendered.html);
     expect(html).toContain('<img src="diagram-fa4e0000.png" alt="A diagram">');
-    expect(html).toContain('<meta property="og:image" content="thumbnail.svg">');
+    // Link previews read og:image only as an absolute URL: without a site URL there is none.
+    expect(html).not.toContain('og:image');
   });
 
   it('lists every deck on the index page with its title, description, slide count and thumbnail, and no PDF', async () => {
@@ -134,7 +137,8 @@ describe('buildSite --pdf', () => {
     const { world } = await build(PRINTING, {}, true);
     expect(world.log).toEqual(['loadRuntime', 'loadSources', 'printer', 'print alpha', 'print beta', 'printer close', `writeSite ${OUT}`]);
     expect(world.printOptions).toHaveLength(1);
-    expect(world.printOptions[0]).toMatchObject({ slides: true, handout: true, thumbnail: true, refit: true, config: { outDir: OUT } });
+    // The planner fits slides from the fonts: the printer verifies and never re-plans a page.
+    expect(world.printOptions[0]).toMatchObject({ slides: true, handout: true, thumbnail: true, refit: false, config: { outDir: OUT } });
   });
 
   it('gives the printer the decks compiled for a PNG thumbnail', async () => {
@@ -154,7 +158,7 @@ describe('buildSite --pdf', () => {
       }
       expect(bytes(output, `${slug}/thumbnail.png`)).toBe(world.thumbnails.get(slug));
       expect(output.has(`${slug}/thumbnail.svg`)).toBe(false);
-      expect(text(output, `${slug}/index.html`)).toContain('<meta property="og:image" content="thumbnail.png">');
+      expect(text(output, `${slug}/index.html`)).not.toContain('og:image');
     }
   });
 
@@ -168,17 +172,18 @@ describe('buildSite --pdf', () => {
     }
   });
 
-  it('writes and reports the re-planned deck the printer returned, not the first plan', async () => {
+  it('writes and reports the deck as planned (never re-planned): the same index.html as an HTML-only build', async () => {
+    // The fake printer would re-plan alpha with tighter hints if it were asked to refit.
     const { world, result, events } = await build(PRINTING, {}, true);
+    const { world: htmlOnly } = await build(PRINTING);
+    for (const slug of ['alpha', 'beta']) expect(text(world.sites[0]!.output, `${slug}/index.html`)).toBe(text(htmlOnly.sites[0]!.output, `${slug}/index.html`));
     const first = world.printed[0]!;
-    const final = world.finals[0]!;
-    expect(final.rendered.slideCount).toBeGreaterThan(first.rendered.slideCount);
-    expect(text(world.sites[0]!.output, 'alpha/index.html')).toBe(final.rendered.html);
+    expect(world.finals[0]).toBe(first);
     const alpha = result.decks[0]!;
-    expect(alpha.slideCount).toBe(final.rendered.slideCount);
-    expect(indexSlides(text(world.sites[0]!.output, 'index.html'), 'alpha')).toBe(final.rendered.slideCount);
+    expect(alpha.slideCount).toBe(first.rendered.slideCount);
+    expect(indexSlides(text(world.sites[0]!.output, 'index.html'), 'alpha')).toBe(first.rendered.slideCount);
     expect(alpha.pdfs).toEqual([
-      { label: 'slides PDF', path: displayPath(join(OUT, 'alpha', 'slides.pdf')), pages: final.rendered.slideCount },
+      { label: 'slides PDF', path: displayPath(join(OUT, 'alpha', 'slides.pdf')), pages: first.rendered.slideCount },
       { label: 'handout PDF', path: displayPath(join(OUT, 'alpha', 'handout.pdf')), pages: world.pdfs.get('alpha/handout')!.pages },
     ]);
     const deckEvents = events.filter((e) => e.type === 'deck');
@@ -204,6 +209,32 @@ describe('buildSite --pdf', () => {
     const beta = result.decks[1]!;
     expect(beta.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'export-slide-overflow', file: 'talks/beta.md' }));
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'export-slide-overflow' }));
+  });
+});
+
+describe('buildSite with a site URL, without --pdf', () => {
+  const HOSTED = { siteUrl: 'https://talks.example/' };
+
+  it('asks the printer for the thumbnails only (link previews need a PNG), and writes no PDF', async () => {
+    const { world, result, events } = await build(GOOD, HOSTED);
+    expect(world.log).toEqual(['loadRuntime', 'loadSources', 'printer', 'print alpha', 'print beta', 'printer close', `writeSite ${OUT}`]);
+    expect(world.printOptions[0]).toMatchObject({ slides: false, handout: false, thumbnail: true, refit: false });
+    const output = world.sites[0]!.output;
+    expect([...output.keys()].filter((k) => k.endsWith('.pdf'))).toEqual([]);
+    for (const slug of ['alpha', 'beta']) {
+      expect(bytes(output, `${slug}/thumbnail.png`)).toBe(world.thumbnails.get(slug));
+      expect(output.has(`${slug}/thumbnail.svg`)).toBe(false);
+      expect(text(output, `${slug}/index.html`)).toContain(`<meta property="og:image" content="https://talks.example/${slug}/thumbnail.png">`);
+    }
+    expect(result.decks.map((d) => d.pdfs)).toEqual([[], []]);
+    // No PDF progress is reported for a thumbnail.
+    expect(events.map((e) => e.type)).toEqual(['deck', 'deck']);
+  });
+
+  it('writes the same deck pages as a build with --pdf', async () => {
+    const { world: html } = await build(GOOD, HOSTED);
+    const { world: pdf } = await build(GOOD, HOSTED, true);
+    for (const slug of ['alpha', 'beta']) expect(text(html.sites[0]!.output, `${slug}/index.html`)).toBe(text(pdf.sites[0]!.output, `${slug}/index.html`));
   });
 });
 

@@ -34,13 +34,13 @@ describe('slide geometry', () => {
 });
 
 describe('titles', () => {
-  it('are 1.15 × 56 px a line with 0.4em below; eventlet adds its rule', () => {
+  it('are 1.15 × 48 px a line with 0.4em below (`--r-heading2-size: 1.3333em`); eventlet adds its rule', () => {
     const light = measureTitle(text('Short'), g);
     expect(light.lines).toBe(1);
-    expect(light.height).toBeCloseTo(1.15 * 56.0016, 3);
-    expect(light.marginBottom).toBeCloseTo(0.4 * 56.0016, 3);
+    expect(light.height).toBeCloseTo(1.15 * 47.9988, 3);
+    expect(light.marginBottom).toBeCloseTo(0.4 * 47.9988, 3);
     const eventlet = measureTitle(text('Short'), slideGeometry({ theme: 'eventlet' }));
-    expect(eventlet.height - light.height).toBeCloseTo(0.31 * 56.0016, 3);
+    expect(eventlet.height - light.height).toBeCloseTo(0.31 * 47.9988, 3);
   });
 
   it('wrap when long, and carry the "(2/3)" of a continued slide', () => {

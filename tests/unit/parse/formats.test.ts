@@ -211,7 +211,11 @@ describe('formats real articles use, through the whole pipeline', () => {
     expect(b.html).toContain('<div class="lectern-html"><video src="https://example.com/v.mp4" controls>Video fallback</video></div>');
     expect(b.html).toMatch(/<iframe src="https:\/\/example\.com\/e" title="Embed title" sandbox="allow-scripts allow-popups allow-presentation"/);
     expect(b.html).not.toMatch(/onplay|autoplay|srcdoc/);
-    expect(b.html).toContain('<aside class="notes"><p>Embed title</p></aside>');
+    // Both embeds share one slide; what each says in text is in that slide's notes.
+    const slide = /<section id="introduction"[^]*?<\/section>/.exec(b.html)?.[0] ?? '';
+    expect(slide).toContain('<video src=');
+    expect(slide).toContain('<iframe src=');
+    expect(slide).toContain('<aside class="notes"><p>Video fallback</p>\n<p>Embed title</p></aside>');
   });
 });
 
@@ -232,13 +236,14 @@ describe('very long articles', () => {
     const b = build(longArticle(20, 16));
     const words = b.article.sections.flatMap((s) => s.blocks).reduce((n, blk) => n + (blk.type === 'paragraph' ? plainText(blk.inlines).split(/\s+/).length : 0), 0);
     expect(words).toBeGreaterThan(15000);
-    expect(b.deck.stacks.length).toBe(1 + 1 + 20); // title, agenda, one stack per section
+    expect(b.deck.stacks.length).toBe(1 + 1 + 20 + 1); // title, agenda, one stack per section, closing
+    expect(b.deck.stacks.at(-1)?.map((s) => s.kind)).toEqual(['closing']);
     const agenda = b.deck.stacks[1] ?? [];
     expect(agenda.every((s) => s.kind === 'agenda')).toBe(true);
     expect(agenda.length).toBe(3); // 20 entries, at most 8 a slide
     const links = agenda.flatMap((s) => s.parts.flatMap((p) => (p.type === 'points' ? p.items.flat() : [])));
     const hrefs = links.flatMap((l) => (l.type === 'link' ? [l.href] : []));
-    expect(hrefs).toEqual(b.deck.stacks.slice(2).map((stack) => `#/${stack[0]?.id}`));
+    expect(hrefs).toEqual(b.deck.stacks.slice(2, -1).map((stack) => `#/${stack[0]?.id}`));
     expect(b.html).toContain('<a href="#/section-number-1">Section number 1</a>');
     expect(b.html).toMatch(/data-kind="agenda"[^>]*>\n<h2 class="lectern-title">Long read <span class="lectern-continued">\(1\/3\)<\/span>/);
   });

@@ -24,9 +24,15 @@ describe('golden: a small fixture article through parse → plan → render', ()
 
   it('plans the slides a speaker expects', () => {
     expect(deck.meta).toMatchObject({ title: 'Planning Small Talks', author: 'Ada Lovelace', date: '2024-05-01', description: 'A fixture article that exercises the planner.' });
-    expect(slideTitles(deck)).toEqual(['Planning Small Talks', 'Why plan', 'Why plan', 'How it works', 'The code', 'The table', 'Planning Small Talks']);
+    expect(slideTitles(deck)).toEqual(['Planning Small Talks', 'Why plan', 'Why plan', 'The code', 'The table', 'Planning Small Talks']);
     expect(deck.stacks[0]![0]!.notes).toHaveLength(1); // the lede, in the title slide's notes
-    expect(deck.stacks.flat().map((s) => s.kind)).toEqual(['title', 'content', 'statement', 'section', 'code', 'content', 'closing']);
+    expect(deck.stacks.flat().map((s) => s.kind)).toEqual(['title', 'content', 'statement', 'code', 'content', 'closing']);
+    // "How it works" has no text of its own: no slide, its heading above the next one and its hash link there.
+    const code = deck.stacks.flat().find((s) => s.id === 'the-code');
+    expect(code?.kicker?.headings).toEqual([{ level: 2, text: 'How it works' }]);
+    expect(code?.aliases).toEqual(['how-it-works']);
+    // The closing slide: the deck title, the author, the article's previous/next links.
+    expect(deck.stacks.at(-1)?.[0]?.parts.map((p) => p.type)).toEqual(['byline', 'nav']);
     expect(html).toContain('Remember to pause here.');
   });
 });

@@ -3,6 +3,7 @@ import { DEFAULT_DECK_OPTIONS } from '../../../src/config.js';
 import { planDeck, slideTitles } from '../../../src/plan/index.js';
 import type { Deck, Slide } from '../../../src/model.js';
 import { blockText, plainText } from '../../../src/text.js';
+import { measureSlide, slideGeometry } from '../../../src/layout/index.js';
 import { article, code, link, para, section } from './helpers.js';
 
 const opts = DEFAULT_DECK_OPTIONS;
@@ -45,10 +46,13 @@ describe('planDeck', () => {
     expect(deck.meta.title).toBe('Understanding Things');
   });
 
-  it('stacks h3 slides beneath their h2', () => {
+  it('stacks h3 slides beneath their h2; an h2 without text of its own is the kicker of its first h3', () => {
     expect(deck.stacks).toHaveLength(3); // title, the h2 stack, closing
     const stack = deck.stacks[1]!;
-    expect(stack[0]).toMatchObject({ kind: 'section', id: 'the-promises', heading: { level: 2, text: 'The promises' } });
+    expect(stack[0]).toMatchObject({ kind: 'content', id: 'magic', heading: { level: 3, text: 'Magic' }, aliases: ['the-promises'] });
+    expect(stack[0]!.kicker?.headings).toEqual([{ level: 2, text: 'The promises' }]);
+    expect(plainText(stack[0]!.kicker!.inlines)).toBe('The promises');
+    expect(slides(deck).some((s) => s.kind === 'section')).toBe(false);
     expect(slideTitles(deck)).toContain('Magic');
     expect(slideTitles(deck)).toContain('Cooperation');
   });
@@ -66,16 +70,17 @@ describe('planDeck', () => {
     expect(notesText(statement)).toBe('The promise is not kept.');
   });
 
-  it('gives code its own slide, whole, captioned with the sentence that introduces it', () => {
-    const codeSlides = slides(deck).filter((s) => s.kind === 'code');
-    expect(codeSlides).toHaveLength(1);
-    const part = codeSlides[0]!.parts[0]!;
-    expect(part.type).toBe('code');
+  it('shows code whole on one slide, captioned with the sentence that introduces it, never under 18 px', () => {
+    const withCode = slides(deck).filter((s) => s.parts.some((p) => p.type === 'code'));
+    expect(withCode).toHaveLength(1);
+    const part = withCode[0]!.parts.find((p) => p.type === 'code')!;
     if (part.type !== 'code') return;
     expect(part.code).toBe(sixteen);
     expect(part.lang).toBe('python');
     expect(plainText(part.caption ?? [])).toBe('In the example below, sleep yields:');
-    expect(part.scale).toBeGreaterThanOrEqual(0.8);
+    expect(part.scale * 22).toBeGreaterThanOrEqual(18);
+    // Its paragraph's other sentence is the one point beside it.
+    expect(withCode[0]!.parts.map((p) => p.type)).toEqual(['points', 'code']);
   });
 
   it('makes a closing slide from the trailing links paragraph', () => {
@@ -118,16 +123,21 @@ describe('planDeck', () => {
 });
 
 describe('budgets', () => {
-  it('continues a section on a new slide when the points do not fit', () => {
-    const many = article({ sections: [section(2, 'Many', 1, Array.from({ length: 12 }, (_, i) => para(i + 2, `Point number ${i}. Detail.`)))] });
+  it('continues a section on a new slide when the points do not fit, every slide fitting, none holding a lone point', () => {
+    const lead = (i: number): string => `Point number ${i} is a sentence long enough to take two lines on the slide when it is shown as a point.`;
+    const many = article({ sections: [section(2, 'Many', 1, Array.from({ length: 14 }, (_, i) => para(i + 2, `${lead(i)} Detail.`)))] });
     const deck = planDeck(many, opts);
     const content = slides(deck).filter((s) => s.kind === 'content');
-    expect(content.length).toBe(3);
-    expect(content.map((s) => s.continued)).toEqual([{ index: 1, total: 3 }, { index: 2, total: 3 }, { index: 3, total: 3 }]);
+    expect(content.length).toBeGreaterThan(1);
+    expect(content.map((s) => s.continued)).toEqual(content.map((_, i) => ({ index: i + 1, total: content.length })));
+    const g = slideGeometry({ width: opts.width, height: opts.height, theme: opts.theme });
     for (const s of content) {
+      expect(measureSlide(s, g).fits, s.id).toBe(true);
       const pts = s.parts.find((p) => p.type === 'points');
-      expect(pts && pts.type === 'points' ? pts.items.length : 0).toBeLessThanOrEqual(opts.maxPoints);
+      expect(pts && pts.type === 'points' ? pts.items.length : 0).toBeGreaterThan(1);
     }
+    // Every paragraph is in the notes of the slide that shows its point, in order.
+    expect(content.flatMap((s) => s.notes.map((b) => b.line))).toEqual(Array.from({ length: 14 }, (_, i) => i + 2));
   });
 
   it('splits code that cannot fit at a legible size, at blank lines, losing no line', () => {
@@ -165,14 +175,19 @@ describe('directives', () => {
   });
 });
 
-describe('lead point before short code', () => {
-  it('joins the code slide instead of standing alone', () => {
+describe('a paragraph before short code', () => {
+  it('shares the code’s slide: its last sentence the caption, one point beside the code, nothing lost', () => {
     const a = article({
       sections: [section(2, 'S', 1, [para(2, 'Lead claim here. Example below:'), code(3, 'a = 1\nb = 2', 'python'), para(6, 'After the code the article goes on for a while. More.')])],
     });
-    const s = slides(planDeck(a, opts)).filter((x) => x.kind !== 'title');
-    expect(s.map((x) => x.kind)).toEqual(['code', 'content']);
-    expect(s[0]!.parts.map((p) => p.type)).toEqual(['text', 'code']);
+    const s = slides(planDeck(a, opts)).filter((x) => x.kind !== 'title' && x.kind !== 'closing');
+    expect(s).toHaveLength(1);
+    const codePart = s[0]!.parts.find((p) => p.type === 'code');
+    expect(codePart?.type === 'code' && plainText(codePart.caption ?? [])).toBe('Example below:');
+    // A section that shows code shows one point beside it (`budget.pointsBesideCode`); the other is said.
+    const points = s[0]!.parts.filter((p) => p.type === 'points').flatMap((p) => (p.type === 'points' ? p.items : []));
+    expect(points).toHaveLength(1);
     expect(notesText(s[0]!)).toContain('Lead claim here. Example below:');
+    expect(notesText(s[0]!)).toContain('After the code the article goes on for a while. More.');
   });
 });

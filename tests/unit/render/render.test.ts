@@ -5,6 +5,7 @@ import { planDeck } from '../../../src/plan/index.js';
 import { renderDeck } from '../../../src/render/index.js';
 import { textDirection } from '../../../src/render/document.js';
 import { highlightCode } from '../../../src/render/highlight.js';
+import { qrSvg } from '../../../src/render/share.js';
 import { article, code, link, para, section } from '../plan/helpers.js';
 
 const assets = { styles: ['../assets/deck.css', '../assets/theme-light.css'], scripts: ['../assets/deck.js'] };
@@ -109,5 +110,48 @@ describe('unnamed code', () => {
     expect(highlightCode('$ go test -race mypkg\n$ go run -race mysrc.go', undefined).language).toBe('bash');
     expect(highlightCode('GORACE="log_path=/tmp/race/report"', undefined).language).toBe('bash');
     expect(highlightCode('WARNING: DATA RACE\nRead by goroutine 185:\n  net.(*pollServer).AddFD()', undefined).language).toBe('plaintext');
+  });
+});
+
+describe('the composer’s slide parts and marks', () => {
+  const render = (s: Slide): string => renderDeck(deckOf([s]), { assets }).html;
+  const codePart = (code: string, lang: string) => ({ type: 'code' as const, code, lang, firstLine: 1, scale: 0.9 });
+
+  it('a row sets its parts side by side in equal columns, each rendered as alone', () => {
+    const r = renderDeck(deckOf([slide({ kind: 'code', parts: [{ type: 'row', parts: [codePart('old()', 'js'), codePart('new()', 'js')] }] })]), { assets });
+    expect(r.html).toMatch(/<div class="lectern-row"><div class="lectern-col"><figure class="lectern-code" style="--lectern-code-scale:0.9">[^]*old[^]*<\/figure><\/div><div class="lectern-col"><figure class="lectern-code"[^]*new[^]*<\/figure><\/div><\/div>/);
+    // Both code blocks are counted, and highlighted.
+    expect(r.codeBlockCount).toBe(2);
+    expect(r.html.match(/class="hljs language-js"/g)).toHaveLength(2);
+  });
+
+  it('a url is a link with its QR code drawn inline as SVG (no file to copy)', () => {
+    const url = 'https://talks.example/t/?a=1&b=2';
+    const html = render(slide({ kind: 'closing', parts: [{ type: 'url', url, qr: true }] }));
+    expect(html).toContain(`<figure class="lectern-qr">${qrSvg(url)}</figure>`);
+    expect(html).toContain('<p class="lectern-url"><a href="https://talks.example/t/?a=1&amp;b=2">https://talks.example/t/?a=1&amp;b=2</a></p>');
+    expect(html).not.toMatch(/<img[^>]+qr/);
+    expect(render(slide({ kind: 'closing', parts: [{ type: 'url', url, qr: false }] }))).not.toContain('lectern-qr');
+  });
+
+  it('a url that is not safe to follow is shown as text, never as a link', () => {
+    const html = render(slide({ kind: 'closing', parts: [{ type: 'url', url: 'javascript:alert(1)', qr: false }] }));
+    expect(html).toContain('<p class="lectern-url">javascript:alert(1)</p>');
+    expect(html).not.toContain('href="javascript:');
+  });
+
+  it('a kicker stands small above the title, its headings in data-kickers for the PDF outline', () => {
+    const kicker = { inlines: [{ type: 'text' as const, text: 'Part <1>' }, { type: 'text' as const, text: ' › ' }, { type: 'text' as const, text: 'Setup' }], headings: [{ level: 2, text: 'Part <1>' }, { level: 3, text: 'Setup' }] };
+    const html = render(slide({ id: 'install', title: [{ type: 'text', text: 'Install' }], kicker }));
+    expect(html).toContain('<p class="lectern-kicker">Part &lt;1&gt; › Setup</p>\n<h2 class="lectern-title">Install</h2>');
+    const attr = /data-kickers="([^"]*)"/.exec(html)?.[1] ?? '';
+    expect(JSON.parse(attr.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'))).toEqual(kicker.headings);
+    expect(render(slide({ id: 'plain' }))).not.toContain('lectern-kicker');
+  });
+
+  it('aliases: the ids of merged sections, so their hash links land on this slide', () => {
+    const html = render(slide({ id: 'usages', aliases: ['first-usage', 'second-usage'] }));
+    expect(html).toContain('<section id="usages" class="lectern-slide lectern-content" data-kind="content" data-line="1" data-lectern-aliases="first-usage second-usage">');
+    expect(render(slide({ id: 'none', aliases: [] }))).not.toContain('data-lectern-aliases');
   });
 });

@@ -1,14 +1,7 @@
-/** Sharing tags and QR codes: what a hosted deck's page and closing slide say about its URL. */
+/** Sharing tags and QR codes: what a hosted deck's page says about its URL, and the QR code its closing slide draws inline (the deck URL itself: config.test.ts). */
 import { describe, expect, it } from 'vitest';
 import QRCode from 'qrcode';
-import { deckUrl, qrSvg, shareHead } from '../../../src/render/share.js';
-
-describe('deckUrl', () => {
-  it('joins the site URL and the slug with or without a trailing slash', () => {
-    expect(deckUrl('https://example.org/talks/', 'eventlet')).toBe('https://example.org/talks/eventlet/');
-    expect(deckUrl('https://example.org/talks', 'eventlet')).toBe('https://example.org/talks/eventlet/');
-  });
-});
+import { qrSvg, shareHead } from '../../../src/render/share.js';
 
 describe('shareHead', () => {
   it('writes canonical, og:url, og:image and a large twitter card when the site URL is known', () => {

@@ -158,6 +158,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`deck runtime in Chromium (skipped: no ${
           manyOverflow: slide('many-points').dataset['lecternOverflow'],
           longFit: fit('long-line'),
           longOverflow: slide('long-line').dataset['lecternOverflow'],
+          longCodePx: parseFloat(getComputedStyle(document.querySelector('#long-line pre')!).fontSize),
+          manyTextPx: parseFloat(getComputedStyle(document.querySelector('#many-points li')!).fontSize),
           hugeOverflow: slide('far-too-much').dataset['lecternOverflow'],
           titleTop: parseFloat(slide('understanding-eventlet').style.top),
           statementTop: parseFloat(slide('the-promise-is-not-kept').style.top),
@@ -172,11 +174,16 @@ describe.skipIf(!existsSync(CHROMIUM))(`deck runtime in Chromium (skipped: no ${
       expect(state.codeFont).toMatch(/JetBrains Mono/);
       expect(state.codeFit).toBe(''); // 16 lines fit at full size under a title and a caption
       expect(state.codeOverflow).toBeUndefined();
-      for (const [fit, overflow] of [[state.manyFit, state.manyOverflow], [state.longFit, state.longOverflow]]) {
-        expect(Number(fit)).toBeLessThan(1);
-        expect(Number(fit)).toBeGreaterThanOrEqual(0.6);
-        expect(overflow).toBeUndefined();
-      }
+      expect(Number(state.manyFit)).toBeLessThan(1);
+      expect(Number(state.manyFit)).toBeGreaterThanOrEqual(0.6);
+      expect(state.manyOverflow).toBeUndefined();
+      // A code line too long for the slide at the 18 px floor: the fit pass tries down to its
+      // smallest scale but never draws code under the floor, so the slide stays marked. (The
+      // planner wraps such lines; this hand-made page does not.)
+      expect(Number(state.longFit)).toBe(0.6);
+      expect(state.longOverflow).toBe('true');
+      expect(state.longCodePx).toBeGreaterThanOrEqual(18);
+      expect(state.manyTextPx).toBeGreaterThanOrEqual(24);
       expect(state.hugeOverflow).toBe('true');
       // Title and statement slides are centred vertically by reveal.js; content slides start at the top.
       expect(state.titleTop).toBeGreaterThan(100);

@@ -1,6 +1,7 @@
 /**
  * site/output.ts, a site as data (pure): a deck's folder holds its page, its images (copied from
- * where the edge found them), its QR code and, without a browser, its SVG thumbnail card; the
+ * where the edge found them) and, without a browser, its SVG thumbnail card (the QR code is drawn
+ * inline in the page: no file); the
  * runtime is copied under `assets/`; a later part of a site wins for the same path.
  */
 import { join } from 'node:path';
@@ -36,12 +37,11 @@ describe('deckOutput', () => {
     expect(card && 'data' in card ? card.data : '').toContain(`${c.rendered.slideCount} slides`);
   });
 
-  it('with a PNG thumbnail to come from the browser: no card; with a site URL: the QR code', () => {
+  it('with a PNG thumbnail to come from the browser: no card; with a site URL: no QR file (it is inline in the page)', () => {
     const c = compiled('png', 'https://talks.example/');
     const out = deckOutput(c);
-    expect(out.has('output/thumbnail.svg')).toBe(false);
-    expect(out.has('output/thumbnail.png')).toBe(false);
-    expect(out.get(`output/${c.files.qr!.name}`)).toEqual({ data: c.files.qr!.svg });
+    expect([...out.keys()].sort()).toEqual(['output/index.html', 'output/p-12345678.png']);
+    expect(c.rendered.html).toContain('<figure class="lectern-qr"><svg');
   });
 });
 
