@@ -1,5 +1,5 @@
-/** `lectern build`: flags → config, the build, one line per deck and PDF, a summary. */
-import { buildSite, type BuildEvent, type DeckResult } from '../commands/build.js';
+/** `lectern build`: flags → config, the build, one line per deck and PDF, a summary (or JSON with --json). */
+import { buildSite, type BuildEvent, type BuildResult, type DeckResult } from '../commands/build.js';
 import { formatDuration } from '../duration.js';
 import type { DeckPacing } from '../plan/pacing.js';
 import type { Logger } from './log.js';
@@ -10,10 +10,14 @@ export async function runBuild(inputs: readonly string[], flags: CliFlags, ctx: 
   const config = await resolveCliConfig(flags, ctx);
   const started = performance.now();
   const files = defaultInputs(inputs, ctx);
-  const events = progressEvents(ctx.log);
+  const events = progressEvents(ctx.log, flags.json === true);
   try {
     const result = await buildSite({ inputs: files, config, pdf: flags.pdf === true, onEvent: events.on });
     events.stop();
+    if (flags.json === true) {
+      ctx.log.result(JSON.stringify(buildReport(result), null, 2));
+      return 0;
+    }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const n = result.decks.length;
     ctx.log.result(`built ${n} ${n === 1 ? 'deck' : 'decks'} into ${result.outDir}/ in ${seconds} s`);
@@ -24,8 +28,11 @@ export async function runBuild(inputs: readonly string[], flags: CliFlags, ctx: 
   }
 }
 
-/** The terminal side of build events: a PDF progress bar, then a line per deck with its files. */
-export function progressEvents(log: Logger): { on: (event: BuildEvent) => void; stop: () => void } {
+/**
+ * The terminal side of build events: a PDF progress bar, then a line per deck with its files (with
+ * `json`, only the diagnostics, on stderr: stdout is the report's).
+ */
+export function progressEvents(log: Logger, json = false): { on: (event: BuildEvent) => void; stop: () => void } {
   let bar: ReturnType<Logger['progress']> | undefined;
   return {
     on(event) {
@@ -40,7 +47,8 @@ export function progressEvents(log: Logger): { on: (event: BuildEvent) => void; 
         case 'deck':
           bar?.stop();
           bar = undefined;
-          printDeck(log, event.deck);
+          if (json) for (const diagnostic of event.deck.diagnostics) log.diagnostic(diagnostic);
+          else printDeck(log, event.deck);
           break;
       }
     },
@@ -64,4 +72,27 @@ export function formatPacing(slideCount: number, p: DeckPacing): string {
   const slides = p.backupSlides === 0 ? `${slideCount} slides` : `${slideCount - p.backupSlides} slides + ${p.backupSlides} backup`;
   const slot = p.slotMinutes === undefined ? '' : ` for a ${formatDuration(p.slotMinutes * 60)} slot`;
   return `${slides}, ≈ ${Math.max(1, Math.round(p.minutes))} min${slot}`;
+}
+
+/** What `lectern build --json` prints: per deck its slides, estimated minutes, backup slides and files. */
+export function buildReport(result: BuildResult): object {
+  return {
+    outDir: result.outDir,
+    decks: result.decks.map((d) => ({
+      slug: d.slug,
+      source: d.source,
+      title: d.title,
+      slides: d.slideCount - d.pacing.backupSlides,
+      backupSlides: d.pacing.backupSlides,
+      minutes: d.pacing.minutes,
+      backupMinutes: d.pacing.backupMinutes,
+      ...(d.pacing.slotMinutes === undefined ? {} : { slotMinutes: d.pacing.slotMinutes }),
+      wordsPerMinute: d.pacing.wordsPerMinute,
+      codeBlocks: d.codeBlockCount,
+      diagnostics: d.diagnostics.map((x) => ({ severity: x.severity, code: x.code, message: x.message, file: x.file, ...(x.line === undefined ? {} : { line: x.line }) })),
+      output: d.output,
+      pdfs: d.pdfs,
+    })),
+    removed: result.removed,
+  };
 }

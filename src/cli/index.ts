@@ -98,6 +98,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--duration <time>', DURATION_HELP)
     .option('--words-per-minute <n>', WPM_HELP)
     .option('--no-notes', NO_NOTES_HELP)
+    .option('--json', 'Print what was built as JSON: per deck its slides, estimated minutes and backup slides')
     .example('lectern build decks --pdf')
     .example('lectern build talk.md --duration 20m --no-notes')
     .example('lectern build article.md --theme dark --out public')

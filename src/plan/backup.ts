@@ -153,8 +153,8 @@ function report(sections: readonly (readonly Slide[])[], main: readonly Slide[][
     const gone = moved.filter((g) => g.top === top);
     const names = gone.slice(0, 4).map((g) => `"${g.title}"${g.slides.length > 1 ? ` (${g.slides.length} slides)` : ''}`);
     const more = gone.length > 4 ? ` and ${gone.length - 4} more` : '';
-    const what = gone.length === 0 ? 'all kept' : `→ ${after} min; to backup: ${names.join(', ')}${more}`;
-    out.push({ severity: 'info', code: 'pacing-section', message: `section "${name}" ≈ ${before} min, ${what}`, ...at, line: first.line });
+    const what = gone.length === 0 ? 'all in the talk' : `→ ${after} min in the talk; to backup: ${names.join(', ')}${more}`;
+    out.push({ severity: 'info', code: 'pacing-section', message: `section "${name}": ≈ ${before} min, ${what}`, ...at, line: first.line });
   });
   if (ctx.total > ctx.slot) {
     out.push({

@@ -44,18 +44,21 @@ export function renderSlideBody(slide: Slide, ctx: SlideContext, report: SlideRe
   return slide.parts.map((p) => renderPart(p, slide, ctx, report)).join('\n');
 }
 
-/** A slide's speaker notes as HTML, with the link back to its section of the article when known ('' when none). */
+/**
+ * A slide's speaker notes as HTML, then the link back to its section of the article when known (a
+ * slide without notes gets the link alone); '' when neither.
+ */
 export function renderNotes(slide: Slide): string {
   const notes = slide.notes.map((b) => renderBlock(b, 'notes')).filter((html) => html !== '');
-  if (notes.length > 0 && slide.source !== undefined) notes.push(renderSourceLink(slide.source));
-  return notes.join('\n');
+  if (slide.source !== undefined) notes.push(renderSourceLink(slide.source));
+  return notes.filter((html) => html !== '').join('\n');
 }
 
-/** The link to the section of the article a slide comes from, its address as its text (handouts are printed). */
+/** The link to the section of the article a slide comes from, its address as its text (handouts are printed: the address must show). */
 export function renderSourceLink(source: string): string {
   const href = safeUrl(source);
   if (href === undefined) return '';
-  return `<p class="lectern-source"><a href="${escapeHtml(href)}">${escapeHtml(source)}</a></p>`;
+  return `<p class="lectern-source">In the article: <a href="${escapeHtml(href)}">${escapeHtml(source)}</a></p>`;
 }
 
 function renderTitle(slide: Slide): string {
