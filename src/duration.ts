@@ -19,7 +19,8 @@ export function parseDuration(value: unknown): number | undefined {
     const [a, b, c] = [Number(clock[1]), Number(clock[2]), clock[3] === undefined ? undefined : Number(clock[3])];
     return valid(c === undefined ? a * 60 + b : a * 3600 + b * 60 + c);
   }
-  const part = /(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\s*/gy;
+  // Longer unit names first: the alternation takes the first that matches.
+  const part = /(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\s*/gy;
   let seconds = 0;
   let match: RegExpExecArray | null;
   let end = 0;
