@@ -99,8 +99,13 @@ function followAliases(root: HTMLElement): void {
   window.addEventListener('hashchange', go);
 }
 
-/** R opens the reading view at the current slide (listed in reveal.js's help, `?`). */
+/**
+ * R opens the reading view at the current slide (listed in reveal.js's help, `?`). Not in the
+ * speaker view's previews (`?receiver`): it forwards every key to them, and R would navigate the
+ * preview away from the deck.
+ */
 function bindReadingView(path: string): void {
+  if (/receiver/i.test(window.location.search)) return;
   Reveal.addKeyBinding({ keyCode: 82, key: 'R', description: 'Reading view (slides and notes as text)' }, () => {
     const id = Reveal.getCurrentSlide()?.id ?? '';
     window.location.href = `${path}${id === '' ? '' : `#${encodeURIComponent(id)}`}`;
