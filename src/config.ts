@@ -235,12 +235,13 @@ export function resolveDeckOptions(
     const value = pick(key);
     if (value !== undefined) (fromMeta as Record<string, unknown>)[key] = value;
   }
-  const where = file === undefined ? {} : { file };
+  // A bad value here comes from the article's front matter, which opens on line 1 (its own lines are not kept).
+  const where = file === undefined ? {} : { file, line: 1 };
   // The config's slot is already in seconds; the front matter's and the flags' are as written.
   const slot = overrides.duration ?? fromMeta.duration;
   const duration = slot === undefined ? config.duration : resolveDuration(slot, where);
   const options: ResolvedDeckOptions = { ...pickDeckOptions(config), ...fromMeta, ...stripUndefined(overrides), duration };
-  validateDeckOptions(options, file);
+  validateDeckOptions(options, where);
   return options;
 }
 
@@ -252,8 +253,7 @@ function resolveDuration(value: unknown, where: { file?: string } = {}): number 
   return seconds;
 }
 
-function validateDeckOptions(options: ResolvedDeckOptions, file?: string): void {
-  const where = file === undefined ? {} : { file };
+function validateDeckOptions(options: ResolvedDeckOptions, where: { file?: string; line?: number } = {}): void {
   if (options.layout !== 'stacked' && options.layout !== 'flat') {
     throw new LecternError('config-invalid', `layout must be "stacked" or "flat", not ${show(options.layout)}`, where);
   }

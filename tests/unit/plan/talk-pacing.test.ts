@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCompiled } from '../../../src/check/static.js';
 import { compileWith, realEdges } from '../../../src/commands/edges.js';
 import { resolveConfig } from '../../../src/config.js';
+import { LecternError } from '../../../src/errors.js';
 import { loadSources } from '../../../src/load/index.js';
 import { parseSource } from '../../../src/load/source.js';
 import type { Slide } from '../../../src/model.js';
@@ -183,14 +184,18 @@ describe('the author decides', () => {
     expect(under.meta.pacing?.slot).toBe(90);
   });
 
-  it('a bad duration: is an error naming the file', () => {
+  it('a bad duration: is a LecternError at the file’s front matter (line 1)', () => {
     const source = parseSource(article('duration: soon\n'), 'talks/paced.md', { resolveLink: () => undefined });
-    expect(() => compileForTest(source)).toThrow(/duration must be a time such as 20m/);
-    try {
-      compileForTest(source);
-    } catch (err) {
-      expect((err as { file?: string }).file).toBe('talks/paced.md');
-    }
+    const error = (() => {
+      try {
+        compileForTest(source);
+      } catch (err) {
+        return err;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(LecternError);
+    expect(error).toMatchObject({ code: 'config-invalid', file: 'talks/paced.md', line: 1, message: 'duration must be a time such as 20m, 1h30m or 45:00, not "soon"' });
   });
 
   it('<!-- lectern: backup --> sends a section and its subsections to backup even without a slot; <!-- lectern: keep --> holds one in the talk', () => {
