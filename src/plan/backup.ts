@@ -9,7 +9,8 @@
  *    before an h2's own later slides); at the same depth, the section with the longest code example
  *    first, then the longest in time, then the later in the article;
  * 3. never the opening, agenda or closing slides, nor the first slide of a top-level section (each
- *    part of the talk is still introduced), unless the author marked that section `backup`;
+ *    part of the talk is still introduced) with the other slides of its section (a Before/After
+ *    split over two slides stays whole), unless the author marked that section `backup`;
  * 4. then each section moved by rule 2 that fits back into the slot comes back, the last moved
  *    first, so only what must go goes.
  *
@@ -83,7 +84,7 @@ function byRule(a: Group, b: Group): number {
   return b.depth - a.depth || b.codeLines - a.codeLines || b.seconds - a.seconds || b.line - a.line;
 }
 
-/** Consecutive slides of the same section, the first slide of the top-level section held back (rule 3). */
+/** Consecutive slides of the same section; the first run of the top-level section held back (rule 3). */
 function groupsOf(slides: readonly Slide[], top: number): Group[] {
   const groups: Group[] = [];
   let start = 0;
@@ -92,7 +93,7 @@ function groupsOf(slides: readonly Slide[], top: number): Group[] {
     const run = slides.slice(start, i);
     const first = run[0]!;
     const pin = first.section?.pin;
-    const indexes = run.map((_, k) => start + k).filter((k) => k !== 0 || pin === 'backup');
+    const indexes = start === 0 && pin !== 'backup' ? [] : run.map((_, k) => start + k);
     if (indexes.length > 0) {
       groups.push({
         top,
