@@ -72,7 +72,6 @@ export function renderDocument(deck: Deck, slidesHtml: string, options: Document
 <meta name="generator" content="Lectern">
 <link rel="icon" href="data:,">
 <title>${escapeHtml(meta.title)}</title>${description}${author}
-<link rel="alternate" type="text/html" href="${READING_VIEW_PATH}" title="Reading view">
 <meta property="og:title" content="${escapeHtml(meta.title)}">
 <meta property="og:type" content="website">${meta.description ? `\n<meta property="og:description" content="${escapeHtml(meta.description)}">` : ''}${options.head ?? ''}
 ${styles}
