@@ -10,6 +10,7 @@ import type { Deck, Slide } from '../model.js';
 import { isRelativeFile, mapDeckUrls } from '../plan/images.js';
 import { deckPacing } from '../plan/pacing.js';
 import { renderInlines, renderNotes, renderSlideBody, renderSourceLink, safeUrl, textDirection, type SlideContext, type SlideReport } from '../render/index.js';
+import { safeImageUrl } from '../render/escape.js';
 import { escapeHtml } from '../text.js';
 import { READING_CSS } from './reading-css.js';
 
@@ -114,6 +115,9 @@ export function articleOrder(deck: Deck): Slide[] {
  */
 function relocate(deck: Deck): Deck {
   return mapDeckUrls(deck, (url, _line, kind) => {
+    // A URL the renderer would drop (javascript:, hidden behind control characters) stays as it is,
+    // so the renderer still drops it: "../" in front would make it look like a relative path.
+    if ((kind === 'image' ? safeImageUrl(url) : safeUrl(url)) === undefined) return url;
     if (kind === 'link' && url.startsWith('#/')) return `#${url.slice(2)}`;
     return isRelativeFile(url) ? `../${url}` : url;
   });

@@ -125,6 +125,14 @@ describe('renderReadingView', () => {
     expect(html).toContain('The second part has another point.');
   });
 
+  it('drops a script link as the deck does, even one behind a control character (not "../ javascript:")', () => {
+    const page = '<html><head><title>Links</title></head><body><h2>Part</h2><p>See <a href=" &#14; javascript:alert(1)">this</a> and <a href="docs/page.html">that</a> here.</p></body></html>';
+    const source = parseSource(page, 'talks/links.html', { resolveLink: () => undefined });
+    const html = readingViewOf(compileForTest(source));
+    expect(html).not.toMatch(/href="[^"]*javascript/i);
+    expect(html).toContain('href="../docs/page.html"');
+  });
+
   it('escapes what the article says and renders the same bytes twice', () => {
     const source = parseSource('---\ntitle: "<script>x</script>"\n---\n\n## A <b>part</b>\n\nText & more.\n', 'talks/x.md', { resolveLink: () => undefined });
     const c = compileForTest(source);
