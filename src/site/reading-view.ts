@@ -38,7 +38,6 @@ export function renderReadingView(deck: Deck, options: ReadingOptions): string {
   const moved = relocate(deck);
   const numbers = new Map(deck.stacks.flat().map((s, i) => [s.id, i + 1]));
   const ordered = articleOrder(moved);
-  const title = ordered.find((s) => s.kind === 'title');
   const ctx: SlideContext = { file: meta.source, html: meta.unsafeHtml === true ? 'unsafe' : 'sanitize' };
   const report: SlideReport = { codeBlocks: 0, diagnostics: [] };
   const ids = new Set(ordered.map((s) => s.id));
@@ -68,7 +67,6 @@ export function renderReadingView(deck: Deck, options: ReadingOptions): string {
 <header>
 <nav aria-label="Talk"><a href="../">Slides</a><a href="../../">All talks</a></nav>
 <h1>${escapeHtml(meta.title)}</h1>
-${title === undefined ? '' : renderSlideBody(title, ctx, report)}
 <p class="rv-about">${about}</p>
 </header>
 <main id="rv-main">
@@ -88,7 +86,8 @@ function renderSlide(slide: Slide, n: number, ids: ReadonlySet<string>, ctx: Sli
   const heading = isTitle || slide.title === undefined ? '' : `<h${level}>${kicker}${renderInlines(slide.title)}${continued}</h${level}>\n`;
   const where = `<a href="../#/${encodeURIComponent(slide.id)}">${slide.backup ? 'Backup slide' : 'Slide'} ${n}</a>`;
   const meta = `<p class="rv-meta">${where}</p>\n`;
-  const body = isTitle ? '' : renderSlideBody(slide, ctx, report);
+  // The title slide too shows what it shows (the lede, the byline): each slide, then its notes.
+  const body = renderSlideBody(slide, ctx, report);
   const notes = options.notes ? renderNotes(slide) : slide.source === undefined ? '' : renderSourceLink(slide.source);
   // Sections merged into this slide keep their anchors, as their hash links do in the deck.
   const anchors = (slide.aliases ?? []).filter((a) => !ids.has(a)).map((a) => `<span id="${escapeHtml(a)}"></span>`).join('');
