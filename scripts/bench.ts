@@ -10,6 +10,7 @@ import { benchPdf } from './bench/pdf.js';
 import { benchDev } from './bench/dev.js';
 import { benchCheck } from './bench/check.js';
 import { benchSize } from './bench/size.js';
+import { benchStartup } from './bench/startup.js';
 
 const root = join(import.meta.dirname, '..');
 const SECTIONS: Record<string, (root: string) => Promise<BenchSection>> = {
@@ -18,6 +19,7 @@ const SECTIONS: Record<string, (root: string) => Promise<BenchSection>> = {
   dev: benchDev,
   check: benchCheck,
   size: benchSize,
+  startup: benchStartup,
 };
 
 function table(section: BenchSection): string {

@@ -1,22 +1,19 @@
 /**
  * One-time set-up that `npm run demo`, `npm test` and `npm run bench` run first, so each works on a
- * fresh machine after `npm ci`: compile the CLI (fast start), build the deck runtime with Vite, and
+ * fresh machine after `npm ci`: compile the CLI when its sources changed (scripts/compile.ts; `npm ci`
+ * already did it through `prepare`), build the deck runtime with Vite, and
  * make sure a browser exists for PDFs and end-to-end tests — installing Debian's `chromium` with
  * apt-get when running as root on a machine that has apt-get, else stopping with the install hint.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findBrowser, BROWSER_INSTALL_HINT } from '../src/browser/finder.js';
 import { LecternError } from '../src/errors.js';
 import { loadRuntime } from '../src/runtime/index.js';
+import { compile } from './compile.js';
 
 function step(message: string): void {
   process.stderr.write(`setup: ${message}\n`);
-}
-
-function compile(): void {
-  step('compiling the CLI (tsc)');
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
 }
 
 function hasBrowser(): boolean {
@@ -50,16 +47,31 @@ function ensureBrowser(): void {
   process.exitCode = 1;
 }
 
+/**
+ * Fonts for Chinese, Japanese, Korean and Arabic text: the deck uses the system's (client/styles/
+ * scripts.css), so the PDFs and the end-to-end tests need one here. Debian's Noto packages when
+ * fontconfig knows none and apt-get can install them; else a note (those tests then skip).
+ */
+function ensureScriptFonts(): void {
+  const has = (lang: string): boolean => spawnSync('fc-list', [`:lang=${lang}`, 'family'], { encoding: 'utf8' }).stdout?.trim() !== '';
+  if (!existsSync('/usr/bin/fc-list') || (has('zh') && has('ja') && has('ar'))) return;
+  if (aptInstall(['fonts-noto-cjk', 'fonts-noto-core'])) return;
+  step('no CJK or Arabic font found (fonts-noto-cjk, fonts-noto-core): PDFs of such articles will show boxes, and their font tests will skip');
+}
+
 async function main(): Promise<void> {
   const wanted = new Set(process.argv.slice(2));
   const all = wanted.size === 0;
-  if (all || wanted.has('compile')) compile();
+  if (all || wanted.has('compile')) await compile({ log: step });
   if (all || wanted.has('runtime')) {
     const started = performance.now();
     await loadRuntime();
     step(`deck runtime ready (${Math.round(performance.now() - started)} ms)`);
   }
-  if (all || wanted.has('browser')) ensureBrowser();
+  if (all || wanted.has('browser')) {
+    ensureBrowser();
+    ensureScriptFonts();
+  }
 }
 
 main().catch((err: unknown) => {

@@ -4,9 +4,11 @@
  * is read at the edge (load/images.ts) and passed in, so `compileArticle` is pure: the same source,
  * inputs and config give byte-identical HTML, whichever command asked.
  */
-import { deckUrl, resolveDeckOptions, type ResolvedConfig } from './config.js';
+import { resolve } from 'node:path';
+import { deckUrl, isThemeFile, resolveDeckOptions, stylesheetList, type ResolvedConfig } from './config.js';
 import type { Article, Deck, Diagnostic, FitHints, ImageFile, LoadedImages, RenderedDeck, Source } from './model.js';
-import { loadImages } from './load/images.js';
+import { loadImages, type ImageAccess } from './load/images.js';
+import { loadStylesheets, NO_STYLES, type LoadedStyles, type StyleAccess, type StyleAsset, type StyleFile } from './load/stylesheets.js';
 import { parseArticle } from './parse/index.js';
 import { planDeck } from './plan/index.js';
 import { imageRefs, rewriteImages } from './plan/images.js';
@@ -15,9 +17,9 @@ import { shareHead } from './render/share.js';
 import { deckAssets, type RuntimeManifest } from './runtime/manifest.js';
 
 /**
- * What a refused image's src becomes (load/images.ts refuses files outside the project): a scheme
- * no renderer lets through (render/escape.ts), so the slide shows the alt text and the page never
- * asks for the file.
+ * What a refused image's src becomes (load/images.ts refuses files outside the project), and a
+ * remote picture's that could not be fetched: a scheme no renderer lets through (render/escape.ts),
+ * so the slide shows the alt text and the page never asks for the file, or that host.
  */
 const BLOCKED_SRC = 'lectern-blocked:';
 
@@ -33,6 +35,8 @@ export interface CompileInputs {
   readonly runtime: RuntimeManifest;
   /** The article's images as the file-system edge found them (see load/images.ts). */
   readonly images: LoadedImages;
+  /** The deck's own theme file and stylesheets as the edge read them (load/stylesheets.ts). Default none. */
+  readonly styles?: LoadedStyles;
   readonly thumbnail: ThumbnailKind;
   /** From a browser measurement of an earlier plan (fit/): slides to plan tighter. */
   readonly hints?: FitHints;
@@ -42,6 +46,9 @@ export interface CompileInputs {
 export interface DeckFiles {
   /** Images to copy next to the page, under their hashed names. */
   readonly images: readonly ImageFile[];
+  /** The author's theme file and stylesheets, written next to the page, and the files they name. */
+  readonly styles: readonly StyleFile[];
+  readonly styleAssets: readonly StyleAsset[];
   /** The thumbnail's file name (`thumbnail.png` or `thumbnail.svg`). */
   readonly thumbnail: string;
 }
@@ -62,10 +69,15 @@ export function thumbnailName(kind: ThumbnailKind): string {
   return `thumbnail.${kind}`;
 }
 
+/** Built-in theme a theme file of the author's is linked after (its variables, code colours, sizes). */
+const THEME_FILE_BASE = 'light';
+
 /** Plan and render a parsed article for the site. Pure. */
 export function compileArticle(source: Source, article: Article, inputs: CompileInputs): CompiledDeck {
   const { config } = inputs;
-  const options = resolveDeckOptions(config, source.meta.raw, source.path, config.overrides);
+  const resolved = resolveDeckOptions(config, source.meta.raw, source.path, config.overrides);
+  const options = isThemeFile(resolved.theme) ? { ...resolved, theme: THEME_FILE_BASE } : resolved;
+  const styles = inputs.styles ?? NO_STYLES;
   const sizes = new Map<string, { width: number; height: number } | null>();
   for (const f of inputs.images.files) if (f.width !== undefined && f.height !== undefined) sizes.set(f.src, { width: f.width, height: f.height });
   // A missing or refused picture shows its alt text: the planner lays that out.
@@ -73,9 +85,10 @@ export function compileArticle(source: Source, article: Article, inputs: Compile
   const planned = planDeck(article, options, inputs.hints, { imageSizes: sizes, ...(config.siteUrl === undefined ? {} : { siteUrl: config.siteUrl }) });
   const names = new Map(inputs.images.files.map((f) => [f.src, f.name]));
   for (const src of inputs.images.blocked ?? []) names.set(src, BLOCKED_SRC);
+  for (const src of inputs.images.unreachable ?? []) names.set(src, BLOCKED_SRC);
   let deck = rewriteImages(planned, names);
   const reserved = reservedSlugDiagnostic(deck.meta.slug, inputs.runtime, source.path);
-  const found = [...inputs.images.diagnostics, ...(reserved === undefined ? [] : [reserved])];
+  const found = [...inputs.images.diagnostics, ...styles.diagnostics, ...(reserved === undefined ? [] : [reserved])];
   if (found.length > 0) deck = { ...deck, diagnostics: [...deck.diagnostics, ...found] };
   const url = config.siteUrl === undefined ? undefined : deckUrl(config.siteUrl, deck.meta.slug);
   const thumbnail = thumbnailName(inputs.thumbnail);
@@ -86,9 +99,11 @@ export function compileArticle(source: Source, article: Article, inputs: Compile
     ...(url === undefined ? {} : { url, image: new URL(thumbnailName('png'), url).href }),
     ...(deck.meta.description === undefined ? {} : { description: deck.meta.description }),
   });
-  const rendered = renderDeck(deck, { assets: deckAssets(inputs.runtime, deck.meta.theme, source.path), head, ...(config.notes === false ? { notes: false } : {}) });
+  const runtimeAssets = deckAssets(inputs.runtime, deck.meta.theme, source.path);
+  const assets = { ...runtimeAssets, styles: [...runtimeAssets.styles, ...styles.files.map((f) => f.name)] };
+  const rendered = renderDeck(deck, { assets, head, ...(config.notes === false ? { notes: false } : {}) });
   const images = uniqueByName(inputs.images.files);
-  return { source, article, deck, rendered, files: { images, thumbnail }, inputs };
+  return { source, article, deck, rendered, files: { images, thumbnail, styles: styles.files, styleAssets: styles.assets }, inputs };
 }
 
 /** The same article compiled again with fit hints (a measured fit round). Pure. */
@@ -97,13 +112,26 @@ export function recompile(compiled: CompiledDeck, hints: FitHints): CompiledDeck
 }
 
 /**
- * Parse an article, read the images it references (the one file-system step), and compile it.
- * `cwd` is the folder `source.path` is relative to (default: process.cwd()).
+ * Parse an article, read the images and stylesheets it references (the file-system steps), and
+ * compile it. `cwd` is the folder `source.path` is relative to (default: process.cwd()).
  */
-export async function compileSource(source: Source, inputs: Omit<CompileInputs, 'images'>, cwd?: string): Promise<CompiledDeck> {
+export async function compileSource(source: Source, inputs: Omit<CompileInputs, 'images' | 'styles'>, cwd?: string): Promise<CompiledDeck> {
   const article = parseArticle(source);
-  const images = await loadImages(imageRefs(article), source.path, { allowDirs: inputs.config.allowDirs, ...(cwd === undefined ? {} : { cwd }) });
-  return compileArticle(source, article, { ...inputs, images });
+  const images = await loadImages(imageRefs(article), source.path, { ...imageAccess(inputs.config), ...(cwd === undefined ? {} : { cwd }) });
+  const styles = await loadStylesheets(resolveDeckOptions(inputs.config, source.meta.raw, source.path, inputs.config.overrides), source.path, styleAccess(inputs.config, cwd));
+  return compileArticle(source, article, { ...inputs, images, styles });
+}
+
+/** Where the stylesheet edge may read: the project, allowed folders, and any stylesheet the config or flags name. */
+export function styleAccess(config: Pick<ResolvedConfig, 'allowDirs' | 'theme' | 'css' | 'overrides'>, cwd?: string): StyleAccess {
+  const named = [config.theme, config.overrides.theme, ...stylesheetList(config.css), ...stylesheetList(config.overrides.css)];
+  const trusted = named.filter((p): p is string => typeof p === 'string' && isThemeFile(p));
+  return { allowDirs: config.allowDirs, trusted, ...(cwd === undefined ? {} : { cwd }) };
+}
+
+/** How the image edge reads what the config says: the folders it may read, remote pictures fetched into the cache or linked. */
+export function imageAccess(config: Pick<ResolvedConfig, 'allowDirs' | 'fetch' | 'cacheDir'>): ImageAccess {
+  return { allowDirs: config.allowDirs, remote: { fetch: config.fetch, cacheDir: resolve(config.cacheDir) } };
 }
 
 /**

@@ -3,12 +3,22 @@
  * filled, read-only), resolved once. Precedence: defaults < lectern.config.* < front matter < CLI flags.
  */
 import { parseDuration } from './duration.js';
+import { dirname, isAbsolute, join } from 'node:path';
 import { LecternError } from './errors.js';
 
 /** Options that shape one deck; front matter can set them under a `lectern:` key (or top level for theme). */
 export interface DeckOptions {
-  /** Theme name: `light`, `dark`, `eventlet`. Default `light`. */
+  /**
+   * Theme name (`light`, `dark`, `eventlet`), or the path of a theme file of your own (`./my-theme.css`:
+   * it is linked after the `light` theme, so it sets only the variables it changes). Front matter
+   * paths are relative to the article, config and flag paths to the working folder. Default `light`.
+   */
   theme?: string;
+  /**
+   * Stylesheets of your own, linked after the theme (`css: ./talk.css` in front matter, or a list):
+   * copied beside the deck with hashed names, with the fonts and pictures they name. Default none.
+   */
+  css?: string | readonly string[];
   /** `stacked` puts h3 slides beneath their h2 (reveal.js vertical slides); `flat` lines them up. Default `stacked`. */
   layout?: 'stacked' | 'flat';
   /** Slide width in CSS pixels. Default 1280. */
@@ -92,6 +102,13 @@ export interface UserConfig extends DeckOptions {
    * view of the site holds them. Default true.
    */
   notes?: boolean;
+  /**
+   * Fetch pictures an article references by http(s) URL at build time and copy them beside the
+   * deck, so it works offline; false links the remote URL instead (`--no-fetch`). Default true.
+   */
+  fetch?: boolean;
+  /** Folder of Lectern's cache (fetched pictures), relative to the working folder. Default `node_modules/.cache/lectern`. */
+  cacheDir?: string;
 }
 
 /** PdfConfig with every default filled. */
@@ -117,6 +134,8 @@ export interface ResolvedConfig extends ResolvedDeckOptions {
   readonly pdf: ResolvedPdfConfig;
   readonly browser: ResolvedBrowserConfig;
   readonly notes: boolean;
+  readonly fetch: boolean;
+  readonly cacheDir: string;
 }
 
 /** The defaults of PdfConfig. */
@@ -135,7 +154,11 @@ export const DEFAULT_DECK_OPTIONS: ResolvedDeckOptions = {
   unsafeHtml: false,
   wordsPerMinute: 130,
   duration: 0,
+  css: [],
 };
+
+/** The default of UserConfig.cacheDir. */
+export const DEFAULT_CACHE_DIR = 'node_modules/.cache/lectern';
 
 /** The public URL of a deck: `<siteUrl>/<slug>/` (siteUrl may lack its trailing slash). */
 export function deckUrl(siteUrl: string, slug: string): string {
@@ -143,8 +166,16 @@ export function deckUrl(siteUrl: string, slug: string): string {
   return new URL(`${encodeURIComponent(slug)}/`, base).href;
 }
 
-/** Identity helper that gives a config file type checking, as Vite's does. */
-export function defineConfig(config: UserConfig): UserConfig {
+/** A config file's default export: the config, or a function (sync or async) that returns it. */
+export type UserConfigExport = UserConfig | (() => UserConfig | Promise<UserConfig>);
+
+/**
+ * Identity helper that gives a config file type checking, as Vite's does:
+ * `export default defineConfig({ theme: 'dark' })` in `lectern.config.ts`.
+ */
+export function defineConfig(config: UserConfig): UserConfig;
+export function defineConfig(config: () => UserConfig | Promise<UserConfig>): () => UserConfig | Promise<UserConfig>;
+export function defineConfig(config: UserConfigExport): UserConfigExport {
   return config;
 }
 
@@ -174,7 +205,11 @@ export function resolveConfig(...layers: readonly UserConfig[]): ResolvedConfig 
     pdf: resolvePdf(pdf),
     browser: resolveBrowser(browser),
     notes: merged.notes ?? true,
+    fetch: merged.fetch ?? true,
+    cacheDir: merged.cacheDir ?? DEFAULT_CACHE_DIR,
   };
+  if (typeof resolved.fetch !== 'boolean') invalid(`fetch must be true or false, not ${show(resolved.fetch)}`);
+  if (typeof resolved.cacheDir !== 'string' || resolved.cacheDir === '') invalid(`cacheDir must be a folder, not ${show(resolved.cacheDir)}`);
   if (typeof resolved.notes !== 'boolean') invalid(`notes must be true or false, not ${show(resolved.notes)}`);
   validateDeckOptions(resolved);
   if (resolved.siteUrl !== undefined) validateSiteUrl(resolved.siteUrl);
@@ -229,11 +264,16 @@ export function resolveDeckOptions(
   const fromMeta: DeckOptions = {};
   const block = raw['lectern'];
   const lectern = block !== null && typeof block === 'object' ? (block as Record<string, unknown>) : {};
-  // `theme:` and `duration:` may also stand at the top level of the front matter.
-  const pick = (key: keyof DeckOptions): unknown => lectern[key] ?? (key === 'theme' || key === 'duration' ? raw[key] : undefined);
+  // `theme:`, `css:` and `duration:` may also stand at the top level of the front matter.
+  const pick = (key: keyof DeckOptions): unknown => lectern[key] ?? (key === 'theme' || key === 'css' || key === 'duration' ? raw[key] : undefined);
   for (const key of Object.keys(DEFAULT_DECK_OPTIONS) as (keyof DeckOptions)[]) {
     const value = pick(key);
     if (value !== undefined) (fromMeta as Record<string, unknown>)[key] = value;
+  }
+  // A stylesheet the front matter names is relative to the article, as its pictures are.
+  if (file !== undefined) {
+    if (typeof fromMeta.theme === 'string' && isThemeFile(fromMeta.theme)) fromMeta.theme = besideFile(file, fromMeta.theme);
+    if (fromMeta.css !== undefined) fromMeta.css = stylesheetList(fromMeta.css, file).map((css) => besideFile(file, css));
   }
   // A bad value here comes from the article's front matter, which opens on line 1 (its own lines are not kept).
   const where = file === undefined ? {} : { file, line: 1 };
@@ -266,9 +306,30 @@ function validateDeckOptions(options: ResolvedDeckOptions, where: { file?: strin
   if (typeof options.unsafeHtml !== 'boolean') {
     throw new LecternError('config-invalid', `unsafeHtml must be true or false, not ${show(options.unsafeHtml)}`, where);
   }
-  if (typeof options.theme !== 'string' || !/^[a-z0-9-]+$/.test(options.theme)) {
-    throw new LecternError('config-invalid', `theme must be a theme name, not ${show(options.theme)}`, where);
+  if (typeof options.theme !== 'string' || !(/^[a-z0-9-]+$/.test(options.theme) || isThemeFile(options.theme))) {
+    throw new LecternError('config-invalid', `theme must be a theme name or the path of a .css file, not ${show(options.theme)}`, where);
   }
+  stylesheetList(options.css, where.file);
+}
+
+/** True for a `theme` that names a stylesheet file of the author's (`./my-theme.css`) rather than a built-in theme. */
+export function isThemeFile(theme: string): boolean {
+  return /\.css$/i.test(theme.trim());
+}
+
+/** The `css` option as a list of paths (a single path, a list, or none); config-invalid otherwise. */
+export function stylesheetList(css: unknown, file?: string): string[] {
+  if (css === undefined || css === null) return [];
+  const list = typeof css === 'string' ? [css] : css;
+  if (!Array.isArray(list) || !list.every((c) => typeof c === 'string' && /\.css$/i.test(c.trim()))) {
+    throw new LecternError('config-invalid', `css must be the path of a .css file or a list of them, not ${show(css)}`, file === undefined ? {} : { file });
+  }
+  return list.map((c: string) => c.trim());
+}
+
+/** A path written in an article's front matter, as a path from the working folder. */
+function besideFile(file: string, path: string): string {
+  return isAbsolute(path) ? path : join(dirname(file), path);
 }
 
 function pickDeckOptions(config: ResolvedDeckOptions): ResolvedDeckOptions {

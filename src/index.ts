@@ -11,12 +11,13 @@ export {
   resolveDeckOptions,
   DEFAULT_DECK_OPTIONS,
   type UserConfig,
+  type UserConfigExport,
   type ResolvedConfig,
   type DeckOptions,
   type PdfConfig,
   type BrowserConfig,
 } from './config.js';
-export { loadConfigFile } from './load/config-file.js';
+export { loadConfigFile, type LoadedConfigFile } from './load/config-file.js';
 export { loadSources, parseSource } from './load/index.js';
 export { parseArticle } from './parse/index.js';
 export { planDeck, deckTitle } from './plan/index.js';

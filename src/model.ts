@@ -77,7 +77,23 @@ export type Inline =
   | { readonly type: 'del'; readonly children: readonly Inline[] }
   | { readonly type: 'link'; readonly href: string; readonly title?: string; readonly children: readonly Inline[] }
   | { readonly type: 'image'; readonly src: string; readonly alt: string; readonly title?: string }
-  | { readonly type: 'break' };
+  | { readonly type: 'break' }
+  /** TeX math (`$…$`, `\(…\)`, kramdown's inline `$$…$$`): KaTeX on slides, the TeX source in notes. */
+  | { readonly type: 'math'; readonly tex: string; readonly display: boolean }
+  /** A footnote reference (`[^label]`): a superscript number; its definition goes to the notes. */
+  | { readonly type: 'footnote'; readonly label: string; readonly number: number };
+
+/** Lines of a code block, 1-based and inclusive. */
+export interface LineRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Lines an article highlights in a code block: one step per entry (reveal.js's `1|2-3` is two
+ * steps, shown one after the other as fragments); an empty step highlights nothing.
+ */
+export type LineHighlights = readonly (readonly LineRange[])[];
 
 /** One item of a list: its own text, then any nested blocks (sub-lists, extra paragraphs, code). */
 export interface ListItem {
@@ -118,7 +134,16 @@ export type Block =
       readonly code: string;
       /** A title given by the article (e.g. MkDocs `title="..."`). */
       readonly title?: string;
+      /** Lines the article highlights (`{2-3}`, `hl_lines="2"`, `data-line`, `code-line-numbers`). */
+      readonly highlight?: LineHighlights;
+      /**
+       * For unnamed code: the language Lectern reads it in (the page's declared language, the
+       * article's dominant named one, or detection); unset for output, logs and unclear code.
+       */
+      readonly inferred?: string;
     }
+  /** Display math (`$$…$$`, `\[…\]`, `\begin{align}…`): shown whole, like a picture. */
+  | { readonly type: 'math'; readonly line: number; readonly tex: string }
   | { readonly type: 'quote'; readonly line: number; readonly blocks: readonly Block[] }
   | {
       readonly type: 'table';
@@ -165,6 +190,15 @@ export interface Section {
   readonly children: readonly Section[];
 }
 
+/** A footnote's definition: numbered in the order of first reference, shown in the notes of the slide citing it. */
+export interface Footnote {
+  readonly label: string;
+  /** 1-based, by first reference (0 for a definition nothing refers to). */
+  readonly number: number;
+  readonly line: number;
+  readonly blocks: readonly Block[];
+}
+
 /** One article, the same shape whether it was Markdown or HTML. */
 export interface Article {
   readonly path: string;
@@ -177,10 +211,12 @@ export interface Article {
   /** Blocks before the first section heading below the h1 (the lede). */
   readonly intro: readonly Block[];
   readonly sections: readonly Section[];
+  /** Footnote definitions, in number order (never blocks of a section: they are not points). */
+  readonly footnotes?: readonly Footnote[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** An image an article references by a relative path, and the first line that names it. */
+/** An image an article references by a relative path or an http(s) URL, and the first line that names it. */
 export interface ImageRef {
   readonly src: string;
   readonly line: number;
@@ -204,6 +240,11 @@ export interface LoadedImages {
   readonly files: readonly ImageFile[];
   /** The `src` of each referenced image that is not there (shown as its alt text). */
   readonly missing?: readonly string[];
+  /**
+   * The `src` of each remote picture that could not be fetched (also in `missing`): the deck shows
+   * its alt text and never asks its host for it.
+   */
+  readonly unreachable?: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
   /** Sources refused (outside the article's project, or hidden files): the deck shows their alt text. */
   readonly blocked?: readonly string[];
@@ -213,7 +254,7 @@ export interface LoadedImages {
 // plan → Deck
 
 /** What a slide is for; the renderer styles each kind. */
-export type SlideKind = 'title' | 'section' | 'content' | 'code' | 'statement' | 'closing' | 'agenda';
+export type SlideKind = 'title' | 'section' | 'content' | 'code' | 'diagram' | 'statement' | 'closing' | 'agenda';
 
 /** A navigation link of the closing slide (the article's previous/next pages). */
 export interface NavLink {
@@ -240,13 +281,33 @@ export type SlidePart =
       readonly firstLine: number;
       /** Font scale chosen so the longest line and all rows fit (1 = theme default). */
       readonly scale: number;
+      /** Highlighted lines, counted in this part's own lines (a split piece's ranges are its own). */
+      readonly highlight?: LineHighlights;
+      /** For unnamed code, the language it is read in (see the code Block). */
+      readonly inferred?: string;
     }
+  /**
+   * A diagram written as text (a ```` ```mermaid ```` fence): the deck carries its source and the
+   * runtime draws it as SVG, scaled to fit the room below the title (render/diagram.ts, client/diagrams.ts).
+   */
+  | { readonly type: 'diagram'; readonly lang: DiagramLanguage; readonly code: string; readonly caption?: readonly Inline[]; readonly line: number }
   | { readonly type: 'byline'; readonly author?: string; readonly date?: string; readonly description?: string }
   | { readonly type: 'nav'; readonly links: readonly NavLink[] }
   /** Parts side by side in equal columns (a Before/After pair of code blocks, say). */
   | { readonly type: 'row'; readonly parts: readonly SlidePart[] }
   /** A URL to follow after the talk (the article's, or the hosted deck's): the link, and its QR code. */
   | { readonly type: 'url'; readonly url: string; readonly qr: boolean };
+
+/** Languages of code fences that are drawn as diagrams rather than shown as code. */
+export const DIAGRAM_LANGUAGES = ['mermaid'] as const;
+
+/** A language drawn as a diagram. */
+export type DiagramLanguage = (typeof DIAGRAM_LANGUAGES)[number];
+
+/** True when a code block's language is one drawn as a diagram. */
+export function isDiagramLanguage(lang: string | undefined): lang is DiagramLanguage {
+  return lang !== undefined && (DIAGRAM_LANGUAGES as readonly string[]).includes(lang);
+}
 
 /** One slide: what is on screen, what the speaker reads, where it came from. */
 export interface Slide {
@@ -346,6 +407,8 @@ export interface Deck {
 export interface RuntimeAssets {
   readonly scripts: readonly string[];
   readonly styles: readonly string[];
+  /** Stylesheets linked only by a deck that has math (KaTeX's, with its fonts). */
+  readonly mathStyles?: readonly string[];
 }
 
 /** A deck as an HTML document, ready to be written or served. */

@@ -6,7 +6,10 @@ import { slug as githubSlug } from 'github-slugger';
 import type { Block, Inline } from './model.js';
 import { segmentText } from './segment.js';
 
-/** The visible text of inline content (images count by their alt text; a line break is `\n`). */
+/**
+ * The visible text of inline content (images count by their alt text, math by its TeX, footnote
+ * references not at all; a line break is `\n`).
+ */
 export function plainText(inlines: readonly Inline[]): string {
   let out = '';
   for (const node of inlines) {
@@ -20,6 +23,13 @@ export function plainText(inlines: readonly Inline[]): string {
         break;
       case 'image':
         out += node.alt;
+        break;
+      case 'math':
+        // The TeX is the formula's text: what conservation counts and what the notes show.
+        out += node.tex;
+        break;
+      case 'footnote':
+        // A reference number is not a word of the sentence it follows.
         break;
       default:
         out += plainText(node.children);
@@ -88,6 +98,8 @@ export function blockText(block: Block): string {
       return block.text;
     case 'directive':
       return block.name === 'notes' ? (block.text ?? '') : '';
+    case 'math':
+      return block.tex;
     case 'rule':
       return '';
   }

@@ -38,9 +38,12 @@ export interface Command {
   readonly args: readonly string[];
   readonly cwd: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** Run before each timed run, untimed (remove the previous output, so every run is cold). */
+  readonly before?: () => void;
 }
 
 function wall(c: Command): number {
+  c.before?.();
   const started = performance.now();
   const result = spawnSync(c.cmd, c.args, { cwd: c.cwd, env: c.env ?? process.env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;

@@ -34,7 +34,8 @@ export function checkCode(deck: Deck): CodeCheck[] {
   for (const slide of deck.stacks.flat()) {
     for (const part of slide.parts) {
       for (const code of codesOf(part)) {
-        const { language, known } = highlightCode(code.code, code.lang);
+        // Unnamed code is drawn in the language inferred for its whole block (parse/code-language.ts).
+        const { language, known } = highlightCode(code.code, code.lang ?? code.inferred);
         out.push({ slide: slide.id, line: code.line ?? slide.line, language, status: statusOf(code.lang, language, known), ...(code.lang === undefined ? {} : { named: code.lang }) });
       }
     }
@@ -51,11 +52,13 @@ function statusOf(named: string | undefined, language: string, known: boolean): 
 interface CodeText {
   readonly code: string;
   readonly lang?: string;
+  readonly inferred?: string;
   readonly line?: number;
 }
 
 function codesOf(part: SlidePart): CodeText[] {
-  if (part.type === 'code') return [{ code: part.code, ...(part.lang === undefined ? {} : { lang: part.lang }) }];
+  if (part.type === 'code') return [{ code: part.code, ...(part.lang === undefined ? {} : { lang: part.lang }), ...(part.inferred === undefined ? {} : { inferred: part.inferred }) }];
+  if (part.type === 'row') return part.parts.flatMap(codesOf);
   if (part.type === 'block') return codesInBlock(part.block);
   return [];
 }
@@ -63,7 +66,7 @@ function codesOf(part: SlidePart): CodeText[] {
 function codesInBlock(block: Block): CodeText[] {
   switch (block.type) {
     case 'code':
-      return [{ code: block.code, line: block.line, ...(block.lang === undefined ? {} : { lang: block.lang }) }];
+      return [{ code: block.code, line: block.line, ...(block.lang === undefined ? {} : { lang: block.lang }), ...(block.inferred === undefined ? {} : { inferred: block.inferred }) }];
     case 'list':
       return block.items.flatMap((item) => item.blocks.flatMap(codesInBlock));
     case 'quote':

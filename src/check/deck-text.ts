@@ -137,6 +137,8 @@ function leafText(el: Element, opts: { readonly screen: boolean }): string | und
   if (el.tagName === 'br') return '\n';
   if (el.tagName === 'img') return opts.screen ? '' : ` ${attr(el, 'alt') ?? ''} `;
   if (opts.screen && (el.tagName === 'pre' || el.tagName === 'code' || el.tagName === 'kbd' || isNotes(el))) return ' ';
+  // KaTeX's MathML copy (for screen readers) carries the TeX source: the audience sees the glyphs.
+  if (opts.screen && classList(el).includes('katex-mathml')) return ' ';
   return undefined;
 }
 

@@ -4,7 +4,7 @@
  * (measuring overflow) is fit/; running it over many decks is commands/check.ts.
  */
 export { checkCompiled, staticDiagnostics, withCheckDiagnostics, MIN_CONSERVATION, percent, type StaticCheck } from './static.js';
-export { deckReport, failedReport, type CheckReport, type DeckCheck, type MeasuredDeck } from './report.js';
+export { deckReport, failedLoadReport, failedReport, type CheckReport, type DeckCheck, type MeasuredDeck } from './report.js';
 export { compositionReport, compositionPasses, CODE_FLOOR_PX, TEXT_FLOOR_PX, type CompositionReport } from './composition.js';
 export type { CodeCheck, CodeStatus } from './code.js';
 export type { Conservation } from './conservation.js';

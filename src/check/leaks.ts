@@ -23,7 +23,8 @@ export type LeakKind =
   | 'markdown-image'
   | 'markdown-heading'
   | 'markdown-quote'
-  | 'markdown-list';
+  | 'markdown-list'
+  | 'tex-math';
 
 /** One leak on one slide. */
 export interface Leak {
@@ -75,6 +76,9 @@ const PATTERNS: readonly { readonly kind: LeakKind; readonly re: RegExp }[] = [
   { kind: 'markdown-quote', re: /^\s*>\s/ },
   // Not numbers (`1. `): headings and cells often start with one on purpose.
   { kind: 'markdown-list', re: /^\s*[-*+]\s+\S/ },
+  // TeX that was not typeset: display delimiters, or a command that only means something to TeX
+  // (a lone `$` is a price; KaTeX's own glyphs and its MathML copy are not screen text).
+  { kind: 'tex-math', re: /\$\$\S|\\[([]\S|\\(?:frac|sqrt|sum|int|begin|end|left|right|mathbb|mathrm|cdot|times|alpha|beta|gamma|delta|lambda|sigma|infty|partial)(?![A-Za-z])/ },
 ];
 
 /** Every leak on the given slides (at most one per kind and line of a slide). */

@@ -9,6 +9,7 @@
  */
 import type { CompiledDeck } from '../compile.js';
 import { formatError, LecternError } from '../errors.js';
+import { slugFromPath } from '../load/slug.js';
 import type { SlideComposition } from '../fit/composition.js';
 import type { SlideOverflow } from '../fit/measure.js';
 import type { Diagnostic, FitHints, Source } from '../model.js';
@@ -96,11 +97,21 @@ export function deckReport(measured: MeasuredDeck): DeckCheck {
 
 /** The report of a deck that could not be checked (it failed to build or to load). */
 export function failedReport(source: Source, error: unknown, compiled?: CompiledDeck): DeckCheck {
+  return failed({ path: source.path, slug: source.slug, title: source.meta.title ?? source.slug }, error, compiled);
+}
+
+/** The report of an article that could not even be read (bad front matter, an empty file): named by its file. */
+export function failedLoadReport(file: string, error: unknown): DeckCheck {
+  const slug = slugFromPath(file, {});
+  return failed({ path: file, slug, title: slug }, error);
+}
+
+function failed(article: { readonly path: string; readonly slug: string; readonly title: string }, error: unknown, compiled?: CompiledDeck): DeckCheck {
   const message = error instanceof LecternError ? formatError(error) : error instanceof Error ? (error.stack ?? error.message) : String(error);
   return {
-    source: source.path,
-    slug: compiled?.rendered.slug ?? source.slug,
-    title: compiled?.deck.meta.title ?? source.meta.title ?? source.slug,
+    source: article.path,
+    slug: compiled?.rendered.slug ?? article.slug,
+    title: compiled?.deck.meta.title ?? article.title,
     slides: compiled?.rendered.slideCount ?? 0,
     overflows: [],
     initialOverflows: 0,

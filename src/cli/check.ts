@@ -3,7 +3,10 @@
  * JSON with --json. Exit code 1 when any deck fails the check.
  */
 import { percent, type CheckReport, type DeckCheck } from '../check/index.js';
-import { checkDecks } from '../commands/check.js';
+import { checkDecks, type CheckProgress } from '../commands/check.js';
+import type { Paint } from './colours.js';
+import { stepName } from './steps.js';
+import type { Logger, Progress } from './log.js';
 import { formatDuration } from '../duration.js';
 import { defaultInputs, resolveCliConfig, type CliContext, type CliFlags } from './context.js';
 
@@ -11,20 +14,43 @@ import { defaultInputs, resolveCliConfig, type CliContext, type CliFlags } from 
 export async function runCheck(inputs: readonly string[], flags: CliFlags, ctx: CliContext): Promise<number> {
   const config = await resolveCliConfig(flags, ctx);
   const started = performance.now();
-  const report = await checkDecks({
-    inputs: defaultInputs(inputs, ctx),
-    config,
-    fit: flags.fit !== false,
-    ...(flags.json ? {} : { onDeck: (deck: DeckCheck) => ctx.log.result(formatDeck(deck)) }),
-  });
-  if (flags.json) ctx.log.result(JSON.stringify(report, null, 2));
-  else ctx.log.result(summary(report, (performance.now() - started) / 1000));
-  return report.ok ? 0 : 1;
+  const progress = checkProgress(ctx.log);
+  try {
+    const report = await checkDecks({
+      inputs: defaultInputs(inputs, ctx),
+      config,
+      fit: flags.fit !== false,
+      onProgress: progress.on,
+      // A clean deck is a line of information; a deck with problems is what check exists to say.
+      ...(flags.json ? {} : { onDeck: (deck: DeckCheck) => (deck.ok ? ctx.log.info : ctx.log.result)(formatDeck(deck, ctx.log.paint)) }),
+    });
+    progress.stop();
+    if (flags.json) ctx.log.result(JSON.stringify(report, null, 2));
+    else ctx.log.info(summary(report, (performance.now() - started) / 1000));
+    return report.ok ? 0 : 1;
+  } finally {
+    progress.stop();
+  }
+}
+
+/** The check's progress: a bar over the decks naming the deck and its step (plain lines off a terminal). */
+function checkProgress(log: Logger): { on: (event: CheckProgress) => void; stop: () => void } {
+  let bar: Progress | undefined;
+  return {
+    on(event) {
+      // A deck ticks as it starts, so the count names the deck being checked.
+      if (event.type === 'begin') bar = log.progress(event.decks, 'check');
+      else if (event.type === 'start') bar?.tick();
+      else if (event.type === 'step') bar?.task(`${event.slug}: ${stepName(event.step)}`);
+    },
+    stop: () => bar?.stop(),
+  };
 }
 
 /** One line for a deck, then its problems indented. */
-export function formatDeck(deck: DeckCheck): string {
-  const head = `${deck.ok ? '✓' : '✗'} ${deck.slug} (${deck.source})`;
+export function formatDeck(deck: DeckCheck, paint?: Paint): string {
+  const mark = deck.ok ? (paint?.green('✓') ?? '✓') : (paint?.red('✗') ?? '✗');
+  const head = `${mark} ${deck.slug} (${deck.source})`;
   if (deck.error !== undefined) return `${head}: could not be checked\n    ${deck.error.replace(/\n/g, '\n    ')}`;
   const coloured = deck.code.filter((c) => c.status === 'highlighted' || c.status === 'plain').length;
   // The planner fits slides from the fonts: a slide the browser had to re-plan is the planner's miss.

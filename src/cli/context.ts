@@ -3,7 +3,7 @@
  * < flags, flags validated as usage errors), and the default inputs.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { resolveConfig, type ResolvedConfig, type UserConfig } from '../config.js';
 import { LecternError } from '../errors.js';
 import { loadConfigFile } from '../load/config-file.js';
@@ -26,6 +26,8 @@ export interface CliFlags {
   readonly base?: string;
   readonly siteUrl?: string;
   readonly unsafeHtml?: boolean;
+  /** False with `--no-fetch` (cac sets true when the flag is absent). */
+  readonly fetch?: boolean;
   readonly json?: boolean;
   readonly fit?: boolean;
   readonly port?: number | string;
@@ -37,6 +39,8 @@ export interface CliFlags {
   readonly wordsPerMinute?: number | string;
   /** False with `--no-notes` (cac sets true otherwise, on the commands that have the flag). */
   readonly notes?: boolean;
+  readonly watch?: boolean;
+  readonly quiet?: boolean;
 }
 
 /** One run of the CLI. */
@@ -62,6 +66,8 @@ export function configFromFlags(flags: CliFlags): UserConfig {
     ...(flags.base === undefined ? {} : { base: String(flags.base) }),
     ...(flags.siteUrl === undefined ? {} : { siteUrl: String(flags.siteUrl) }),
     ...(flags.allowDir === undefined ? {} : { allowDirs: [flags.allowDir].flat().map(String) }),
+    // Only the opt-out is a flag: a config file's `fetch: false` stands when the flag is absent.
+    ...(flags.fetch === false ? { fetch: false } : {}),
     ...(flags.notes === false ? { notes: false } : {}),
     pdf: {
       ...(flags.paper === undefined ? {} : { paper: flags.paper as 'a4' }),
@@ -96,7 +102,14 @@ export async function resolveCliConfig(flags: CliFlags, ctx: CliContext, extra: 
     throw err;
   }
   const file = await loadConfigFile(ctx.cwd, flags.config === undefined ? undefined : resolve(ctx.cwd, String(flags.config)));
-  return resolveConfig(file, fromFlags);
+  for (const d of file.diagnostics) ctx.log.diagnostic({ ...d, file: shownPath(d.file, ctx.cwd) });
+  return resolveConfig(file.config, fromFlags);
+}
+
+/** A path relative to `cwd` when it is inside it. */
+function shownPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
 
 function validateOverrides(config: UserConfig): void {

@@ -12,6 +12,7 @@ import { LecternError } from '../errors.js';
 import type { CliContext, CliFlags } from './context.js';
 import { createLogger, type CliIo } from './log.js';
 
+const FETCH_HELP = 'Do not fetch remote (https://) images into the deck folder: the deck links them (and needs the network)';
 const BROWSER_HELP = 'Browser executable (else PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, usual install paths)';
 const TIMEOUT_HELP = 'Give up on a deck that is not ready in the browser after this long (default: 30)';
 const ALLOW_DIR_HELP = "Also let articles use images from this folder (repeatable; default: only the article's own folder and site)";
@@ -21,12 +22,12 @@ const NO_NOTES_HELP = 'Publish without the speaker notes: no page, handout or re
 
 /** Lectern's version, from its package.json (found from this file, compiled or not). */
 export function version(): string {
-  for (const up of ['../../package.json', '../../../package.json']) {
+  for (const up of ['../package.json', '../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(fileURLToPath(new URL(up, import.meta.url)), 'utf8')) as { name?: string; version?: string };
       if (pkg.name === 'lectern' && pkg.version !== undefined) return pkg.version;
     } catch {
-      // Not at this depth: src/cli/ (two up) or build/src/cli/ (three up).
+      // Not at this depth: build/cli.js (one up) or src/cli/index.ts (two up).
     }
   }
   return '0.0.0';
@@ -34,7 +35,8 @@ export function version(): string {
 
 /** Run the CLI on `args` (the words after `lectern`); resolves with the exit code. */
 export async function runCli(args: readonly string[], io: CliIo = process): Promise<number> {
-  const log = createLogger(io);
+  // Known before cac parses, so that even a usage error is printed as --quiet asks.
+  const log = createLogger(io, { quiet: args.includes('--quiet') || args.includes('-q') });
   const ctx: CliContext = { log, cwd: process.cwd() };
   let running: Promise<number> | undefined;
   const { args: safeArgs, restore } = protectFileNames(args);
@@ -82,11 +84,12 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .command('build [...inputs]', 'Build decks (HTML, and PDFs with --pdf) from articles or folders of articles (default: decks/)')
     .option('--allow-dir <dir>', ALLOW_DIR_HELP)
     .option('--out <dir>', 'Output folder (default: dist)')
-    .option('--config <file>', 'Config file (default: lectern.config.json, .mjs or .js in this folder)')
-    .option('--theme <name>', 'Theme: light, dark, eventlet (front matter `theme:` wins over the default, this flag over both)')
+    .option('--config <file>', 'Config file (default: lectern.config.ts, .mts, .cts, .js, .mjs or .json in this folder)')
+    .option('--theme <name>', 'Theme: light, dark, eventlet, or a theme file ./my-theme.css (front matter `theme:` wins over the default, this flag over both)')
     .option('--layout <layout>', 'stacked (h3 slides beneath their h2) or flat')
     .option('--strict', 'Fail on warnings too')
     .option('--unsafe-html', "Keep the articles' raw HTML as written instead of sanitizing it (only for articles you trust)")
+    .option('--no-fetch', FETCH_HELP)
     .option('--pdf', 'Also export slides.pdf and handout.pdf for every deck (needs Chromium or Chrome)')
     .option('--browser <path>', BROWSER_HELP)
     .option('--timeout <seconds>', TIMEOUT_HELP)
@@ -99,8 +102,10 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--words-per-minute <n>', WPM_HELP)
     .option('--no-notes', NO_NOTES_HELP)
     .option('--json', 'Print what was built as JSON: per deck its slides, estimated minutes and backup slides')
+    .option('--watch', 'Build again whenever an article, an image or the config file changes (Ctrl-C to stop)')
     .example('lectern build decks --pdf')
     .example('lectern build talk.md --duration 20m --no-notes')
+    .example("lectern build 'posts/**/*.md' --watch")
     .example('lectern build article.md --theme dark --out public')
     .action((inputs: string[], flags: CliFlags) => start(import('./build.js').then((m) => m.runBuild(files(inputs), flags, ctx))));
   cli
@@ -116,6 +121,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--config <file>', 'Config file')
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
+    .option('--no-fetch', FETCH_HELP)
     .option('--duration <time>', DURATION_HELP)
     .option('--words-per-minute <n>', WPM_HELP)
     .option('--no-notes', 'Handout without the speaker notes')
@@ -129,6 +135,7 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--config <file>', 'Config file')
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
+    .option('--no-fetch', FETCH_HELP)
     .option('--duration <time>', DURATION_HELP)
     .option('--words-per-minute <n>', WPM_HELP)
     .example('lectern dev decks --port 3000')
@@ -150,11 +157,13 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--config <file>', 'Config file')
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
+    .option('--no-fetch', FETCH_HELP)
     .option('--duration <time>', DURATION_HELP)
     .option('--words-per-minute <n>', WPM_HELP)
     .example('lectern check decks')
     .example('lectern check article.md --json')
     .action((inputs: string[], flags: CliFlags) => start(import('./check.js').then((m) => m.runCheck(files(inputs), flags, ctx))));
+  cli.option('-q, --quiet', 'Print only warnings, errors and what the command exists to print (no progress, no line per deck)');
   cli.help();
   cli.version(version());
   return cli;

@@ -2,6 +2,7 @@
 import { exportPdfs } from '../commands/pdf.js';
 import { LecternError } from '../errors.js';
 import { resolveCliConfig, type CliContext, type CliFlags } from './context.js';
+import { stepName } from './steps.js';
 
 /** Run `lectern pdf <inputs>`; the exit code. */
 export async function runPdf(inputs: readonly string[], flags: CliFlags, ctx: CliContext): Promise<number> {
@@ -14,13 +15,17 @@ export async function runPdf(inputs: readonly string[], flags: CliFlags, ctx: Cl
       config,
       handout: flags.handout === true,
       onEvent(event) {
-        if (event.type === 'pdf-begin') bar = ctx.log.progress(event.jobs, 'PDF');
+        if (event.type === 'pdf-begin') bar = ctx.log.progress(event.decks + event.jobs, 'PDF');
+        else if (event.type === 'pdf-step') {
+          if (event.step.type === 'open') bar?.tick();
+          bar?.task(`${event.slug}: ${stepName(event.step)}`);
+        }
         else if (event.type === 'pdf-start') {
           bar?.tick();
-          bar?.task(`${event.slug} (${event.kind})`);
+          bar?.task(`${event.slug}: printing the ${event.kind} PDF`);
         } else if (event.type === 'written') {
           for (const d of event.diagnostics) ctx.log.diagnostic(d);
-          for (const file of event.files) ctx.log.result(`${event.slug}: ${file.pages ?? 0} pages → ${file.path}`);
+          for (const file of event.files) ctx.log.info(`${event.slug}: ${file.pages ?? 0} pages → ${file.path}`);
         }
       },
     });

@@ -3,7 +3,7 @@
  * They resolve once the server listens; the open server keeps the process alive.
  */
 import { assertNever } from '../model.js';
-import type { DevEvent } from '../vite/plugin.js';
+import type { DevEvent } from '../vite/events.js';
 import { defaultInputs, resolveCliConfig, type CliContext, type CliFlags } from './context.js';
 import type { Logger } from './log.js';
 
@@ -42,7 +42,7 @@ export async function runPreview(flags: CliFlags, ctx: CliContext): Promise<numb
 export function printDevEvent(log: Logger, event: DevEvent): void {
   switch (event.type) {
     case 'update':
-      log.result(`${event.slug}: updated in ${event.ms.toFixed(0)} ms`);
+      log.info(`${event.slug}: updated in ${event.ms.toFixed(0)} ms`);
       break;
     case 'error':
       log.problem(event.failure.message);
@@ -51,10 +51,10 @@ export function printDevEvent(log: Logger, event: DevEvent): void {
       if (event.diagnostic.severity !== 'info') log.diagnostic(event.diagnostic);
       break;
     case 'index':
-      log.result(`${event.change === 'add' ? 'new article' : 'article removed'}: ${event.file}`);
+      log.info(`${event.change === 'add' ? 'new article' : 'article removed'}: ${event.file}`);
       break;
     case 'runtime':
-      log.result(`runtime rebuilt (${event.file} changed) in ${event.ms.toFixed(0)} ms`);
+      log.info(`runtime rebuilt (${event.file} changed) in ${event.ms.toFixed(0)} ms`);
       break;
     default:
       assertNever(event);

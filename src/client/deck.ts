@@ -21,6 +21,8 @@ declare global {
     Reveal: typeof Reveal;
     /** What the fit pass did, for the export's overflow diagnostics. */
     lecternFit?: FitReport;
+    /** What drawing the diagrams did (set only on pages that have diagrams). */
+    lecternDiagrams?: import('./diagrams.js').DiagramReport;
     /** Fit and mark slides again after their HTML was replaced (the dev server's live update). */
     lecternRefit?: () => void;
   }
@@ -47,6 +49,11 @@ async function start(): Promise<void> {
   prepare(root, config);
   await waitForFonts(document);
   await waitForImages(root);
+  // Diagrams are drawn by a chunk of their own, loaded only by a page that has one.
+  if (root.querySelector('figure.lectern-diagram') !== null) {
+    const { renderDiagrams } = await import('./diagrams.js');
+    window.lecternDiagrams = await renderDiagrams(root, config.width, config.height);
+  }
   // Fit before reveal.js starts: the slides measure the same at the configured width either way,
   // and reveal.js's own layout (centring `center` slides, paginating print view) then sees the
   // final sizes, on screen and with `?print-pdf` alike, with no second layout pass.

@@ -8,14 +8,16 @@ import { withCheckDiagnostics } from '../check/index.js';
 import type { CompiledDeck, ThumbnailKind } from '../compile.js';
 import type { ResolvedConfig } from '../config.js';
 import { LecternError } from '../errors.js';
+import type { LoadSourcesOptions } from '../load/files.js';
 import type { Diagnostic } from '../model.js';
 import type { PdfKind } from '../pdf/index.js';
 import { deckPacing, type DeckPacing } from '../plan/pacing.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
 import type { IndexEntry } from '../site/index-page.js';
-import { deckOutput, indexOutput, mergeOutput, READING_VIEW_FILE, runtimeOutput, type OutputFile } from '../site/output.js';
+import { deckOutput, drawsDiagrams, indexOutput, mergeOutput, READING_VIEW_FILE, runtimeOutput, type OutputFile } from '../site/output.js';
 import { deferSignals } from '../util/signals.js';
 import { compileWith, realEdges, type Edges } from './edges.js';
+import type { DeckStep } from './measure.js';
 import type { DeckPrinter, PrintedSiteDeck } from './print.js';
 
 /** What to build. */
@@ -30,9 +32,11 @@ export interface BuildOptions {
 
 /** Progress of a build. */
 export type BuildEvent =
-  /** Printing starts: `jobs` PDFs will be made (the progress bar's total). */
-  | { readonly type: 'pdf-begin'; readonly jobs: number }
+  /** Printing starts: `decks` decks will be measured and `jobs` PDFs made (the progress bar's total). */
+  | { readonly type: 'pdf-begin'; readonly jobs: number; readonly decks: number }
   | { readonly type: 'pdf-start'; readonly slug: string; readonly kind: PdfKind }
+  /** Before printing, a deck is opened and measured (re-planned while slides overflow). */
+  | { readonly type: 'pdf-step'; readonly slug: string; readonly step: DeckStep }
   /** A deck is done: its final slide count, its files, its diagnostics. */
   | { readonly type: 'deck'; readonly deck: DeckResult };
 
@@ -75,10 +79,11 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
   // A PNG of the title slide when a browser runs anyway (PDFs), or when the site is hosted (link
   // previews need one): the deck page is the same either way.
   const browser = options.pdf === true || config.siteUrl !== undefined;
-  const compiled = await compileAll(edges, options.inputs, config, runtime, browser ? 'png' : 'svg');
+  // The output folder is never read as input (`lectern build .` must not read last build's pages).
+  const compiled = await compileAll(edges, options.inputs, config, runtime, browser ? 'png' : 'svg', { exclude: [config.outDir] });
   let printed: readonly PrintedSiteDeck[] | undefined;
   if (browser) {
-    if (options.pdf) options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * 2 });
+    if (options.pdf) options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * 2, decks: compiled.length });
     const printer = await edges.printer(runtime, {
       config,
       slides: options.pdf === true,
@@ -88,12 +93,14 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
       // still overflows) and never rewrites a page, so HTML is the same with or without PDFs.
       refit: false,
       onStart: (slug, kind) => options.onEvent?.({ type: 'pdf-start', slug, kind }),
+      onStep: (slug, step) => options.onEvent?.({ type: 'pdf-step', slug, step }),
     });
     printed = await printDecks(compiled, printer);
     failOnOverflow(printed, config.strict);
   }
   const decks = (printed ?? compiled.map((c) => ({ compiled: c }))).map((d) => siteDeck(d, config.outDir));
-  const output = mergeOutput(runtimeOutput(runtime), ...decks.map((d) => d.files), indexOutput(decks.map((d) => d.entry)));
+  const needs = { diagrams: compiled.some(drawsDiagrams) };
+  const output = mergeOutput(runtimeOutput(runtime, needs), ...decks.map((d) => d.files), indexOutput(decks.map((d) => d.entry)));
   // The one write of the build: a Ctrl-C during it takes effect once the site is whole.
   const written = await deferSignals(() => edges.writeSite(config.outDir, output));
   for (const d of decks) options.onEvent?.({ type: 'deck', deck: d.result });
@@ -105,8 +112,15 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
  * deck's diagnostics. Throws before anything is written when a deck has an error (any warning
  * with --strict) or two decks would share a folder.
  */
-export async function compileAll(edges: Edges, inputs: readonly string[], config: ResolvedConfig, runtime: RuntimeManifest, thumbnail: ThumbnailKind): Promise<CompiledDeck[]> {
-  const sources = await edges.loadSources(inputs);
+export async function compileAll(
+  edges: Edges,
+  inputs: readonly string[],
+  config: ResolvedConfig,
+  runtime: RuntimeManifest,
+  thumbnail: ThumbnailKind,
+  load: LoadSourcesOptions = {},
+): Promise<CompiledDeck[]> {
+  const sources = await edges.loadSources(inputs, load);
   const compiled: CompiledDeck[] = [];
   for (const source of sources) compiled.push(withCheckDiagnostics(await compileWith(edges, source, { config, runtime, thumbnail })));
   checkSlugs(compiled);

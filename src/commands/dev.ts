@@ -63,7 +63,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         fs: { strict: true, allow: [root], deny: ['**/.*', '**/.*/**'] },
         hmr: { overlay: true },
       },
-      plugins: [...devGuardPlugins({ host }), lectern({ inputs: options.inputs, config: options.config, cwd, ...(options.onEvent ? { onEvent: options.onEvent } : {}) })],
+      plugins: [...devGuardPlugins({ host }), lectern({ inputs: options.inputs, config: options.config, cwd, path: '/', ...(options.onEvent ? { onEvent: options.onEvent } : {}) })],
     });
     await vite.listen();
   } catch (err) {

@@ -5,10 +5,11 @@
  * the edges is the pure compile path.
  */
 import type { CompiledDeck, CompileInputs } from '../compile.js';
-import { compileArticle } from '../compile.js';
-import type { ResolvedConfig } from '../config.js';
+import { compileArticle, imageAccess, styleAccess } from '../compile.js';
+import { resolveDeckOptions, type ResolvedConfig } from '../config.js';
 import { loadImages, type ImageAccess } from '../load/images.js';
-import { loadSources } from '../load/index.js';
+import { loadStylesheets, type LoadedStyles } from '../load/stylesheets.js';
+import { loadSources, loadSourcesSettled, type LoadOutcome, type LoadSourcesOptions } from '../load/index.js';
 import type { ImageRef, LoadedImages, Source } from '../model.js';
 import { parseArticle } from '../parse/index.js';
 import { imageRefs } from '../plan/images.js';
@@ -23,9 +24,14 @@ import type { DeckPrinter, PrintOptions } from './print.js';
 /** What a command may do outside the pure pipeline. */
 export interface Edges {
   readonly loadRuntime: () => Promise<RuntimeManifest>;
-  readonly loadSources: (inputs: readonly string[]) => Promise<Source[]>;
-  /** Read the images an article references, inside its project or the allowed folders (load/images.ts). */
+  /** Every article of `inputs`; throws the first article's error. */
+  readonly loadSources: (inputs: readonly string[], options?: LoadSourcesOptions) => Promise<Source[]>;
+  /** Every article of `inputs`, one that cannot be read as its error (`lectern check` reports them all). */
+  readonly loadSourcesSettled: (inputs: readonly string[], options?: LoadSourcesOptions) => Promise<LoadOutcome[]>;
+  /** Read the images an article references, inside its project or the allowed folders, and remote ones (load/images.ts). */
   readonly loadImages: (refs: readonly ImageRef[], articleFile: string, access: ImageAccess) => Promise<LoadedImages>;
+  /** The deck's own theme file and stylesheets (default: read from disk with load/stylesheets.ts). */
+  readonly loadStyles?: typeof loadStylesheets;
   /** Write a whole site into the output folder (see site/write.ts). */
   readonly writeSite: (outDir: string, output: SiteOutput) => Promise<WriteReport>;
   readonly writeFile: (file: string, data: Uint8Array) => Promise<void>;
@@ -38,8 +44,10 @@ export interface Edges {
 /** The real edges: disk and Chromium. The browser parts load Puppeteer only when first asked for. */
 export const realEdges: Edges = {
   loadRuntime,
-  loadSources: (inputs) => loadSources(inputs),
+  loadSources: (inputs, options) => loadSources(inputs, options),
+  loadSourcesSettled: (inputs, options) => loadSourcesSettled(inputs, options),
   loadImages,
+  loadStyles: loadStylesheets,
   writeSite,
   writeFile: writeFileAtomic,
   printer: async (runtime, options) => (await import('./print.js')).createPrinter(runtime, options),
@@ -47,8 +55,10 @@ export const realEdges: Edges = {
 };
 
 /** Parse a source, read the images it references through `edges`, and compile it. */
-export async function compileWith(edges: Edges, source: Source, inputs: Omit<CompileInputs, 'images'>): Promise<CompiledDeck> {
+export async function compileWith(edges: Edges, source: Source, inputs: Omit<CompileInputs, 'images' | 'styles'>): Promise<CompiledDeck> {
   const article = parseArticle(source);
-  const images = await edges.loadImages(imageRefs(article), source.path, { allowDirs: inputs.config.allowDirs });
-  return compileArticle(source, article, { ...inputs, images });
+  const images = await edges.loadImages(imageRefs(article), source.path, imageAccess(inputs.config));
+  const options = resolveDeckOptions(inputs.config, source.meta.raw, source.path, inputs.config.overrides);
+  const styles: LoadedStyles = await (edges.loadStyles ?? loadStylesheets)(options, source.path, styleAccess(inputs.config));
+  return compileArticle(source, article, { ...inputs, images, styles });
 }

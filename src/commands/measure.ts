@@ -11,14 +11,21 @@ import type { MeasuredDeck } from '../check/index.js';
 import type { CompiledDeck } from '../compile.js';
 import type { ResolvedConfig } from '../config.js';
 import { fitDeck, MAX_ROUNDS } from '../fit/loop.js';
+import { readDiagramFailures } from '../fit/diagrams.js';
 import { measureOpenDeck } from '../fit/measure.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
 import { createScratchSite, type ScratchDeck, type ScratchSite } from './scratch.js';
 
+/**
+ * A step of one deck in the browser, for progress displays: the page is opened, or a plan is being
+ * measured (round 0 is the planner's own; round n the n-th re-plan of what overflowed).
+ */
+export type DeckStep = { readonly type: 'open' } | { readonly type: 'measure'; readonly round: number };
+
 /** Measures decks one after the other; `close()` ends the browser and removes the scratch site. */
 export interface DeckMeasurer {
   /** Measure a deck; with `fit`, re-plan what overflows (up to MAX_ROUNDS). */
-  measure(compiled: CompiledDeck, fit: boolean): Promise<MeasuredDeck>;
+  measure(compiled: CompiledDeck, fit: boolean, onStep?: (step: DeckStep) => void): Promise<MeasuredDeck>;
   close(): Promise<void>;
 }
 
@@ -27,11 +34,12 @@ export function createMeasurer(runtime: RuntimeManifest, config: ResolvedConfig)
   const session = new BrowserSession({ timeoutMs: config.browser.timeoutMs, ...(config.browser.path === undefined ? {} : { browser: config.browser.path }) });
   let scratch: Promise<ScratchSite> | undefined;
   return {
-    async measure(compiled, fit) {
+    async measure(compiled, fit, onStep = () => undefined) {
+      onStep({ type: 'open' });
       scratch ??= createScratchSite(runtime);
       const placed = await (await scratch).place(compiled);
       const deckOf = { slug: compiled.rendered.slug, source: compiled.source.path };
-      return session.withPage((page) => measureIn(page, compiled, placed, config, fit)).catch((error: unknown) => {
+      return session.withPage((page) => measureIn(page, compiled, placed, config, fit, onStep)).catch((error: unknown) => {
         throw deckFailure(error, deckOf, config.browser.timeoutMs);
       });
     },
@@ -42,20 +50,25 @@ export function createMeasurer(runtime: RuntimeManifest, config: ResolvedConfig)
   };
 }
 
-async function measureIn(page: Page, first: CompiledDeck, placed: ScratchDeck, config: ResolvedConfig, fit: boolean): Promise<MeasuredDeck> {
+async function measureIn(page: Page, first: CompiledDeck, placed: ScratchDeck, config: ResolvedConfig, fit: boolean, onStep: (step: DeckStep) => void): Promise<MeasuredDeck> {
   const size = { width: first.deck.meta.width, height: first.deck.meta.height };
   const target = { url: placed.url, slug: first.rendered.slug, source: first.source.path };
   await page.setViewport({ ...size, deviceScaleFactor: 1 });
   let failures: readonly ResourceFailure[] = [];
+  let diagrams: readonly string[] = [];
   let loaded: CompiledDeck | undefined;
+  let round = -1;
   const fitted = await fitDeck(
     first,
     async (c) => {
       if (c !== loaded) {
         if (loaded !== undefined) await placed.rewrite(c);
         loaded = c;
+        round++;
         failures = await openDeck(page, target, {}, createDeadline(config.browser.timeoutMs));
+        diagrams = (await readDiagramFailures(page)).map((f) => `diagram not drawn${f.line === undefined ? '' : ` (line ${f.line})`}: ${f.message.split('\n')[0] ?? ''}`);
       }
+      onStep({ type: 'measure', round });
       return measureOpenDeck(page, size);
     },
     fit ? MAX_ROUNDS : 0,
@@ -68,6 +81,6 @@ async function measureIn(page: Page, first: CompiledDeck, placed: ScratchDeck, c
     initialOverflows: fitted.initialOverflows,
     ...(fitted.hints === undefined ? {} : { hints: fitted.hints }),
     composition: fitted.layout.composition,
-    missing: failures.map((f) => `${f.reason} ${f.url}`),
+    missing: [...failures.map((f) => `${f.reason} ${f.url}`), ...diagrams],
   };
 }

@@ -36,7 +36,7 @@ export async function exportPdfs(options: PdfCommandOptions, edges: Edges = real
   const runtime = await edges.loadRuntime();
   const compiled = await compileAll(edges, options.inputs, config, runtime, 'svg');
   const slides = options.slides !== false;
-  options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * ((slides ? 1 : 0) + (options.handout ? 1 : 0)) });
+  options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * ((slides ? 1 : 0) + (options.handout ? 1 : 0)), decks: compiled.length });
   const printer = await edges.printer(runtime, {
     config,
     slides,
@@ -44,6 +44,7 @@ export async function exportPdfs(options: PdfCommandOptions, edges: Edges = real
     thumbnail: false,
     refit: false,
     onStart: (slug, kind) => options.onEvent?.({ type: 'pdf-start', slug, kind }),
+    onStep: (slug, step) => options.onEvent?.({ type: 'pdf-step', slug, step }),
   });
   const printed = await printDecks(compiled, printer);
   const files: DeckFileResult[] = [];

@@ -11,10 +11,12 @@ import { createDeadline, deckFailure } from '../browser/wait.js';
 import type { CompiledDeck } from '../compile.js';
 import { deckUrl, type ResolvedConfig } from '../config.js';
 import { fitDeck, MAX_ROUNDS, type FitResult } from '../fit/loop.js';
+import { diagramDiagnostics, readDiagramFailures } from '../fit/diagrams.js';
 import { measureOpenDeck } from '../fit/measure.js';
 import type { Diagnostic } from '../model.js';
 import { openPrintView, overflowDiagnostics, printDeck, type PdfDeck, type PdfKind, type PrintedDeck, type PrintView } from '../pdf/index.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
+import type { DeckStep } from './measure.js';
 import { createScratchSite, type ScratchDeck, type ScratchSite } from './scratch.js';
 
 /** What to print for every deck. */
@@ -27,6 +29,8 @@ export interface PrintOptions {
   readonly refit: boolean;
   /** A PDF is being printed (for a progress bar). */
   readonly onStart?: (slug: string, kind: PdfKind) => void;
+  /** A deck's page is opened or measured before printing (for a progress bar). */
+  readonly onStep?: (slug: string, step: DeckStep) => void;
 }
 
 /** One deck as printed: the deck as fitted, its PDFs and thumbnail, and what went wrong. */
@@ -67,8 +71,11 @@ export function createPrinter(runtime: RuntimeManifest, options: PrintOptions): 
 async function printOne(page: Page, first: CompiledDeck, placed: ScratchDeck, options: PrintOptions): Promise<PrintedSiteDeck> {
   const { config } = options;
   const steps = config.pdf.steps;
+  const step = (s: DeckStep): void => options.onStep?.(first.rendered.slug, s);
   let deadline = createDeadline(config.browser.timeoutMs);
   let loaded = first;
+  let round = 0;
+  step({ type: 'open' });
   let view: PrintView = await openPrintView(page, pdfDeck(first, placed.url, config), steps, deadline);
   const fitted = await fitDeck(
     first,
@@ -77,9 +84,11 @@ async function printOne(page: Page, first: CompiledDeck, placed: ScratchDeck, op
         // A re-planned deck: written in place of the last one and loaded again, with a fresh deadline.
         await placed.rewrite(c);
         loaded = c;
+        round++;
         deadline = createDeadline(config.browser.timeoutMs);
         view = await openPrintView(page, pdfDeck(c, placed.url, config), steps, deadline);
       }
+      step({ type: 'measure', round });
       return measureOpenDeck(page, { width: c.deck.meta.width, height: c.deck.meta.height });
     },
     options.refit ? MAX_ROUNDS : 0,
@@ -88,11 +97,12 @@ async function printOne(page: Page, first: CompiledDeck, placed: ScratchDeck, op
   const request = { slides: options.slides, handout: options.handout, thumbnail: options.thumbnail, pdf: config.pdf };
   const printed = await printDeck(page, view, deck, request, deadline, (e) => e.type === 'start' && options.onStart?.(deck.slug, e.kind));
   const overflows = fitted.layout.overflows;
+  const diagrams = diagramDiagnostics(await readDiagramFailures(page), deck.source);
   return {
     compiled: fitted.compiled,
     printed,
     fit: { rounds: fitted.rounds, initialOverflows: fitted.initialOverflows, overflows: overflows.length },
-    diagnostics: [...overflowDiagnostics(deck, overflows), ...printed.diagnostics],
+    diagnostics: [...overflowDiagnostics(deck, overflows), ...diagrams, ...printed.diagnostics],
   };
 }
 

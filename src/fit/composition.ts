@@ -53,9 +53,16 @@ export function readCompositionInPage(height: number): SlideComposition[] {
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (parent === null || (node.textContent ?? '').trim() === '') continue;
-      if (parent.closest('aside.notes, script, style') !== null) continue;
-      // Computed sizes are in the deck's own coordinates (transforms do not change them).
-      const size = parseFloat(getComputedStyle(parent).fontSize) || 0;
+      if (parent.closest('aside.notes, script, style, .katex-mathml') !== null) continue;
+      // A diagram's labels are drawn at its own scale (client/diagrams.ts fits the drawing to the
+      // slide): their CSS font size says nothing of the drawn size, so the floors do not apply.
+      if (parent.closest('.lectern-diagram') !== null) {
+        text.push(node.textContent ?? '');
+        continue;
+      }
+      // Computed sizes are in the deck's own coordinates (transforms do not change them). A
+      // formula counts at its own size: its scripts and limits are meant to be smaller.
+      const size = parseFloat(getComputedStyle(parent.closest<HTMLElement>('.katex') ?? parent).fontSize) || 0;
       if (parent.closest('pre') !== null) minCode = Math.min(minCode, size);
       else minText = Math.min(minText, size);
       if (parent.closest('.lectern-title') !== null) continue;

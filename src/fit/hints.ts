@@ -31,13 +31,19 @@ export function tightenHints(deck: Deck, overflowing: readonly Overflowing[], hi
     factors[line] = Math.max(MIN_FIT_FACTOR, Math.round(current * FIT_STEP * 100) / 100);
     changed = true;
   };
+  // Once a round per line and direction: the pieces of one block share its line, and five pieces
+  // that overflowed must not tighten it five times (code was cut into a line a slide).
+  const tall = new Set<number>();
+  const wide = new Set<number>();
   for (const o of overflowing) {
     const line = byId.get(o.id);
     if (line === undefined) continue;
     // A slide reported with neither (the runtime flag only) is taken as too tall.
-    if (o.tall || !o.wide) step(tighter, line);
-    if (o.wide) step(narrower, line);
+    if (o.tall || !o.wide) tall.add(line);
+    if (o.wide) wide.add(line);
   }
+  for (const line of tall) step(tighter, line);
+  for (const line of wide) step(narrower, line);
   if (!changed) return undefined;
   return Object.keys(narrower).length > 0 ? { tighter, narrower } : { tighter };
 }

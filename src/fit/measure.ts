@@ -72,6 +72,8 @@ export function measureSlidesInPage(width: number, height: number, compose?: str
         if (el.closest('aside.notes') !== null) continue;
         const inCode = el.parentElement?.closest('pre');
         if (inCode && el.localName !== 'code') continue; // token spans: the panel and its code stand for them
+        // KaTeX's struts and its visually hidden MathML copy: the formula's own box stands for them.
+        if (el.parentElement?.closest('.katex') != null) continue;
         const rect = el.getBoundingClientRect();
         if (rect.width === 0 && rect.height === 0) continue;
         const outX = Math.max(frame.left - rect.left, rect.right - frame.right) / scale;

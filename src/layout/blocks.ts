@@ -11,6 +11,7 @@ import { measureCallout, measureQuote } from './container.js';
 import { contextMargins, measureList } from './list.js';
 import { measureTable } from './table.js';
 import { measureInlines } from './text.js';
+import { measureDisplayMath } from './math.js';
 
 /** A block in a flow, with its margins; undefined for blocks that draw nothing (directives). */
 export function measureBlock(block: Block, flow: Flow): FlowBox | undefined {
@@ -43,6 +44,10 @@ export function measureBlock(block: Block, flow: Flow): FlowBox | undefined {
     case 'rule':
       // <hr>: the browser's 1px inset border on both sides.
       return withMargins({ height: 2, width: 0, lines: 0 }, 0, 0);
+    case 'math': {
+      const m = contextMargins(flow, 'other');
+      return withMargins(measureDisplayMath(block.tex, flow), m.top, m.bottom);
+    }
   }
 }
 

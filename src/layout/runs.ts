@@ -6,6 +6,7 @@
 import type { Inline } from '../model.js';
 import { faceKeyFor, type FaceKey } from './fonts.js';
 import { lu } from './geometry.js';
+import { KATEX_EM, texProxy } from './math.js';
 
 /** How one run of text is drawn. */
 export interface TextStyle {
@@ -109,6 +110,15 @@ function collect(inlines: readonly Inline[], ctx: InlineContext, out: Run[]): vo
         // A picture inside text is laid out as a block by the deck's CSS; its size is unknown here
         // (known gap), so it counts as its alt text would.
         out.push({ type: 'text', text: node.alt, style: styleOf(ctx, 'text'), padStart: 0, padEnd: 0 });
+        break;
+      case 'math':
+        // KaTeX at 1.21em, estimated from its TeX (layout/math.ts); a tall inline formula (a
+        // fraction) makes its line taller in the browser: not counted here (known gap).
+        out.push({ type: 'text', text: texProxy(node.tex), style: styleOf({ ...ctx, px: ctx.px * KATEX_EM, italic: true }, 'text'), padStart: 0, padEnd: 0 });
+        break;
+      case 'footnote':
+        // `<sup>`: the browser's `font-size: smaller` (about 0.83em).
+        out.push({ type: 'text', text: String(node.number), style: styleOf({ ...ctx, px: ctx.px * 0.83 }, 'text'), padStart: 0, padEnd: 0 });
         break;
     }
   }

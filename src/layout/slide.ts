@@ -9,7 +9,13 @@ import { measureCodeFigure } from './code.js';
 import { column, type Box, type FlowBox } from './flow.js';
 import { bodyFlow, floored, scaled, type SlideGeometry } from './geometry.js';
 import { measureByline, measureNav } from './nav.js';
-import { measureInlines, measureParagraph, measurePoints, measureTitle } from './text.js';
+import { measureCaption, measureInlines, measureParagraph, measurePoints, measureTitle } from './text.js';
+
+/**
+ * Share of the content box a diagram's frame is counted as: the runtime scales the drawing to fill
+ * the room below the title (client/diagrams.ts), so the planner reserves most of the frame for it.
+ */
+const DIAGRAM_FRAME = 0.6;
 
 /** Options of measureSlide and measurePart. */
 export interface SlideMeasureOptions {
@@ -95,6 +101,10 @@ export function measurePart(part: SlidePart, slide: Pick<Slide, 'kind' | 'parts'
       return [measureParagraph(part.inlines, geometry, slide.kind === 'statement' ? 'statement' : slide.kind === 'title' ? 'subtitle' : 'text')];
     case 'code':
       return [measureCodeFigure(part, geometry)];
+    case 'diagram': {
+      const frame = { height: geometry.contentHeight * DIAGRAM_FRAME, width: geometry.contentWidth, lines: 0 };
+      return part.caption !== undefined && part.caption.length > 0 ? [measureCaption(part.caption, geometry), frame] : [frame];
+    }
     case 'block': {
       if (part.block.type === 'image') {
         const { src, alt, caption } = part.block;

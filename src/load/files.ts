@@ -1,15 +1,15 @@
 /**
- * The file-system edge of the load stage: expand inputs (files and folders) into article files,
+ * The file-system edge of the load stage: expand inputs (files, folders, globs: inputs.ts) into article files,
  * read and decode them, find the sibling articles their Liquid links name and the Jekyll site they
  * belong to, then hand the text to the pure parseSource.
  */
-import type { Stats } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LecternError } from '../errors.js';
 import type { Diagnostic, Source } from '../model.js';
-import { ARTICLE_EXTENSIONS, articleKind, extensionOf, isArticlePath } from './format.js';
+import { ARTICLE_EXTENSIONS, articleKind, isArticlePath } from './format.js';
 import { parseFrontMatter } from './front-matter.js';
+import { expandInputs, unreadableInput } from './inputs.js';
 import { createSiteCache, loadJekyllSite, type SiteCache } from './jekyll-site.js';
 import { listLinkTargets } from './liquid.js';
 import { slugFromPath } from './slug.js';
@@ -19,82 +19,55 @@ import { parseSource } from './source.js';
 export interface LoadSourcesOptions {
   /** Folder that relative inputs are resolved from and that paths are shown relative to. Default: process.cwd(). */
   readonly cwd?: string;
+  /** Folders never read, absolute or relative to cwd (a build's output folder). */
+  readonly exclude?: readonly string[];
 }
 
-/** Files in a folder that are not articles even with an article extension. */
-const NOT_ARTICLES = /^(readme\.[^.]+|licen[sc]e.*|changelog.*|sources.*)$/i;
+/** One article as loaded: its Source, or the error that stopped it (the other articles load anyway). */
+export type LoadOutcome =
+  | { readonly ok: true; readonly source: Source }
+  | { readonly ok: false; readonly file: string; readonly error: LecternError };
 
-/** Read every article named by `inputs` (files, or folders of articles) into Sources, in a stable order. */
+/**
+ * Read every article named by `inputs` (files, folders read recursively, globs) into Sources, in a
+ * stable order; the first article that cannot be read stops it with its error.
+ */
 export async function loadSources(inputs: readonly string[], options: LoadSourcesOptions = {}): Promise<Source[]> {
-  const cwd = resolve(options.cwd ?? process.cwd());
-  const files: string[] = [];
-  for (const input of inputs) {
-    for (const file of await expandInput(input, cwd)) if (!files.includes(file)) files.push(file);
-  }
-  const caches: Caches = { slugs: new Map(), sites: createSiteCache() };
   const sources: Source[] = [];
-  // One at a time, so that the first error reported is always the same one.
-  for (const file of files) sources.push(await loadSource(file, cwd, caches));
+  for (const outcome of await loadSourcesSettled(inputs, options)) {
+    if (!outcome.ok) throw outcome.error;
+    sources.push(outcome.source);
+  }
   return sources;
+}
+
+/**
+ * Like loadSources, but an article that cannot be read (bad front matter, an empty file) is an
+ * outcome of its own and every other article is still read (what `lectern check` reports). Inputs
+ * that name nothing (a missing path, a glob that matches no article) still throw.
+ */
+export async function loadSourcesSettled(inputs: readonly string[], options: LoadSourcesOptions = {}): Promise<LoadOutcome[]> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const exclude = (options.exclude ?? []).map((e) => resolve(cwd, e));
+  const files = await expandInputs(inputs, { cwd, exclude });
+  const caches: Caches = { slugs: new Map(), sites: createSiteCache() };
+  const outcomes: LoadOutcome[] = [];
+  // One at a time, so that the first error reported is always the same one.
+  for (const file of files) {
+    try {
+      outcomes.push({ ok: true, source: await loadSource(file, cwd, caches) });
+    } catch (error) {
+      if (!(error instanceof LecternError)) throw error;
+      outcomes.push({ ok: false, file: displayPath(file, cwd), error });
+    }
+  }
+  return outcomes;
 }
 
 /** A path for messages: relative to cwd when inside it, else absolute. */
 export function displayPath(absolute: string, cwd: string): string {
   const rel = relative(cwd, absolute);
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? absolute : rel;
-}
-
-/** One input → absolute paths of its article files (a folder's articles sorted by name). */
-async function expandInput(input: string, cwd: string): Promise<string[]> {
-  const absolute = resolve(cwd, input);
-  const stats = await statInput(absolute, input, cwd);
-  if (stats.isDirectory()) return listArticles(absolute, input);
-  if (!isArticlePath(absolute)) {
-    const ext = extensionOf(absolute) || 'no extension';
-    throw new LecternError('input-unsupported', `${input} is not an article file (${ext})`, {
-      file: input,
-      hint: `Lectern reads ${ARTICLE_EXTENSIONS.join(', ')} files`,
-    });
-  }
-  return [absolute];
-}
-
-async function statInput(absolute: string, input: string, cwd: string): Promise<Stats> {
-  try {
-    return await stat(absolute);
-  } catch (err) {
-    if (errorCode(err) === 'ENOENT' || errorCode(err) === 'ENOTDIR') {
-      throw new LecternError('input-missing', `no such file or folder: ${input}`, {
-        file: input,
-        hint: `check the spelling; relative paths start from ${cwd}`,
-        cause: err,
-      });
-    }
-    throw unreadable(input, err);
-  }
-}
-
-/** A folder's article files, skipping `_drafts`-style and hidden names, READMEs and licences. */
-async function listArticles(folder: string, input: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(folder, { withFileTypes: true });
-  } catch (err) {
-    throw unreadable(input, err);
-  }
-  const names = entries
-    .filter((e) => e.isFile() || e.isSymbolicLink())
-    .map((e) => e.name)
-    .filter((name) => !/^[_.]/.test(name) && !NOT_ARTICLES.test(name) && isArticlePath(name))
-    // Plain code-unit order: the same on every machine, whatever its locale.
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (names.length === 0) {
-    throw new LecternError('input-empty-dir', `no articles in folder ${input}`, {
-      file: input,
-      hint: `put ${ARTICLE_EXTENSIONS.join(', ')} files in it (names starting with _ or . and README, LICENSE, CHANGELOG, SOURCES files are skipped)`,
-    });
-  }
-  return names.map((name) => join(folder, name));
 }
 
 /** Sibling file → the slug of its deck (undefined when absent), shared by all articles of one call. */
@@ -112,7 +85,7 @@ async function loadSource(file: string, cwd: string, caches: Caches): Promise<So
   try {
     bytes = await readFile(file);
   } catch (err) {
-    throw unreadable(shown, err);
+    throw unreadableInput(shown, err);
   }
   const { text, diagnostics } = decodeUtf8(bytes, shown);
   // A page of a Jekyll site reads the site's config, data and includes (see jekyll-site.ts).
@@ -182,17 +155,4 @@ async function siblingSlug(file: string): Promise<string | undefined> {
     // A sibling with broken front matter fails when it is built itself; its file name still names it.
     return slugFromPath(file, {});
   }
-}
-
-function unreadable(file: string, err: unknown): LecternError {
-  const reason = err instanceof Error ? err.message : String(err);
-  return new LecternError('input-unreadable', `cannot read ${file}: ${reason}`, {
-    file,
-    hint: 'check that the file exists and that you may read it',
-    cause: err,
-  });
-}
-
-function errorCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
 }

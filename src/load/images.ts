@@ -14,7 +14,9 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { imageSize } from 'image-size';
 import type { Diagnostic, ImageFile, ImageRef, LoadedImages } from '../model.js';
+import { isRemoteUrl } from '../util/urls.js';
 import { projectRoots, refusal, type FileRefusal } from './project-root.js';
+import { loadRemoteImages, type RemoteImageOptions } from './remote-images.js';
 
 /** Which folders an article's files may come from besides its project (load/project-root.ts). */
 export interface ImageAccess {
@@ -22,6 +24,8 @@ export interface ImageAccess {
   readonly allowDirs?: readonly string[];
   /** Folder relative paths start from. Default: process.cwd(). */
   readonly cwd?: string;
+  /** Remote (`https://`) pictures: fetched into the cache, or linked (load/remote-images.ts). Default: linked, not fetched. */
+  readonly remote?: RemoteImageOptions;
 }
 
 /** The file path part of a relative src: no query or fragment, percent escapes decoded. */
@@ -37,6 +41,7 @@ export function srcPath(src: string): string {
 /**
  * Read the images `refs` name (relative to `articleFile`) that lie inside the article's project; a
  * missing one is a warning at its line, and so is one outside the project (listed in `blocked`).
+ * Remote ones (`https://…`) go to load/remote-images.ts.
  */
 export async function loadImages(refs: readonly ImageRef[], articleFile: string, access: ImageAccess = {}): Promise<LoadedImages> {
   const files: ImageFile[] = [];
@@ -45,7 +50,9 @@ export async function loadImages(refs: readonly ImageRef[], articleFile: string,
   const diagnostics: Diagnostic[] = [];
   const cwd = access.cwd ?? process.cwd();
   let roots: Promise<string[]> | undefined;
+  const remote = access.remote === undefined ? undefined : await loadRemoteImages(refs.filter((r) => isRemoteUrl(r.src)), articleFile, access.remote);
   for (const { src, line } of refs) {
+    if (isRemoteUrl(src)) continue;
     const from = resolve(cwd, dirname(articleFile), srcPath(src));
     // Symbolic links resolved before the check (a link inside the project may point anywhere),
     // and the check made before the file is read.
@@ -73,7 +80,14 @@ export async function loadImages(refs: readonly ImageRef[], articleFile: string,
     }
     files.push({ src, from: real, name: hashedName(from, bytes), ...naturalSize(bytes) });
   }
-  return { files, missing, diagnostics, ...(blocked.length === 0 ? {} : { blocked }) };
+  const unreachable = remote?.unreachable ?? [];
+  return {
+    files: [...files, ...(remote?.files ?? [])],
+    missing: [...missing, ...unreachable],
+    diagnostics: [...diagnostics, ...(remote?.diagnostics ?? [])],
+    ...(blocked.length === 0 ? {} : { blocked }),
+    ...(unreachable.length === 0 ? {} : { unreachable }),
+  };
 }
 
 /** The picture's size in px as its header says (PNG, JPEG, GIF, WebP, SVG…); nothing when it cannot tell. */

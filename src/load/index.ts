@@ -9,4 +9,5 @@ export { resolveQuarto, type QuartoResult } from './quarto.js';
 export type { JekyllSite } from './jekyll-data.js';
 export { slugFromPath } from './slug.js';
 export { parseSource, type ParseSourceOptions } from './source.js';
-export { decodeUtf8, displayPath, loadSources, type LoadSourcesOptions } from './files.js';
+export { decodeUtf8, displayPath, loadSources, loadSourcesSettled, type LoadOutcome, type LoadSourcesOptions } from './files.js';
+export { expandInputs, globBase, isGlob, isListedArticle, isUnderInputs, type ExpandOptions } from './inputs.js';

@@ -101,7 +101,9 @@ function rewriteChunk(lines: string[], open: number): number {
   }
   const name = engine.toLowerCase();
   for (let i = open; i < last; i += 1) lines[i] = '';
-  lines[last] = `${indent}${marks}${ENGINE_LANGUAGES[name] ?? name}`;
+  // `#| code-line-numbers: "1|2-3"`: the lines to highlight (steps), kept on the fence for the parser.
+  const highlight = /^["']?([\d,|\s-]+)["']?$/.exec(options.get('code-line-numbers') ?? '')?.[1]?.trim();
+  lines[last] = `${indent}${marks}${ENGINE_LANGUAGES[name] ?? name}${highlight ? ` code-line-numbers="${highlight}"` : ''}`;
   return close;
 }
 

@@ -46,10 +46,21 @@ function truncateUtf8(text: string, max: number): string {
   return out;
 }
 
-/** Output folder name of an article: front matter `slug` wins, else the file name; never empty. */
+/**
+ * The name an article goes by: its file name, or for a page bundle (Hugo's `post/index.md`, its
+ * `_index.md`, Jekyll/Zola's `post/index.html`) the bundle's folder name.
+ */
+function articleName(path: string): string {
+  const name = baseName(path);
+  if (!/^_?index$/i.test(name)) return name;
+  const parts = path.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
+  return parts.length >= 2 ? parts[parts.length - 2]! : name;
+}
+
+/** Output folder name of an article: front matter `slug` wins, else the file name (the folder name of a page bundle); never empty. */
 export function slugFromPath(path: string, meta: Pick<ArticleMeta, 'slug'>): string {
   const fromMeta = meta.slug === undefined ? '' : folderSlug(meta.slug);
   if (fromMeta !== '') return fromMeta;
-  const fromName = folderSlug(baseName(path));
+  const fromName = folderSlug(articleName(path));
   return fromName === '' ? FALLBACK_SLUG : fromName;
 }

@@ -4,6 +4,7 @@
  * Quarto and R Markdown, cells laid out in notebooks — format and slug decided. Pure: the caller
  * reads the file, knows its siblings and hands over the Jekyll site it belongs to.
  */
+import { DECK_OPTION_KEYS, SITE_OPTION_KEYS, keyLine, unknownDeckKeys, unknownKeyMessage } from '../config-keys.js';
 import { LecternError } from '../errors.js';
 import type { Diagnostic, Source } from '../model.js';
 import { articleKind, detectFormat } from './format.js';
@@ -57,6 +58,7 @@ export function parseSource(text: string, path: string, options: ParseSourceOpti
       hint: 'write the date as YYYY-MM-DD',
     });
   }
+  diagnostics.push(...unknownLecternKeys(read.raw, cleaned, read.bodyLine, path));
   return {
     path,
     slug: slugFromPath(path, meta),
@@ -100,6 +102,24 @@ function stripNulBytes(text: string, path: string, diagnostics: Diagnostic[]): s
     hint: 'save the article as UTF-8 text (a NUL byte suggests a binary or UTF-16 file)',
   });
   return text.replaceAll('\0', '');
+}
+
+/** Keys of the front matter's `lectern:` block that are no deck option: a warning each, naming the nearest one. */
+function unknownLecternKeys(raw: Readonly<Record<string, unknown>>, text: string, bodyLine: number, path: string): Diagnostic[] {
+  const block = raw['lectern'];
+  if (block === null || typeof block !== 'object' || Array.isArray(block)) return [];
+  return unknownDeckKeys(block).map((unknown) => {
+    const line = keyLine(text, unknown.key, bodyLine - 1);
+    const site = (SITE_OPTION_KEYS as readonly string[]).includes(unknown.key);
+    return {
+      severity: 'warning',
+      code: 'front-matter-unknown-key',
+      message: site ? `"${unknown.key}" applies to a whole site, not to one article; it is ignored here` : unknownKeyMessage(unknown, 'deck option'),
+      file: path,
+      ...(line === undefined ? {} : { line }),
+      hint: site ? 'set it in lectern.config.* or on the command line' : `deck options: ${DECK_OPTION_KEYS.join(', ')}`,
+    } satisfies Diagnostic;
+  });
 }
 
 /** True when nothing but whitespace and HTML comments is left. */

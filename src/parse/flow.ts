@@ -20,10 +20,21 @@ export type FlowItem = Block | HeadingNode;
 /** What a converter produces. */
 export type Flow = readonly FlowItem[];
 
-/** Per-parse mutable state: the file for diagnostics and the list they are collected in. */
+/** A footnote definition met by a converter, before numbering is final. */
+export interface FootnoteDefinition {
+  readonly label: string;
+  /** The number its first reference got; 0 when nothing refers to it. */
+  readonly number: number;
+  readonly line: number;
+  readonly blocks: readonly Block[];
+}
+
+/** Per-parse mutable state: the file for diagnostics and the lists they and footnotes are collected in. */
 export interface ParseContext {
   readonly file: string;
   readonly diagnostics: Diagnostic[];
+  /** Footnote definitions, in the order met (absent: a caller that does not want them keeps them as blocks). */
+  readonly footnotes?: FootnoteDefinition[];
 }
 
 /**

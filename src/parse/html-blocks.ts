@@ -1,7 +1,8 @@
 /**
  * HTML elements with a structure of their own → Blocks: pre, ul/ol, dl, table, figure.
  */
-import type { Align, Block, Inline, ListItem } from '../model.js';
+import type { Align, Block, Inline, LineHighlights, LineRange, ListItem } from '../model.js';
+import { clampHighlights, parseLineSteps } from './fence.js';
 import { attr, childrenOf, classList, isElement, isText, textContent } from './dom.js';
 import type { ChildNode, Element } from './dom.js';
 import type { Flow, FlowItem, ParseContext } from './flow.js';
@@ -20,6 +21,8 @@ export interface Walker {
   readonly ctx: ParseContext;
   /** Whether page chrome (nav, sidebars) is dropped: only for whole HTML pages. */
   readonly dropChrome: boolean;
+  /** A `language-x`/`lang-x` class of an enclosing element: the language of code inside that names none (as Prism reads it). */
+  readonly language?: string;
 }
 
 function elementChildren(el: Element, ...tags: string[]): Element[] {
@@ -27,7 +30,7 @@ function elementChildren(el: Element, ...tags: string[]): Element[] {
 }
 
 /** `language-x` / `lang-x` on the element. */
-function languageOf(el: Element): string | undefined {
+export function languageOf(el: Element): string | undefined {
   for (const name of classList(el)) {
     const match = /^(?:language|lang)-(.+)$/.exec(name);
     if (match?.[1] !== undefined) return match[1].toLowerCase();
@@ -36,15 +39,50 @@ function languageOf(el: Element): string | undefined {
 }
 
 /** `<pre>` (with or without `<code>`) → code, text exactly as written. */
-export function codeBlock(pre: Element, line: number): Block {
+export function codeBlock(pre: Element, line: number, inherited?: string): Block {
   const meaningful = childrenOf(pre).filter((c) => !(isText(c) && c.value.trim() === ''));
   const only = meaningful.length === 1 ? meaningful[0] : undefined;
   const code = only !== undefined && isElement(only) && only.tagName === 'code' ? only : undefined;
-  const lang = (code === undefined ? undefined : languageOf(code)) ?? languageOf(pre);
+  const lang = (code === undefined ? undefined : languageOf(code)) ?? languageOf(pre) ?? inherited;
   // parse5 already drops a newline right after `<pre>`; one right after `<code>` is ours to drop.
   const text = code === undefined ? textContent(pre) : textContent(code).replace(/^\n/, '');
   const trimmed = text.replace(/\n$/, '');
-  return lang === undefined ? { type: 'code', line, code: trimmed } : { type: 'code', line, lang, code: trimmed };
+  const highlight = clampHighlights(htmlHighlights(pre, code), trimmed.split('\n').length);
+  return {
+    type: 'code',
+    line,
+    ...(lang === undefined ? {} : { lang }),
+    code: trimmed,
+    ...(highlight === undefined ? {} : { highlight }),
+  };
+}
+
+/**
+ * Lines a page highlights: Prism's `data-line="2-3, 5"`, reveal.js's `data-line-numbers="1|2-3"`,
+ * or the lines Pygments (`span.hll`) and Chroma (`span.hl`) wrapped when the site was built.
+ */
+function htmlHighlights(pre: Element, code: Element | undefined): LineHighlights | undefined {
+  for (const el of code === undefined ? [pre] : [code, pre]) {
+    const spec = attr(el, 'data-line') ?? attr(el, 'data-line-numbers');
+    const steps = spec === undefined ? undefined : parseLineSteps(spec);
+    if (steps !== undefined) return steps;
+  }
+  const marked: LineRange[] = [];
+  let lineNo = 1;
+  const walk = (node: ChildNode, top: boolean): void => {
+    if (isText(node)) {
+      // parse5 drops a newline right after `<pre>`; one right after `<code>` is the block's own.
+      const value = top && code !== undefined && node === code.childNodes[0] ? node.value.replace(/^\n/, '') : node.value;
+      lineNo += (value.match(/\n/g) ?? []).length;
+      return;
+    }
+    if (!isElement(node)) return;
+    const cls = classList(node);
+    if (node.tagName === 'span' && (cls.includes('hll') || cls.includes('hl'))) marked.push({ from: lineNo, to: lineNo });
+    for (const child of childrenOf(node)) walk(child, false);
+  };
+  for (const child of childrenOf(code ?? pre)) walk(child, true);
+  return marked.length === 0 ? undefined : [marked];
 }
 
 /** The first paragraph of an item's flow is its text; the rest are its blocks. */
@@ -155,7 +193,7 @@ export function figureBlocks(el: Element, line: number, w: Walker): FlowItem[] {
   const captionInlines = caption === undefined ? [] : htmlInlines(caption.childNodes);
   if (only?.tagName === 'pre') {
     const intro = caption === undefined ? [] : w.inlineBlocks(caption.childNodes, w.line(caption));
-    return [...intro, codeBlock(only, w.line(only))];
+    return [...intro, codeBlock(only, w.line(only), w.language)];
   }
   const image = only === undefined ? undefined : only.tagName === 'img' ? only : findImage(only);
   if (image !== undefined && only !== undefined && textContent(only).trim() === '') {

@@ -6,6 +6,7 @@ import type { Inline } from '../model.js';
 import { attr, childrenOf, classList, isComment, isElement, isText, textContent, INVISIBLE_TAGS } from './dom.js';
 import type { ChildNode, Element, Node } from './dom.js';
 import { normalizeInlines } from './inline.js';
+import { splitTexDelimiters } from './math.js';
 
 /**
  * Elements that the block walker maps or walks through. Every other element (span, a, em, code,
@@ -39,6 +40,7 @@ function hasBlockDescendant(el: Element): boolean {
 /** Whether a node belongs in an inline run: text, or an element that is not and holds no block. */
 export function isInlineNode(node: Node): boolean {
   if (isText(node)) return true;
+  if (isElement(node) && mathOf(node) !== undefined) return true;
   if (!isElement(node) || INVISIBLE_TAGS.has(node.tagName)) return false;
   return !BLOCK_TAGS.has(node.tagName) && !hasBlockDescendant(node);
 }
@@ -56,12 +58,55 @@ export function rawHtmlInlines(nodes: readonly Node[]): Inline[] {
 const convertNodes = rawHtmlInlines;
 
 function convertNode(node: Node): Inline[] {
-  if (isText(node)) return [{ type: 'text', text: node.value }];
+  if (isText(node)) return textInlines(node.value);
   if (isComment(node) || !isElement(node)) return [];
   return convertElement(node);
 }
 
+/** Text, with the formulas MathJax would find in it (`\(…\)`, `\[…\]`, `$$…$$`). */
+function textInlines(text: string): Inline[] {
+  return splitTexDelimiters(text).map((p): Inline => ('tex' in p ? { type: 'math', tex: p.tex, display: p.display } : { type: 'text', text: p.text }));
+}
+
+/**
+ * Math a page already marked up: KaTeX's output (its TeX is in the MathML annotation), MathJax 2's
+ * `<script type="math/tex">`, pandoc's `<span class="math inline">` (with or without delimiters).
+ */
+function mathOf(el: Element): Extract<Inline, { type: 'math' }> | undefined {
+  const cls = classList(el);
+  if (el.tagName === 'script') {
+    const type = (attr(el, 'type') ?? '').toLowerCase();
+    if (!type.startsWith('math/tex')) return undefined;
+    // A script's text is not article text to textContent: read its one text node directly.
+    const tex = el.childNodes.map((n) => (isText(n) ? n.value : '')).join('').trim();
+    return tex === '' ? undefined : { type: 'math', tex, display: type.includes('mode=display') };
+  }
+  if (cls.includes('katex') || cls.includes('katex-display')) {
+    const annotation = findAnnotation(el);
+    const tex = annotation === undefined ? '' : textContent(annotation).trim();
+    return tex === '' ? undefined : { type: 'math', tex, display: cls.includes('katex-display') || attr(el, 'display') === 'block' };
+  }
+  if (cls.includes('math') && (cls.includes('inline') || cls.includes('display'))) {
+    const raw = textContent(el).trim();
+    const tex = raw.replace(/^(?:\\\(|\\\[|\$\$?)([\s\S]*?)(?:\\\)|\\\]|\$\$?)$/, '$1').trim();
+    return tex === '' ? undefined : { type: 'math', tex, display: cls.includes('display') };
+  }
+  return undefined;
+}
+
+function findAnnotation(el: Element): Element | undefined {
+  for (const child of el.childNodes) {
+    if (!isElement(child)) continue;
+    if (child.tagName === 'annotation' && (attr(child, 'encoding') ?? '').includes('tex')) return child;
+    const found = findAnnotation(child);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 function convertElement(el: Element): Inline[] {
+  const math = mathOf(el);
+  if (math !== undefined) return [math];
   if (INVISIBLE_TAGS.has(el.tagName) || isIcon(el)) return [];
   const children = (): Inline[] => convertNodes(childrenOf(el));
   switch (el.tagName) {

@@ -10,9 +10,10 @@ import { attr, childrenOf, classList, cleanHtml, flattenDeep, isComment, isEleme
 import type { ChildNode, CommentNode, Element, Node, ParentNode } from './dom.js';
 import type { Flow, FlowItem, ParseContext } from './flow.js';
 import { toBlocks } from './flow.js';
-import { codeBlock, definitionList, figureBlocks, listBlock, tableBlock, type Walker } from './html-blocks.js';
+import { codeBlock, definitionList, figureBlocks, languageOf, listBlock, tableBlock, type Walker } from './html-blocks.js';
+import { languageName } from '../render/highlight.js';
 import { htmlInlines, isInlineNode } from './html-inline.js';
-import { soleImage } from './inline.js';
+import { soleImage, soleMath } from './inline.js';
 import { directiveFromComment, isDirectiveComment } from './directives.js';
 
 /** Embedded things the parser cannot turn into text: kept as HTML, with what text they have. */
@@ -51,7 +52,9 @@ export function htmlBodyToFlow(html: string, firstLine: number, ctx: ParseContex
   limitDepth(document, firstLine, ctx);
   const root = findFirst(document, 'article') ?? findFirst(document, 'main') ?? findFirst(document, 'body');
   if (root === undefined) return [];
-  const flow = createWalker(firstLine, ctx, true).children(root.childNodes);
+  // A language class on the page (`<body class="lang-go">`) is the language of its unnamed code.
+  const declared = [root, findFirst(document, 'body'), findFirst(document, 'html')].map((el) => (el === undefined ? undefined : languageOf(el))).find((l) => l !== undefined && languageName(l) !== undefined);
+  const flow = createWalker(firstLine, ctx, true, declared).children(root.childNodes);
   const title = titleFromPage ? pageTitle(document, flow, firstLine) : undefined;
   return title === undefined ? flow : [title, ...flow];
 }
@@ -86,13 +89,27 @@ function findFirst(node: Node, tagName: string): Element | undefined {
   return undefined;
 }
 
-function createWalker(firstLine: number, ctx: ParseContext, dropChrome: boolean): Walker {
+function createWalker(firstLine: number, ctx: ParseContext, dropChrome: boolean, language?: string): Walker {
   const walker: Walker = {
     line: (node) => firstLine + visibleLine(node) - 1,
     children: (nodes) => walkChildren(nodes, walker),
     inlineBlocks: (nodes, line) => inlineRunBlocks(nodes, line, walker),
     ctx,
     dropChrome,
+    ...(language === undefined ? {} : { language }),
+  };
+  return walker;
+}
+
+/** The walker for an element's content: with the language its class declares, when highlight.js knows it. */
+function withLanguage(w: Walker, el: Element): Walker {
+  const declared = languageOf(el);
+  if (declared === undefined || languageName(declared) === undefined || declared === w.language) return w;
+  const walker: Walker = {
+    ...w,
+    language: declared,
+    children: (nodes) => walkChildren(nodes, walker),
+    inlineBlocks: (nodes, line) => inlineRunBlocks(nodes, line, walker),
   };
   return walker;
 }
@@ -122,6 +139,8 @@ function inlineRunBlocks(nodes: readonly ChildNode[], line: number | undefined, 
   if (inlines.length === 0) return [];
   const first = nodes.find((n) => isElement(n) || textContent(n).trim() !== '');
   const at = line ?? (first === undefined ? w.line(nodes[0] as ChildNode) : w.line(first));
+  const math = soleMath(inlines, at);
+  if (math !== undefined) return [math];
   const image = soleImage(inlines);
   if (image !== undefined) return [{ type: 'image', line: at, src: image.src, alt: image.alt, ...(image.title === undefined ? {} : { title: image.title }) }];
   return [{ type: 'paragraph', line: at, inlines }];
@@ -149,7 +168,7 @@ function walkElement(el: Element, w: Walker): Flow {
     case 'p':
       return inlineRunBlocks(el.childNodes, line, w);
     case 'pre':
-      return [codeBlock(el, line)];
+      return [codeBlock(el, line, w.language)];
     case 'ul':
     case 'ol':
       return listBlock(el, line, w);
@@ -165,7 +184,7 @@ function walkElement(el: Element, w: Walker): Flow {
       return [{ type: 'rule', line }];
     default:
       // section, div, article, details, summary..., and phrasing elements that wrap blocks: transparent.
-      return w.children(el.childNodes);
+      return withLanguage(w, el).children(el.childNodes);
   }
 }
 

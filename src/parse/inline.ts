@@ -3,7 +3,7 @@
  * (runs of white space become one space; spaces at the edges of a link or emphasis move outside it;
  * a paragraph's edges are trimmed). Code keeps its white space.
  */
-import { assertNever, type Inline } from '../model.js';
+import { assertNever, type Block, type Inline } from '../model.js';
 
 
 /** HTML white space (not U+00A0: a no-break space is meant to be kept). */
@@ -86,6 +86,8 @@ function collapse(inlines: readonly Inline[]): Inline[] {
         break;
       case 'code':
       case 'image':
+      case 'math':
+      case 'footnote':
         out.push(inline);
         break;
       case 'strong':
@@ -129,8 +131,36 @@ export function normalizeInlines(inlines: readonly Inline[]): Inline[] {
   }
 }
 
+/** A display math block when inlines hold nothing but one formula written for display (`\[…\]`). */
+export function soleMath(inlines: readonly Inline[], line: number): Extract<Block, { type: 'math' }> | undefined {
+  const only = inlines.length === 1 ? inlines[0] : undefined;
+  return only?.type === 'math' && only.display ? { type: 'math', line, tex: only.tex } : undefined;
+}
+
 /** Whether inlines hold nothing but one image (a paragraph like that is an image block). */
 export function soleImage(inlines: readonly Inline[]): Extract<Inline, { type: 'image' }> | undefined {
   const only = inlines.length === 1 ? inlines[0] : undefined;
   return only?.type === 'image' ? only : undefined;
+}
+
+/** Glyphs sites put in headings as permalinks: `#`, `¶`, `§`, 🔗, ⚓ (with an emoji variation selector). */
+const PERMALINK_GLYPHS = /^[\s#¶§\u{1F517}\u2693\uFE0F\u200B]*$/u;
+const GLYPHS_AT_END = /(^|\s)[#¶§\u{1F517}\u2693\uFE0F]+\s*$/u;
+const GLYPHS_AT_START = /^\s*[¶§\u{1F517}\u2693\uFE0F]+(?:\s|$)/u;
+
+/**
+ * A heading without the permalink its site added: a link to a fragment (`#…`) whose text is only
+ * a glyph (or nothing), and such a glyph standing alone at either end (`Install ¶`). `C#` stays.
+ */
+export function dropPermalinks(inlines: readonly Inline[]): Inline[] {
+  const kept = inlines.filter((n) => !(n.type === 'link' && n.href.trim().startsWith('#') && PERMALINK_GLYPHS.test(textOf(n.children))));
+  const last = kept.at(-1);
+  if (last?.type === 'text') kept[kept.length - 1] = { type: 'text', text: last.text.replace(GLYPHS_AT_END, '$1') };
+  const first = kept[0];
+  if (first?.type === 'text') kept[0] = { type: 'text', text: first.text.replace(GLYPHS_AT_START, '') };
+  return normalizeInlines(kept);
+}
+
+function textOf(inlines: readonly Inline[]): string {
+  return inlines.map((n) => (n.type === 'text' || n.type === 'code' ? n.text : 'children' in n ? textOf(n.children) : n.type === 'image' ? n.alt : '')).join('');
 }

@@ -8,11 +8,17 @@ import { decodeEntities, INVISIBLE_TAGS } from './dom.js';
 import { plainText } from '../text.js';
 import { normalizeInlines } from './inline.js';
 import { stripSpanIals } from './kramdown.js';
+import { replaceEmoji } from './emoji.js';
+import type { FootnoteRefToken } from './footnotes.js';
+import type { MathInlineToken } from './math.js';
 import { MAX_NESTING } from './limits.js';
 
 /** Inlines of marked inline tokens, white space normalised. */
 export function markdownInlines(tokens: readonly Token[] | undefined): Inline[] {
-  return normalizeInlines(convertTokens(tokens ?? []));
+  // Shortcodes after merging: marked cuts `:white_check_mark:` into several text tokens.
+  const inlines = normalizeInlines(convertTokens(tokens ?? []));
+  const emoji = replaceEmoji(inlines);
+  return emoji === inlines ? inlines : normalizeInlines(emoji);
 }
 
 interface Tag {
@@ -153,6 +159,14 @@ function convertToken(token: Token): Inline[] {
       return imageInline(token as Tokens.Image);
     case 'checkbox':
       return [];
+    case 'lectern-footnote-ref': {
+      const ref = token as FootnoteRefToken;
+      return [{ type: 'footnote', label: ref.label, number: ref.number }];
+    }
+    case 'lectern-math-inline': {
+      const math = token as MathInlineToken;
+      return [{ type: 'math', tex: math.tex, display: math.display }];
+    }
     default:
       return [{ type: 'text', text: token.raw }];
   }

@@ -5,10 +5,10 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import type { Block, Inline, ListItem } from '../model.js';
 import { admonitionExtensions } from './admonitions.js';
-import { isUnclosedFence, parseFenceInfo, unclosedFenceDiagnostic } from './fence.js';
+import { clampHighlights, isUnclosedFence, parseFenceInfo, unclosedFenceDiagnostic } from './fence.js';
 import { calloutParts, toBlocks, type Flow, type FlowItem, type ParseContext } from './flow.js';
 import { htmlToFlow } from './html.js';
-import { soleImage } from './inline.js';
+import { soleImage, soleMath } from './inline.js';
 import { createMemoLexer, inlineTooDeep, lexParts, setextGuard } from './lexer-memo.js';
 import { LineCursor } from './lines.js';
 import { bangRunExtension, headingIdExtension, htmlBlockExtension } from './markdown-extensions.js';
@@ -17,11 +17,13 @@ import { definitionRun, type ConvertBody } from './definitions.js';
 import { ialCalloutKind, ialExtension, isTocPlaceholder } from './kramdown.js';
 import { clampIndentation, MAX_NESTING } from './limits.js';
 import { splitLongRuns } from './parts.js';
+import { footnoteExtension, footnoteRefExtension, type FootnoteToken } from './footnotes.js';
+import { mathBlockExtension, mathInlineExtension, type MathBlockToken, type MathInlineToken } from './math.js';
 import type { CalloutToken, DefinitionToken, GroupToken, HeadingIdToken, HtmlBlockToken, TooDeepToken } from './markdown-tokens.js';
 
 const marked = new Marked({
   gfm: true,
-  extensions: [htmlBlockExtension, headingIdExtension, ialExtension, ...admonitionExtensions, bangRunExtension],
+  extensions: [htmlBlockExtension, headingIdExtension, ialExtension, ...admonitionExtensions, mathBlockExtension, footnoteExtension, bangRunExtension, mathInlineExtension, footnoteRefExtension],
   tokenizer: { lheading: setextGuard },
 });
 
@@ -75,8 +77,13 @@ function convertNested(tokens: readonly Token[], text: string, firstLine: number
 function convertToken(token: Token, line: number, at: Place): Flow {
   switch (token.type) {
     case 'paragraph':
-    case 'text':
-      return inlineBlock(inlinesAt((token as Tokens.Paragraph).tokens, line, at), line);
+    case 'text': {
+      const tokens = (token as Tokens.Paragraph).tokens;
+      // kramdown's `$$…$$` alone in its paragraph is display math (inside a sentence, inline).
+      const only = tokens?.length === 1 ? (tokens[0] as Token) : undefined;
+      if (only?.type === 'lectern-math-inline' && only.raw.startsWith('$$')) return [{ type: 'math', line, tex: (only as MathInlineToken).tex }];
+      return inlineBlock(inlinesAt(tokens, line, at), line);
+    }
     case 'heading': {
       const heading = token as Tokens.Heading;
       return [{ type: 'heading', depth: heading.depth, inlines: inlinesAt(heading.tokens, line, at), line }];
@@ -97,6 +104,10 @@ function convertToken(token: Token, line: number, at: Place): Flow {
       return htmlToFlow((token as Tokens.HTML | HtmlBlockToken).raw, line, at.ctx);
     case 'lectern-callout':
       return [calloutBlock(token as CalloutToken, line, at)];
+    case 'lectern-math':
+      return [{ type: 'math', line, tex: (token as MathBlockToken).tex }];
+    case 'lectern-footnote':
+      return footnoteDefinition(token as FootnoteToken, line, at);
     case 'lectern-group':
     case 'lectern-definition': {
       // A definition without a term above it: its blocks, as they are.
@@ -149,19 +160,27 @@ function inlinesAt(tokens: readonly Token[], line: number, at: Place): Inline[] 
   return markdownInlines(tokens);
 }
 
-/** A paragraph, or an image block when the paragraph is nothing but an image. */
+/** A paragraph, or an image (or display math) block when the paragraph is nothing but that. */
 function inlineBlock(inlines: readonly Inline[], line: number): Block[] {
   if (inlines.length === 0) return [];
+  const math = soleMath(inlines, line);
+  if (math !== undefined) return [math];
   const image = soleImage(inlines);
   if (image === undefined) return [{ type: 'paragraph', line, inlines }];
-  return [{ type: 'image', line, src: image.src, alt: image.alt, ...(image.title === undefined ? {} : { title: image.title }) }];
+  // A Markdown image's title is what sites print under the picture: its caption.
+  const title = image.title === undefined || image.title.trim() === '' ? undefined : image.title;
+  return [{ type: 'image', line, src: image.src, alt: image.alt, ...(title === undefined ? {} : { title, caption: [{ type: 'text', text: title }] }) }];
 }
 
 function codeBlock(token: Tokens.Code, line: number, at: Place): Block {
   if (token.codeBlockStyle === 'indented') return { type: 'code', line, code: token.text };
   // Only at the top does an unclosed fence swallow the rest of the article; a container ends it.
   if (!at.nested && isUnclosedFence(token.raw)) at.ctx.diagnostics.push(unclosedFenceDiagnostic(token.raw, at.ctx.file, line));
-  return { type: 'code', line, ...parseFenceInfo(token.lang), code: token.text };
+  const { highlight, ...info } = parseFenceInfo(token.lang);
+  // GitHub's and GitLab's ```math fence is display math.
+  if (info.lang === 'math' && token.text.trim() !== '') return { type: 'math', line, tex: token.text.trim() };
+  const lines = clampHighlights(highlight, token.text.split('\n').length);
+  return { type: 'code', line, ...info, code: token.text, ...(lines === undefined ? {} : { highlight: lines }) };
 }
 
 const ALERT = /^\[!([A-Za-z]+)\][ \t]*(?:\n|$)/;
@@ -208,6 +227,15 @@ function tableBlock(token: Tokens.Table, line: number): Block {
     header: token.header.map((cell) => markdownInlines(cell.tokens)),
     rows: token.rows.map((row) => row.map((cell) => markdownInlines(cell.tokens))),
   };
+}
+
+/** A footnote definition goes to the context's footnotes, not into the flow: it is never a point. */
+function footnoteDefinition(token: FootnoteToken, line: number, at: Place): Flow {
+  const blocks = toBlocks(convertNested(token.tokens, token.body, line, at));
+  const number = token.state.numbers.get(token.label) ?? 0;
+  if (at.ctx.footnotes === undefined) return blocks;
+  at.ctx.footnotes.push({ label: token.label, number, line, blocks });
+  return [];
 }
 
 function calloutBlock(token: CalloutToken, line: number, at: Place): Block {

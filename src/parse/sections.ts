@@ -2,10 +2,11 @@
  * Flow → Article: the first h1 is the article's title; blocks before the first section heading are
  * the intro; headings nest by depth (an h3 without an h2 before it is a top-level section).
  */
-import type { Article, Block, Diagnostic, Inline, Section, Source } from '../model.js';
+import type { Article, Block, Diagnostic, Footnote, Inline, Section, Source } from '../model.js';
 import type { Flow, HeadingNode } from './flow.js';
 import { createIdAllocator, headingId } from './ids.js';
 import { oneLine, plainText } from '../text.js';
+import { dropPermalinks } from './inline.js';
 
 interface SectionBuilder {
   readonly depth: number;
@@ -28,7 +29,7 @@ function titleIndex(flow: Flow): number {
 }
 
 /** Folds a flow into an Article; `diagnostics` are the parser's, after the Source's own. */
-export function buildArticle(source: Source, flow: Flow, diagnostics: readonly Diagnostic[]): Article {
+export function buildArticle(source: Source, flow: Flow, diagnostics: readonly Diagnostic[], footnotes: readonly Footnote[] = []): Article {
   const titleAt = titleIndex(flow);
   const h1 = titleAt === -1 ? undefined : (flow[titleAt] as HeadingNode);
   const allocate = createIdAllocator();
@@ -42,10 +43,11 @@ export function buildArticle(source: Source, flow: Flow, diagnostics: readonly D
       return;
     }
     while ((open.at(-1)?.depth ?? 0) >= item.depth) open.pop();
-    const title = oneLine(plainText(item.inlines));
+    const inlines = dropPermalinks(item.inlines);
+    const title = oneLine(plainText(inlines));
     const section: SectionBuilder = {
       depth: item.depth,
-      heading: item.inlines,
+      heading: inlines,
       title,
       id: allocate(headingId(item.id, title)),
       line: item.line,
@@ -59,10 +61,11 @@ export function buildArticle(source: Source, flow: Flow, diagnostics: readonly D
     path: source.path,
     slug: source.slug,
     meta: source.meta,
-    ...(h1 === undefined ? {} : { h1: oneLine(plainText(h1.inlines)) }),
+    ...(h1 === undefined ? {} : { h1: oneLine(plainText(dropPermalinks(h1.inlines))) }),
     line: h1?.line ?? 1,
     intro: intro.slice(),
     sections: sections.map(freeze),
+    ...(footnotes.length > 0 ? { footnotes } : {}),
     diagnostics: [...source.diagnostics, ...diagnostics],
   };
 }

@@ -4,7 +4,7 @@
  * every character kept, in order); code too tall for one slide at that size is split at blank
  * lines (or where a top-level statement starts), never shrunk further.
  */
-import type { Block } from '../model.js';
+import type { Block, LineHighlights, LineRange } from '../model.js';
 import { measureCodeText, type SlideGeometry } from '../layout/index.js';
 
 type CodeBlock = Extract<Block, { type: 'code' }>;
@@ -13,6 +13,8 @@ type CodeBlock = Extract<Block, { type: 'code' }>;
 export interface CodePiece {
   readonly code: string;
   readonly firstLine: number;
+  /** The block's highlighted lines, as rows of this piece (a wrapped line's rows all highlighted). */
+  readonly highlight?: LineHighlights;
 }
 
 /** The theme's code size in px (scale 1), and the floor. */
@@ -46,11 +48,45 @@ export function maxRows(height: number, geometry: SlideGeometry): number {
  * floor (the first piece `firstRows`, as it may share its slide): lines wrapped to fit, then cut.
  */
 export function codePieces(block: CodeBlock, width: number, rows: number, geometry: SlideGeometry): CodePiece[] {
-  const lines = wrapLines(block.code.replace(/\t/g, '    ').replace(/\n+$/, '').split('\n'), maxColumns(width, geometry));
-  if (lines.length <= rows) return [{ code: lines.join('\n'), firstLine: 1 }];
+  const source = block.code.replace(/\t/g, '    ').replace(/\n+$/, '').split('\n');
+  const columns = maxColumns(width, geometry);
+  const lines = wrapLines(source, columns);
+  const sources = lines.length === source.length ? undefined : rowSources(source, columns);
+  const piece = (code: string, start: number, count: number): CodePiece => {
+    const highlight = block.highlight === undefined ? undefined : rowHighlights(block.highlight, start, count, sources);
+    return { code, firstLine: start + 1, ...(highlight === undefined ? {} : { highlight }) };
+  };
+  if (lines.length <= rows) return [piece(lines.join('\n'), 0, lines.length)];
   // As many pieces as needed, of even size: a piece then leaves room for what stands beside it.
   const even = Math.ceil(lines.length / Math.ceil(lines.length / rows));
-  return splitLines(lines, Math.min(rows, even + 2)).map((chunk) => ({ code: chunk.lines.join('\n'), firstLine: chunk.start + 1 }));
+  return splitLines(lines, Math.min(rows, even + 2)).map((chunk) => piece(chunk.lines.join('\n'), chunk.start, chunk.lines.length));
+}
+
+/** The source line (1-based) of each row once lines are wrapped at `columns`. */
+function rowSources(lines: readonly string[], columns: number): number[] {
+  return lines.flatMap((line, i) => wrapLines([line], columns).map(() => i + 1));
+}
+
+/**
+ * A block's highlighted lines as rows `start + 1 … start + count` of a piece see them (rows
+ * numbered from 1 in the piece); `sources` maps wrapped rows to their lines. Undefined when no
+ * step highlights anything in the piece, so a piece without marks is drawn plain.
+ */
+export function rowHighlights(steps: LineHighlights, start: number, count: number, sources?: readonly number[]): LineHighlights | undefined {
+  const mapped = steps.map((step) => {
+    const ranges: LineRange[] = [];
+    for (let row = 1; row <= count; row++) {
+      const line = sources === undefined ? start + row : (sources[start + row - 1] ?? 0);
+      if (!step.some((r) => line >= r.from && line <= r.to)) continue;
+      const last = ranges.at(-1);
+      if (last !== undefined && last.to === row - 1) ranges[ranges.length - 1] = { from: last.from, to: row };
+      else ranges.push({ from: row, to: row });
+    }
+    return ranges;
+  });
+  // Steps that mark nothing here collapse: a piece shows as many steps as it has marks for.
+  const kept = mapped.filter((s, i) => s.length > 0 || (i === 0 && steps[0]?.length === 0));
+  return kept.some((s) => s.length > 0) ? kept : undefined;
 }
 
 /**

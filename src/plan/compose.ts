@@ -7,7 +7,7 @@
  * over its word or point budget, or when its code had to be drawn smaller. A lead-in is never cut
  * from what it introduces; a statement stands on a slide of its own; a `break` directive cuts.
  */
-import type { Block, Inline, Slide, SlideKind } from '../model.js';
+import { isDiagramLanguage, type Block, type Inline, type Slide, type SlideKind } from '../model.js';
 import { countWords, plainText } from '../text.js';
 import { bodyGap, roomBelowTitle, type SlideGeometry } from '../layout/index.js';
 import type { Budget, FitFactors } from './budget.js';
@@ -55,6 +55,7 @@ export function composeScope(scope: Scope, ctx: ComposeContext): Slide[] {
   const drafts: Draft[] = [];
   for (const segment of segments) {
     if (segment.kind === 'statement') drafts.push({ kind: 'statement', parts: [{ type: 'text', inlines: segment.block.inlines }], notes: [segment.block], line: segment.line, endLine: segment.line });
+    else if (segment.kind === 'diagram') drafts.push(diagramDraft(segment));
     else drafts.push(...composeItems(segment.items, scope, ctx, drafts.length === 0));
   }
   // A heading with nothing under it: a divider, its heading drawn big (a statement).
@@ -74,7 +75,26 @@ interface Draft {
 
 type Segment =
   | { readonly kind: 'items'; readonly items: Item[]; readonly leading: Block[] }
-  | { readonly kind: 'statement'; readonly block: Extract<Block, { type: 'paragraph' }>; readonly line: number };
+  | { readonly kind: 'statement'; readonly block: Extract<Block, { type: 'paragraph' }>; readonly line: number }
+  /** A diagram (a code unit in a diagram language): a slide of its own, with the notes said around it. */
+  | { readonly kind: 'diagram'; readonly unit: CodeUnit; readonly notes: Block[] };
+
+type CodeUnit = Extract<Unit, { kind: 'code' }>;
+
+/** A diagram's slide: its caption and drawing, the paragraph that introduced it and what follows in the notes. */
+function diagramDraft(segment: Extract<Segment, { kind: 'diagram' }>): Draft {
+  const { unit, notes } = segment;
+  const code = unit.block;
+  const lang = isDiagramLanguage(code.lang) ? code.lang : 'mermaid';
+  const caption = unit.caption === undefined ? {} : { caption: unit.caption };
+  return {
+    kind: 'diagram',
+    parts: [{ type: 'diagram', lang, code: code.code, line: code.line, ...caption }],
+    notes,
+    line: Math.min(unit.line, ...notes.map((b) => b.line)),
+    endLine: Math.max(unit.line, code.line + code.code.split('\n').length + 1, ...notes.map((b) => b.line)),
+  };
+}
 
 /** Units cut at breaks and statements; notes attached to the shown unit before them (or after, at the start). */
 function segmentsOf(units: readonly Unit[]): Segment[] {
@@ -86,7 +106,15 @@ function segmentsOf(units: readonly Unit[]): Segment[] {
     if (current.items.length > 0 || current.leading.length > 0) out.push(current);
     current = { kind: 'items', items: [], leading: [] };
   };
-  for (const unit of units) {
+  units.forEach((unit, index) => {
+    const diagram = out[out.length - 1];
+    // A paragraph that ends what a diagram shows (nothing else is shown after it before the next
+    // break, statement or diagram) is said while the diagram shows, not put on a slide of its own.
+    if (unit.kind === 'point' && diagram?.kind === 'diagram' && current.items.length === 0 && current.leading.length === 0 && nothingShownAfter(units, index)) {
+      diagram.notes.push(...unit.notes);
+      shelved = [];
+      return;
+    }
     switch (unit.kind) {
       case 'break':
         flush();
@@ -99,18 +127,33 @@ function segmentsOf(units: readonly Unit[]): Segment[] {
         break;
       case 'notes': {
         const last = current.items[current.items.length - 1];
-        if (last === undefined) current.leading.push(...unit.blocks);
+        const before = out[out.length - 1];
+        // What is said right after a diagram is said while it shows.
+        if (last === undefined && current.leading.length === 0 && before?.kind === 'diagram') before.notes.push(...unit.blocks);
+        else if (last === undefined) current.leading.push(...unit.blocks);
         else current.items[current.items.length - 1] = { ...last, notes: [...last.notes, ...unit.blocks] };
         if (unit.shelved !== undefined) shelved.push(unit.shelved);
         break;
       }
       default:
-        current.items.push({ unit, notes: unit.notes, ...(unit.kind === 'point' && shelved.length > 0 ? { before: shelved } : {}) });
+        if (unit.kind === 'code' && isDiagramLanguage(unit.block.lang)) {
+          flush();
+          out.push({ kind: 'diagram', unit, notes: [...unit.notes] });
+        } else current.items.push({ unit, notes: unit.notes, ...(unit.kind === 'point' && shelved.length > 0 ? { before: shelved } : {}) });
         shelved = [];
     }
-  }
+  });
   flush();
   return out;
+}
+
+/** True when no unit after `index` shows anything before the next break, statement or diagram. */
+function nothingShownAfter(units: readonly Unit[], index: number): boolean {
+  for (const unit of units.slice(index + 1)) {
+    if (unit.kind === 'break' || unit.kind === 'statement' || (unit.kind === 'code' && isDiagramLanguage(unit.block.lang))) return true;
+    if (unit.kind !== 'notes') return false;
+  }
+  return true;
 }
 
 /** The slides of one run of items, cut where the total cost is lowest. */
@@ -275,7 +318,8 @@ function fitAlone(items: readonly Item[], slideRoom: number, ctx: ComposeContext
       const caption = unit.caption === undefined ? 0 : 60;
       const pieces = codePieces(unit.block, g.contentWidth * factors.width, Math.min(ctx.budget.maxCodeLines, maxRows(room - caption - 8, g)), g);
       pieces.forEach((piece, k) => {
-        const block = { ...unit.block, code: piece.code };
+        const { highlight: _whole, ...rest } = unit.block;
+        const block = { ...rest, code: piece.code, ...(piece.highlight === undefined ? {} : { highlight: piece.highlight }) };
         out.push({ unit: { ...unit, block }, notes: k === 0 ? item.notes : [], firstLine: piece.firstLine, ...(pieces.length > 1 ? { piece: true } : {}) });
       });
       continue;

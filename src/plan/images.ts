@@ -4,6 +4,7 @@
  * (or with every URL moved, for a page in another folder: the reading view). Pure walks over the
  * model; the HTML is never rewritten.
  */
+import { isRemoteUrl } from '../util/urls.js';
 import { assertNever, type Article, type Block, type Deck, type ImageRef, type Inline, type ListItem, type Section, type Slide, type SlidePart } from '../model.js';
 
 /** True for a `src` that names a file relative to the article (not a URL, a root path or a fragment). */
@@ -12,11 +13,14 @@ export function isRelativeFile(src: string): boolean {
   return s !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(s) && !s.startsWith('/') && !s.startsWith('#') && !s.startsWith('?');
 }
 
-/** Every relative image `src` of an article (headings, blocks, notes-to-be), with the first line that names it. */
+/**
+ * Every relative or remote (http/https) image `src` of an article (headings, blocks, notes-to-be),
+ * with the first line that names it.
+ */
 export function imageRefs(article: Article): ImageRef[] {
   const found = new Map<string, number>();
   const note: MapSrc = (src, line, kind) => {
-    if (kind === 'image' && isRelativeFile(src) && !found.has(src)) found.set(src, line);
+    if (kind === 'image' && (isRelativeFile(src) || isRemoteUrl(src)) && !found.has(src)) found.set(src, line);
     return src;
   };
   const section = (s: Section): void => {
@@ -26,6 +30,7 @@ export function imageRefs(article: Article): ImageRef[] {
   };
   for (const block of article.intro) mapBlock(block, note);
   for (const s of article.sections) section(s);
+  for (const f of article.footnotes ?? []) for (const block of f.blocks) mapBlock(block, note);
   return [...found].map(([src, line]) => ({ src, line }));
 }
 
@@ -65,6 +70,7 @@ function mapPart(part: SlidePart, line: number, fn: MapSrc): SlidePart {
     case 'block':
       return { ...part, block: mapBlock(part.block, fn) };
     case 'code':
+    case 'diagram':
       return part.caption ? { ...part, caption: mapInlines(part.caption, line, fn) } : part;
     case 'nav':
       return { ...part, links: part.links.map((l) => ({ ...l, href: fn(l.href, line, 'link'), children: mapInlines(l.children, line, fn) })) };
@@ -101,6 +107,7 @@ function mapBlock(block: Block, fn: MapSrc): Block {
     case 'html':
     case 'directive':
     case 'rule':
+    case 'math':
       return block;
     default:
       return assertNever(block);
@@ -125,6 +132,8 @@ function mapInlines(inlines: readonly Inline[], line: number, fn: MapSrc): Inlin
       case 'text':
       case 'code':
       case 'break':
+      case 'math':
+      case 'footnote':
         return node;
       default:
         return assertNever(node);

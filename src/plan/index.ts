@@ -13,6 +13,7 @@ import { needsAgenda, planAgenda } from './agenda.js';
 import { planBackup } from './backup.js';
 import { budgetFor } from './budget.js';
 import { articleUrl, planClosing } from './closing.js';
+import { attachFootnotes } from './footnotes.js';
 import { createIdAllocator } from './ids.js';
 import { splitNav } from './nav.js';
 import { planOpening } from './opening.js';
@@ -42,14 +43,19 @@ export function planDeck(input: Article, options: ResolvedDeckOptions, hints?: F
   const sizes = site.imageSizes;
   const ctx = { geometry, budget, ids, ...(sizes === undefined ? {} : { imageSize: (src: string) => sizes.get(src) }) };
   const agenda = needsAgenda(article);
+  const openingSlides = planOpening(article, { ...ctx, title: titleInlines, agenda });
+  const sectionPlans = planSections(article.sections, ctx);
+  const agendaPlan = planAgenda(article, sectionPlans, { title: titleInlines, budget, ids });
+  const lastLine = Math.max(article.line, ...[...openingSlides, ...agendaPlan, ...sectionPlans.flat()].map((s) => s.endLine));
+  const closingSlide = planClosing(article, { title: titleInlines, ids, links, ...(navBlock ? { navBlock } : {}), line: lastLine, ...(site.siteUrl === undefined ? {} : { siteUrl: site.siteUrl }) });
+  // Footnotes join the notes of the slide that first cites them, in the article's order (before any
+  // slide moves to backup: uncited ones stay on the closing slide), and count in its time.
+  const noted = attachFootnotes([openingSlides, agendaPlan, ...sectionPlans, [closingSlide]], article.footnotes ?? []);
   // Options made by hand (tests, the library's callers) may predate pacing: the defaults then.
   const wpm = options.wordsPerMinute ?? WORDS_PER_MINUTE;
-  const opening = timed(planOpening(article, { ...ctx, title: titleInlines, agenda }), wpm);
-  const sectionSlides = planSections(article.sections, ctx).map((slides) => timed(slides, wpm));
-  const agendaSlides = timed(planAgenda(article, sectionSlides, { title: titleInlines, budget, ids }), wpm);
-  const lastLine = Math.max(article.line, ...[...opening, ...agendaSlides, ...sectionSlides.flat()].map((s) => s.endLine));
-  const closing = timed([planClosing(article, { title: titleInlines, ids, links, ...(navBlock ? { navBlock } : {}), line: lastLine, ...(site.siteUrl === undefined ? {} : { siteUrl: site.siteUrl }) })], wpm);
-  const paced = planBackup(sectionSlides, { slot: options.duration ?? 0, fixed: totalSeconds([...opening, ...agendaSlides, ...closing]), file: article.path });
+  const [opening, agendaSlides, ...rest] = noted.map((slides) => timed(slides, wpm)) as [Slide[], Slide[], ...Slide[][]];
+  const closing = rest.pop()!;
+  const paced = planBackup(rest, { slot: options.duration ?? 0, fixed: totalSeconds([...opening, ...agendaSlides, ...closing]), file: article.path });
   const stacks: Slide[][] = [opening];
   const push = (slides: readonly Slide[]): void => {
     if (options.layout === 'flat') stacks.push(...slides.map((s) => [s]));

@@ -197,6 +197,8 @@ export class RunMeasurer {
       ...(unit.block.lang === undefined ? {} : { lang: unit.block.lang }),
       ...(unit.block.title === undefined ? {} : { title: unit.block.title }),
       ...(unit.caption === undefined ? {} : { caption: unit.caption }),
+      ...(unit.block.highlight === undefined ? {} : { highlight: unit.block.highlight }),
+      ...(unit.block.inferred === undefined ? {} : { inferred: unit.block.inferred }),
     };
   }
 }

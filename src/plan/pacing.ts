@@ -94,6 +94,8 @@ function partSeconds(part: SlidePart): number {
   switch (part.type) {
     case 'code':
       return part.code.split('\n').length * SECONDS_PER_CODE_LINE;
+    case 'diagram':
+      return SECONDS_PER_IMAGE;
     case 'block':
       return blockSeconds(part.block);
     case 'row':
@@ -109,6 +111,8 @@ function blockSeconds(block: Block): number {
     case 'code':
       return block.code.split('\n').length * SECONDS_PER_CODE_LINE;
     case 'image':
+    case 'math':
+      // A formula on screen is looked at like a picture.
       return SECONDS_PER_IMAGE;
     default:
       return 0;

@@ -102,6 +102,8 @@ function codeRanges(inlines: readonly Inline[]): [number, number][] {
   const walk = (nodes: readonly Inline[]): void => {
     for (const node of nodes) {
       if (node.type === 'code') ranges.push([offset, offset + node.text.length]);
+      // A period inside a formula ends no sentence either.
+      if (node.type === 'math') ranges.push([offset, offset + node.tex.length]);
       if ('children' in node) walk(node.children);
       else offset += leafLength(node);
     }
@@ -119,6 +121,8 @@ function leafLength(node: Inline): number {
       return 1;
     case 'image':
       return node.alt.length;
+    case 'math':
+      return node.tex.length;
     default:
       return 0;
   }
@@ -138,10 +142,12 @@ export function sliceInlines(inlines: readonly Inline[], start: number, end: num
       const len = leafLength(node);
       const from = Math.max(start, offset);
       const to = Math.min(end, offset + len);
-      if (to > from || (len === 0 && offset >= start && offset < end)) {
+      // A footnote reference belongs to the text before it ("…in 1984.¹ Then…"), a break to the text after.
+      const zeroInside = node.type === 'footnote' ? offset > start && offset <= end : offset >= start && offset < end;
+      if (to > from || (len === 0 && zeroInside)) {
         if (node.type === 'text' || node.type === 'code') out.push({ ...node, text: node.text.slice(from - offset, to - offset) });
         else if (node.type === 'break') out.push(node);
-        else if (from === offset) out.push(node); // an image is atomic: kept when it starts inside
+        else if (from === offset) out.push(node); // an image, a formula, a reference: atomic, kept when it starts inside
       }
       offset += len;
     }
@@ -202,7 +208,7 @@ export function splitSentences(inlines: readonly Inline[], limit?: number): Inli
     // Skip the nodes wholly before the sentence (an empty node right at its start belongs to it).
     while (first + 1 < inlines.length && starts[first]! < start && starts[first]! + lengths[first]! <= start) first++;
     let last = first;
-    while (last + 1 < inlines.length && starts[last + 1]! < end) last++;
+    while (last + 1 < inlines.length && (starts[last + 1]! < end || (starts[last + 1] === end && inlines[last + 1]!.type === 'footnote'))) last++;
     const base = starts[first] ?? 0;
     const slice = sliceInlines(inlines.slice(first, last + 1), start - base, end - base);
     if (plainText(slice).trim() !== '') sentences.push(slice);

@@ -7,7 +7,7 @@
 import type { Block, ListItem } from '../model.js';
 import { blockText, countWords, plainText } from '../text.js';
 import { maxBlockWords, maxCodeColumns, maxContainerLines, maxListItems, type Budget } from './budget.js';
-import { splitLines, wrapLines } from './code.js';
+import { rowHighlights, splitLines, wrapLines } from './code.js';
 
 type ListBlock = Extract<Block, { type: 'list' }>;
 type TableBlock = Extract<Block, { type: 'table' }>;
@@ -135,7 +135,11 @@ function splitInner(block: Block, maxItems: number, maxWords: number): Block[] {
 function splitCode(block: CodeBlock, maxLines: number): Block[] {
   const lines = block.code.split('\n');
   if (lines.length <= maxLines) return [block];
-  return splitLines(lines, maxLines).map((chunk) => ({ ...block, code: chunk.lines.join('\n') }));
+  return splitLines(lines, maxLines).map((chunk) => {
+    const { highlight: whole, ...rest } = block;
+    const highlight = whole === undefined ? undefined : rowHighlights(whole, chunk.start, chunk.lines.length);
+    return { ...rest, code: chunk.lines.join('\n'), ...(highlight === undefined ? {} : { highlight }) };
+  });
 }
 
 /** The estimated size of a block on a slide (see Size). */
@@ -152,6 +156,8 @@ function sizeOf(block: Block): Size {
       return { items: block.rows.length + 1, words: countWords(blockText(block)) };
     case 'image':
       return { items: 6, words: 0 };
+    case 'math':
+      return { items: 2 + (block.tex.match(/\\\\/g)?.length ?? 0), words: 0 };
     case 'quote':
     case 'callout':
       return block.blocks.reduce((s, b) => add(s, sizeOf(b)), { items: 1, words: 0 });

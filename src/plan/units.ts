@@ -51,10 +51,10 @@ export type ShownUnit = Extract<Unit, { kind: 'point' | 'text' | 'block' | 'code
 type Caption = { readonly kind: 'caption'; readonly inlines: readonly Inline[]; readonly notes: readonly Block[]; readonly line: number };
 
 /** Blocks a lead-in can introduce (it then shares their slide). */
-const INTRODUCED: ReadonlySet<Block['type']> = new Set(['list', 'table', 'image', 'callout', 'quote', 'code', 'html']);
+const INTRODUCED: ReadonlySet<Block['type']> = new Set(['list', 'table', 'image', 'callout', 'quote', 'code', 'html', 'math']);
 
 /** Blocks shown on a slide as they are, which a paragraph right after them may point back to ("This code…"). */
-const SHOWN: ReadonlySet<Block['type']> = new Set(['code', 'image', 'list', 'table', 'quote', 'callout']);
+const SHOWN: ReadonlySet<Block['type']> = new Set(['code', 'image', 'list', 'table', 'quote', 'callout', 'math']);
 
 /** Extra sentences a paragraph may show on a slide with room to spare. */
 const MORE_SENTENCES = 2;
@@ -115,7 +115,7 @@ export function planUnits(blocks: readonly Block[], budget: Budget, topic = ''):
  * paragraphs are said from the notes.
  */
 function keepBestPoints(units: readonly Unit[], budget: Budget): Unit[] {
-  const shows = units.some((u) => u.kind === 'code' || (u.kind === 'block' && (u.block.type === 'table' || u.block.type === 'image' || u.block.type === 'html')));
+  const shows = units.some((u) => u.kind === 'code' || (u.kind === 'block' && (u.block.type === 'table' || u.block.type === 'image' || u.block.type === 'html' || u.block.type === 'math')));
   const points = units.flatMap((u, i) => (u.kind === 'point' ? [{ i, score: u.score - i * 0.01 }] : []));
   if (!shows || points.length <= budget.pointsBesideCode) return [...units];
   const kept = new Set(points.sort((a, b) => b.score - a.score).slice(0, budget.pointsBesideCode).map((p) => p.i));

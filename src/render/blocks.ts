@@ -2,8 +2,9 @@
 import { assertNever, type Block, type ListItem } from '../model.js';
 import { escapeHtml } from '../text.js';
 import { safeImageUrl } from './escape.js';
-import { highlightCode } from './highlight.js';
+import { renderCodePre } from './code.js';
 import { renderInlines } from './inline.js';
+import { texSource, typesetMath } from './math.js';
 import { sanitizeEmbed } from './sanitize.js';
 
 /** How an article's raw HTML is rendered: sanitized (the default) or as written (`--unsafe-html`). */
@@ -18,16 +19,17 @@ export function renderBlock(block: Block, where: 'slide' | 'notes', html: HtmlMo
   const inner = (b: Block): string => renderBlock(b, where, html);
   switch (block.type) {
     case 'paragraph':
-      return `<p>${renderInlines(block.inlines)}</p>`;
+      return `<p>${renderInlines(block.inlines, where)}</p>`;
     case 'list': {
       const tag = block.ordered ? 'ol' : 'ul';
       const start = block.ordered && block.start !== undefined && block.start !== 1 ? ` start="${block.start}"` : '';
-      return `<${tag}${cls('lectern-list')}${start}>${block.items.map((i) => renderItem(i, inner)).join('')}</${tag}>`;
+      return `<${tag}${cls('lectern-list')}${start}>${block.items.map((i) => renderItem(i, inner, where)).join('')}</${tag}>`;
     }
-    case 'code': {
-      const { html, language } = highlightCode(block.code, block.lang);
-      return `<pre><code class="hljs language-${escapeHtml(language)}">${html}</code></pre>`;
-    }
+    case 'code':
+      return renderCodePre(block, false, where === 'slide').html;
+    case 'math':
+      if (where === 'notes') return `<p><code class="lectern-tex">${escapeHtml(texSource(block.tex, true))}</code></p>`;
+      return `<div class="lectern-math">${typesetMath(block.tex, true).html}</div>`;
     case 'quote':
       return `<blockquote${cls('lectern-quote')}>${block.blocks.map(inner).join('')}</blockquote>`;
     case 'table':
@@ -35,11 +37,11 @@ export function renderBlock(block: Block, where: 'slide' | 'notes', html: HtmlMo
     case 'image': {
       const src = safeImageUrl(block.src);
       const img = src === undefined ? escapeHtml(block.alt) : `<img src="${escapeHtml(src)}" alt="${escapeHtml(block.alt)}">`;
-      const caption = block.caption ? `<figcaption>${renderInlines(block.caption)}</figcaption>` : '';
+      const caption = block.caption ? `<figcaption>${renderInlines(block.caption, where)}</figcaption>` : '';
       return `<figure${cls('lectern-image')}>${img}${caption}</figure>`;
     }
     case 'callout': {
-      const title = calloutTitle(block);
+      const title = calloutTitle(block, where);
       const body = block.blocks.map(inner).join('');
       if (where === 'notes') return `<blockquote>${title === '' ? '' : `<p><strong>${title}</strong></p>`}${body}</blockquote>`;
       const head = title === '' ? '' : `<p class="lectern-callout-title">${title}</p>`;
@@ -56,9 +58,9 @@ export function renderBlock(block: Block, where: 'slide' | 'notes', html: HtmlMo
   }
 }
 
-function renderItem(item: ListItem, inner: (b: Block) => string): string {
+function renderItem(item: ListItem, inner: (b: Block) => string, where: 'slide' | 'notes'): string {
   const check = item.checked === undefined ? '' : `<input type="checkbox" disabled${item.checked ? ' checked' : ''}> `;
-  return `<li>${check}${renderInlines(item.inlines)}${item.blocks.map(inner).join('')}</li>`;
+  return `<li>${check}${renderInlines(item.inlines, where)}${item.blocks.map(inner).join('')}</li>`;
 }
 
 /**
@@ -76,8 +78,8 @@ function renderTable(block: Extract<Block, { type: 'table' }>, where: 'slide' | 
     const a = block.align[i];
     return a ? ` style="text-align:${a}"` : '';
   };
-  const head = block.header.length > 0 ? `<thead><tr>${block.header.map((c, i) => `<th${align(i)}>${renderInlines(c)}</th>`).join('')}</tr></thead>` : '';
-  const body = block.rows.map((r) => `<tr>${r.map((c, i) => `<td${align(i)}>${renderInlines(c)}</td>`).join('')}</tr>`).join('');
+  const head = block.header.length > 0 ? `<thead><tr>${block.header.map((c, i) => `<th${align(i)}>${renderInlines(c, where)}</th>`).join('')}</tr></thead>` : '';
+  const body = block.rows.map((r) => `<tr>${r.map((c, i) => `<td${align(i)}>${renderInlines(c, where)}</td>`).join('')}</tr>`).join('');
   return `<table${where === 'slide' ? ' class="lectern-table"' : ''}>${head}<tbody>${body}</tbody></table>`;
 }
 
@@ -93,8 +95,8 @@ const TITLED_KINDS: ReadonlySet<string> = new Set([
 ]);
 
 /** The callout's own title, else its kind's name when that is what the site shows, else ''. */
-function calloutTitle(block: Extract<Block, { type: 'callout' }>): string {
-  if (block.title !== undefined && block.title.length > 0) return renderInlines(block.title);
+function calloutTitle(block: Extract<Block, { type: 'callout' }>, where: 'slide' | 'notes'): string {
+  if (block.title !== undefined && block.title.length > 0) return renderInlines(block.title, where);
   return TITLED_KINDS.has(block.kind) ? escapeHtml(capitalize(block.kind)) : '';
 }
 

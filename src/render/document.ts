@@ -60,7 +60,9 @@ export function renderDocument(deck: Deck, slidesHtml: string, options: Document
   const configJson = JSON.stringify(config).replace(/</g, '\\u003c');
   const description = meta.description ? `\n<meta name="description" content="${escapeHtml(meta.description)}">` : '';
   const author = meta.author ? `\n<meta name="author" content="${escapeHtml(meta.author)}">` : '';
-  const styles = options.assets.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n');
+  // KaTeX's stylesheet and fonts only for a deck that shows math (its output is all KaTeX marks).
+  const math = slidesHtml.includes('class="katex') ? (options.assets.mathStyles ?? []) : [];
+  const styles = [...options.assets.styles, ...math].map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n');
   // Right-to-left languages: the page reads from the right; code stays left to right (client/styles/rtl.css).
   const dir = textDirection(meta.lang) === 'rtl' ? ' dir="rtl"' : '';
   const scripts = options.assets.scripts.map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`).join('\n');

@@ -74,11 +74,29 @@ export function highlightCode(code: string, lang: string | undefined): Highlight
   return { html: escapeHtml(code), language: 'plaintext', known: true };
 }
 
+/** The registered name of a language or alias (`js` → `javascript`), or undefined when unknown. */
+export function languageName(lang: string): string | undefined {
+  const language = hljs.getLanguage(lang);
+  if (language === undefined) return undefined;
+  return hljs.listLanguages().find((name) => hljs.getLanguage(name) === language);
+}
+
+/** How strongly code reads as `lang` (highlight.js relevance: keywords and constructs matched). */
+export function relevanceIn(code: string, lang: string): number {
+  return hljs.getLanguage(lang) === undefined ? 0 : hljs.highlight(code, { language: lang, ignoreIllegals: true }).relevance;
+}
+
+/** The common language highlight.js finds most relevant for code, with its relevance. */
+export function detectLanguage(code: string): { readonly language: string; readonly relevance: number } | undefined {
+  const auto = hljs.highlightAuto(code, AUTO_DETECT);
+  return auto.language === undefined ? undefined : { language: auto.language, relevance: auto.relevance };
+}
+
 /**
  * Unnamed code that is plainly a shell session: every line a `$ ` prompt or an environment
  * assignment (`GORACE="…"`). Detection by relevance misses these short blocks.
  */
-function isShellSession(code: string): boolean {
+export function isShellSession(code: string): boolean {
   const lines = code.split('\n').filter((l) => l.trim() !== '');
   return lines.length > 0 && lines.every((l) => /^\s*\$ \S/.test(l) || /^[A-Z_][A-Z0-9_]*=\S/.test(l.trim()));
 }

@@ -2,8 +2,9 @@
 import { assertNever, type Diagnostic, type Slide, type SlidePart } from '../model.js';
 import { escapeHtml, plainText } from '../text.js';
 import { renderBlock, type HtmlMode } from './blocks.js';
+import { renderDiagram } from './diagram.js';
 import { safeUrl } from './escape.js';
-import { highlightCode } from './highlight.js';
+import { renderCodePre } from './code.js';
 import { renderInlines } from './inline.js';
 import { qrSvg } from './share.js';
 
@@ -81,6 +82,8 @@ function renderPart(part: SlidePart, slide: Slide, ctx: SlideContext, report: Sl
       return renderBlock(part.block, 'slide', ctx.html);
     case 'code':
       return renderCode(part, slide, ctx, report);
+    case 'diagram':
+      return renderDiagram(part);
     case 'byline': {
       const description = part.description ? `<p class="lectern-description">${escapeHtml(part.description)}</p>` : '';
       const author = part.author ? `<span class="lectern-author">${escapeHtml(part.author)}</span>` : '';
@@ -112,7 +115,7 @@ function renderPart(part: SlidePart, slide: Slide, ctx: SlideContext, report: Sl
 
 function renderCode(part: Extract<SlidePart, { type: 'code' }>, slide: Slide, ctx: SlideContext, report: SlideReport): string {
   report.codeBlocks++;
-  const { html, language, known } = highlightCode(part.code, part.lang);
+  const { html, known } = renderCodePre(part, true);
   if (!known && part.lang !== undefined) {
     report.diagnostics.push({
       severity: 'warning',
@@ -126,7 +129,7 @@ function renderCode(part: Extract<SlidePart, { type: 'code' }>, slide: Slide, ct
   const caption = part.caption ? `<figcaption class="lectern-caption">${renderInlines(part.caption)}</figcaption>` : '';
   const title = part.title ? `<div class="lectern-code-title">${escapeHtml(part.title)}</div>` : '';
   const scale = part.scale === 1 ? '' : ` style="--lectern-code-scale:${part.scale}"`;
-  return `<figure class="lectern-code"${scale}>${caption}${title}<pre><code class="hljs language-${escapeHtml(language)}" data-lang="${escapeHtml(part.lang ?? language)}">${html}</code></pre></figure>`;
+  return `<figure class="lectern-code"${scale}>${caption}${title}${html}</figure>`;
 }
 
 /** Plain text of a slide title, for outlines. */

@@ -6,7 +6,8 @@
  * a half-emptied runtime/; the manifest is written last, atomically.
  */
 import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { LecternError } from '../errors.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
@@ -17,8 +18,28 @@ import { CLIENT_DIR, MANIFEST_FILE, PACKAGE_ROOT, RUNTIME_DIR, THEMES_DIR, listT
 /** One entry of Vite's `.vite/manifest.json` (only the fields used here). */
 interface ViteManifestEntry {
   readonly file: string;
+  readonly src?: string;
   readonly css?: readonly string[];
+  readonly assets?: readonly string[];
+  readonly imports?: readonly string[];
+  readonly dynamicImports?: readonly string[];
 }
+
+/** KaTeX's stylesheet: a separate entry, linked only by decks that have math. */
+const KATEX_CSS = join(dirname(createRequire(import.meta.url).resolve('katex')), 'katex.min.css');
+
+/**
+ * Every browser the deck runtime targets reads woff2: KaTeX's woff and ttf fallbacks are dropped
+ * from its `@font-face` rules, so the runtime ships 20 font files rather than 60.
+ */
+const katexWoff2Only = {
+  name: 'lectern:katex-woff2',
+  enforce: 'pre' as const,
+  transform(code: string, id: string): string | undefined {
+    if (!id.endsWith('katex.min.css')) return undefined;
+    return code.replace(/,\s*url\([^)]*\.(?:woff|ttf)\)\s*format\("(?:woff|truetype)"\)/g, '');
+  },
+};
 
 /** Build runtime/ from src/client and themes/ with Vite, and write runtime/lectern-runtime.json. */
 export async function buildRuntime(): Promise<RuntimeManifest> {
@@ -38,7 +59,7 @@ export async function buildRuntime(): Promise<RuntimeManifest> {
 }
 
 async function runVite(outDir: string, themes: readonly string[]): Promise<void> {
-  const input: Record<string, string> = { deck: join(CLIENT_DIR, 'deck.ts') };
+  const input: Record<string, string> = { deck: join(CLIENT_DIR, 'deck.ts'), katex: KATEX_CSS };
   for (const theme of themes) input[`theme-${theme}`] = join(THEMES_DIR, `${theme}.css`);
   const { build } = await import('vite');
   try {
@@ -48,6 +69,7 @@ async function runVite(outDir: string, themes: readonly string[]): Promise<void>
       base: './',
       publicDir: false,
       logLevel: 'warn',
+      plugins: [katexWoff2Only],
       build: {
         outDir,
         emptyOutDir: true,
@@ -88,8 +110,28 @@ async function readViteOutput(outDir: string, themes: readonly string[], inputsH
   const deck = entry('src/client/deck.ts');
   const themeFiles: Record<string, string> = {};
   for (const theme of themes) themeFiles[theme] = entry(`themes/${theme}.css`).file;
+  const katex = Object.values(vite).find((e) => e.src?.endsWith('katex/dist/katex.min.css'));
+  if (katex === undefined) throw new LecternError('runtime-missing', 'the runtime build emitted no output for KaTeX\'s stylesheet');
   const files = (await listTree(join(outDir, 'assets'))).map((f) => `assets/${f}`).sort();
-  return { inputsHash, deck: { js: deck.file, css: [...(deck.css ?? [])] }, themes: themeFiles, files };
+  // The diagram renderer and everything only it loads: copied into a site only when a deck draws a diagram.
+  const always = closure(vite, ['src/client/deck.ts'], false);
+  const diagrams = [...closure(vite, ['src/client/diagrams.ts'], true)].filter((f) => !always.has(f) && files.includes(f)).sort();
+  return { inputsHash, deck: { js: deck.file, css: [...(deck.css ?? [])] }, themes: themeFiles, math: { css: [katex.file] }, files, diagrams };
+}
+
+/** The files the `roots` entries load: static imports, and dynamic ones too when `dynamic`. */
+function closure(vite: Record<string, ViteManifestEntry>, roots: readonly string[], dynamic: boolean): Set<string> {
+  const files = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (key: string): void => {
+    const entry = vite[key];
+    if (entry === undefined || seen.has(key)) return;
+    seen.add(key);
+    for (const f of [entry.file, ...(entry.css ?? []), ...(entry.assets ?? [])]) files.add(f);
+    for (const next of [...(entry.imports ?? []), ...(dynamic ? (entry.dynamicImports ?? []) : [])]) visit(next);
+  };
+  for (const root of roots) visit(root);
+  return files;
 }
 
 /** Move the new files into runtime/ (same name = same content, so an existing file is kept). */

@@ -9,10 +9,10 @@ import { dirname, join, relative, sep } from 'node:path';
 import { CLIENT_DIR, PACKAGE_ROOT, THEMES_DIR } from './paths.js';
 
 /** Bump when buildRuntime's output changes for the same inputs. */
-export const RUNTIME_FORMAT = 1;
+export const RUNTIME_FORMAT = 2;
 
 /** Packages whose files end up in the runtime (or that build it). */
-const BUNDLED_PACKAGES = ['reveal.js', '@fontsource/inter', '@fontsource/jetbrains-mono', 'vite'];
+const BUNDLED_PACKAGES = ['reveal.js', '@fontsource/inter', '@fontsource/jetbrains-mono', 'katex', 'mermaid', 'vite'];
 
 /** Hash every input of the runtime build. */
 export async function hashRuntimeInputs(): Promise<string> {

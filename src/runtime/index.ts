@@ -5,17 +5,16 @@
  * (a hash check of a few milliseconds), so an HTML-only `lectern build` never runs Vite.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LecternError } from '../errors.js';
 import { buildRuntime } from './build.js';
 import { hashRuntimeInputs } from './hash.js';
 import type { RuntimeManifest } from './manifest.js';
-import { CLIENT_DIR, MANIFEST_FILE, RUNTIME_DIR } from './paths.js';
+import { MANIFEST_FILE, RUNTIME_DIR, isDevelopmentCheckout } from './paths.js';
 
 export { buildRuntime } from './build.js';
 export { deckAssets, themeStylesheet, type RuntimeManifest } from './manifest.js';
-export { CLIENT_DIR, PACKAGE_ROOT, RUNTIME_DIR, THEMES_DIR, listThemes } from './paths.js';
+export { CLIENT_DIR, PACKAGE_ROOT, RUNTIME_DIR, THEMES_DIR, isDevelopmentCheckout, listThemes } from './paths.js';
 
 /** Builds in flight in this process, by inputs hash: concurrent callers share one Vite run. */
 const building = new Map<string, Promise<RuntimeManifest>>();
@@ -23,11 +22,11 @@ const building = new Map<string, Promise<RuntimeManifest>>();
 /** The runtime manifest; builds runtime/ first when it is missing, incomplete or out of date. */
 export async function loadRuntime(): Promise<RuntimeManifest> {
   const existing = await readRuntimeManifest();
-  // An installed package may ship runtime/ without the sources: then runtime/ is what there is.
-  if (!existsSync(CLIENT_DIR)) {
+  // An installed package uses the runtime it ships, as it is: it is never rebuilt there.
+  if (!isDevelopmentCheckout()) {
     if (existing !== undefined) return existing;
     throw new LecternError('runtime-missing', `the deck runtime is missing from ${RUNTIME_DIR}`, {
-      hint: 'reinstall lectern, or run `npx tsx scripts/build-runtime.ts` in a checkout',
+      hint: 'reinstall lectern; in a checkout of its repository, run `npm run setup`',
     });
   }
   const hash = await hashRuntimeInputs();

@@ -13,8 +13,22 @@ export interface RuntimeManifest {
   readonly deck: { readonly js: string; readonly css: readonly string[] };
   /** Theme name → its stylesheet (`assets/theme-<name>-<hash>.css`). */
   readonly themes: Readonly<Record<string, string>>;
-  /** Every file a site must copy (scripts, stylesheets, fonts), each under `assets/`. */
+  /** KaTeX's stylesheet (its woff2 fonts beside it), linked only by decks that have math. */
+  readonly math?: { readonly css: readonly string[] };
+  /** Every file of the runtime (scripts, stylesheets, fonts), each under `assets/`. */
   readonly files: readonly string[];
+  /**
+   * The files of `files` that only the diagram renderer loads (mermaid and its chunks): a site
+   * copies them only when one of its decks draws a diagram. Absent in manifests of older builds.
+   */
+  readonly diagrams?: readonly string[];
+}
+
+/** The runtime files a site needs: all of them, less the diagram renderer when no deck draws a diagram. */
+export function siteRuntimeFiles(manifest: RuntimeManifest, needs: { readonly diagrams: boolean }): readonly string[] {
+  if (needs.diagrams || manifest.diagrams === undefined || manifest.diagrams.length === 0) return manifest.files;
+  const optional = new Set(manifest.diagrams);
+  return manifest.files.filter((f) => !optional.has(f));
 }
 
 /** The stylesheet of `theme` (a path relative to runtime/); LecternError `theme-unknown` otherwise. */
@@ -32,5 +46,9 @@ export function themeStylesheet(manifest: RuntimeManifest, theme: string, file?:
 /** The runtime files a deck page links, relative to `<out>/<slug>/index.html`. */
 export function deckAssets(runtime: RuntimeManifest, theme: string, file?: string): RuntimeAssets {
   const themeCss = themeStylesheet(runtime, theme, file);
-  return { styles: [...runtime.deck.css, themeCss].map((f) => `../${f}`), scripts: [`../${runtime.deck.js}`] };
+  return {
+    styles: [...runtime.deck.css, themeCss].map((f) => `../${f}`),
+    scripts: [`../${runtime.deck.js}`],
+    mathStyles: (runtime.math?.css ?? []).map((f) => `../${f}`),
+  };
 }

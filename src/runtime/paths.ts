@@ -27,6 +27,15 @@ export const RUNTIME_DIR = join(PACKAGE_ROOT, 'runtime');
 export const CLIENT_DIR = join(PACKAGE_ROOT, 'src', 'client');
 /** Theme stylesheets: one `<name>.css` per theme; `_*.css` are shared partials. */
 export const THEMES_DIR = join(PACKAGE_ROOT, 'themes');
+/**
+ * Whether this is a development checkout, the only place the runtime is ever (re)built: the browser
+ * code's sources are here (the npm package ships no src/, only build/ and the prebuilt runtime/)
+ * and the package does not sit inside a node_modules folder. An installed Lectern never writes into
+ * its own folder, so a read-only node_modules works.
+ */
+export function isDevelopmentCheckout(root = PACKAGE_ROOT): boolean {
+  return existsSync(join(root, 'src', 'client')) && !root.split(/[\\/]/).includes('node_modules');
+}
 /** The manifest's file name inside RUNTIME_DIR. */
 export const MANIFEST_FILE = 'lectern-runtime.json';
 

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { CompiledDeck } from '../compile.js';
-import type { RuntimeManifest } from '../runtime/manifest.js';
+import { siteRuntimeFiles, type RuntimeManifest } from '../runtime/manifest.js';
 import { RUNTIME_DIR } from '../runtime/paths.js';
 import { renderIndexPage, type IndexEntry } from './index-page.js';
 import { readingViewOf } from './reading-view.js';
@@ -29,15 +29,25 @@ export function deckOutput(compiled: CompiledDeck): Map<string, OutputFile> {
     [`${dir}/${READING_VIEW_FILE}`, { data: readingViewOf(compiled) }],
   ]);
   for (const image of compiled.files.images) out.set(`${dir}/${image.name}`, { copy: image.from });
+  for (const style of compiled.files.styles) out.set(`${dir}/${style.name}`, { data: style.css });
+  for (const asset of compiled.files.styleAssets) out.set(`${dir}/${asset.name}`, { copy: asset.from });
   if (compiled.files.thumbnail.endsWith('.svg')) {
     out.set(`${dir}/${compiled.files.thumbnail}`, { data: placeholderThumbnail(compiled.deck.meta.title, compiled.rendered.slideCount) });
   }
   return out;
 }
 
-/** The shared runtime under `assets/` (every deck page links it). */
-export function runtimeOutput(runtime: RuntimeManifest): Map<string, OutputFile> {
-  return new Map(runtime.files.map((file) => [file, { copy: join(RUNTIME_DIR, file) }]));
+/**
+ * The shared runtime under `assets/` (every deck page links it). The diagram renderer (mermaid,
+ * some megabytes) is left out unless a deck of the site draws a diagram (`diagrams`); default: kept.
+ */
+export function runtimeOutput(runtime: RuntimeManifest, needs: { readonly diagrams: boolean } = { diagrams: true }): Map<string, OutputFile> {
+  return new Map(siteRuntimeFiles(runtime, needs).map((file) => [file, { copy: join(RUNTIME_DIR, file) }]));
+}
+
+/** True when a compiled deck draws a diagram (its page then loads the diagram renderer). */
+export function drawsDiagrams(compiled: CompiledDeck): boolean {
+  return compiled.deck.stacks.some((stack) => stack.some((slide) => slide.parts.some((p) => p.type === 'diagram')));
 }
 
 /** The index page listing `entries`. */

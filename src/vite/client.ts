@@ -21,9 +21,12 @@ export interface UpdatePayload {
   readonly reload: boolean;
 }
 
-/** The client module's source; `base` is Vite's base (`/`). Plain ES2020: served as is, not bundled. */
-export function devClientSource(base: string): string {
-  return `import { createHotContext, ErrorOverlay } from ${JSON.stringify(`${base}@vite/client`)};
+/**
+ * The client module's source; `base` is where the decks are mounted (`/`, `/talks/`), `viteBase`
+ * Vite's own base (where `@vite/client` is). Plain ES2020: served as is, not bundled.
+ */
+export function devClientSource(base: string, viteBase = base): string {
+  return `import { createHotContext, ErrorOverlay } from ${JSON.stringify(`${viteBase}@vite/client`)};
 const hot = createHotContext(${JSON.stringify(`${base}${DEV_CLIENT_PATH}`)});
 const configEl = document.getElementById('lectern-config');
 const slug = configEl ? JSON.parse(configEl.textContent || '{}').slug : document.documentElement.dataset.lecternSlug;

@@ -3,11 +3,12 @@
  * and go), each compiled fresh from disk when asked, with a failure kept as data (message, file,
  * line) for Vite's error overlay and the terminal.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config.js';
 import { formatDiagnostic, formatError, LecternError } from '../errors.js';
-import { isArticlePath, loadSources, slugFromPath } from '../load/index.js';
+import { expandInputs, globBase, isGlob, isListedArticle, isUnderInputs, loadSources, slugFromPath } from '../load/index.js';
 import type { Diagnostic } from '../model.js';
 import { compileSource, type CompiledDeck } from '../compile.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
@@ -25,21 +26,21 @@ export type DeckOutcome =
   | { readonly ok: true; readonly file: string; readonly compiled: CompiledDeck }
   | { readonly ok: false; readonly file: string; readonly slug: string; readonly failure: DeckFailure };
 
-/** Files in a folder that are not articles even with an article extension (as the build skips them). */
-const NOT_ARTICLES = /^(readme\.[^.]+|licen[sc]e.*|changelog.*|sources.*)$/i;
-
-/** The article files of the dev server's inputs (absolute paths), listed on demand. */
+/** The article files of the dev server's inputs (absolute paths), listed on demand, as a build lists them. */
 export class DevDecks {
-  /** Absolute input paths: folders of articles or single articles. */
+  /** Absolute input paths of the inputs that are not globs: folders of articles or single articles. */
   readonly inputs: readonly string[];
+  /** Glob inputs as written (matched from cwd). */
+  private readonly globs: readonly string[];
 
   constructor(
-    inputs: readonly string[],
+    private readonly given: readonly string[],
     private readonly config: ResolvedConfig,
     private readonly cwd: string,
     private runtime: RuntimeManifest,
   ) {
-    this.inputs = inputs.map((i) => resolve(cwd, i));
+    this.globs = given.filter((i) => isGlob(i) && !existsSync(resolve(cwd, i)));
+    this.inputs = given.filter((i) => !this.globs.includes(i)).map((i) => resolve(cwd, i));
   }
 
   /** The runtime's files (`assets/<name>`), the only ones `/assets/` serves. */
@@ -52,10 +53,10 @@ export class DevDecks {
     this.runtime = runtime;
   }
 
-  /** The folders to watch and to allow: each input folder, or a single article's folder. */
+  /** The folders to watch and to allow: each input folder, a single article's folder, a glob's fixed part. */
   async folders(): Promise<string[]> {
     const out: string[] = [];
-    for (const input of this.inputs) {
+    for (const input of [...this.inputs, ...this.globs.map((g) => resolve(this.cwd, globBase(g)))]) {
       const info = await stat(input).catch(() => undefined);
       const folder = info?.isDirectory() ? input : dirname(input);
       if (!out.includes(folder)) out.push(folder);
@@ -66,22 +67,15 @@ export class DevDecks {
   /** Whether `file` is (or would be) one of the served articles. */
   isArticle(file: string): boolean {
     const abs = resolve(file);
-    if (!isArticlePath(abs)) return false;
-    const name = abs.slice(dirname(abs).length + 1);
-    if (/^[_.]/.test(name) || NOT_ARTICLES.test(name)) return false;
-    return this.inputs.some((input) => input === abs || dirname(abs) === input);
+    if (isUnderInputs(abs, this.inputs)) return true;
+    const name = abs.split(/[\\/]/).pop() ?? abs;
+    return isListedArticle(name) && this.globs.some((g) => inside(abs, resolve(this.cwd, globBase(g))));
   }
 
-  /** Every article file now, in name order. */
+  /** Every article file now (an input that names nothing yet is skipped). */
   async files(): Promise<string[]> {
     const found: string[] = [];
-    for (const input of this.inputs) {
-      const info = await stat(input).catch(() => undefined);
-      if (info?.isFile()) found.push(input);
-      if (!info?.isDirectory()) continue;
-      const names = await readdir(input).catch(() => [] as string[]);
-      for (const name of names.sort()) if (this.isArticle(join(input, name))) found.push(join(input, name));
-    }
+    for (const input of this.given) found.push(...(await expandInputs([input], { cwd: this.cwd }).catch(() => [])));
     return [...new Set(found)];
   }
 
@@ -129,6 +123,12 @@ export class DevDecks {
   private fromDiagnostic(d: Diagnostic, file: string): DeckFailure {
     return { message: formatDiagnostic(d), file: resolve(this.cwd, d.file || file), line: d.line ?? 1 };
   }
+}
+
+/** Whether `path` is under `folder`. */
+function inside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 /** The slug of an outcome, compiled or not. */

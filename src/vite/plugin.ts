@@ -1,175 +1,139 @@
 /**
- * `lectern/vite`: the Vite plugin that serves articles as decks. In a dev server it answers `/`
- * (the deck index), `/<slug>/` (a deck, compiled from the article on each request), `/assets/*`
- * (the prebuilt runtime) and the images a deck references; it watches the articles and themes and
- * pushes changes to the open page (slides swapped in place, same slide), and reports a broken
- * article through Vite's error overlay with file and line. Usable in any Vite project:
- * `plugins: [lectern({ inputs: ['talks'] })]`.
+ * `lectern/vite`: articles as decks in any Vite app, mounted under a path of their own (default
+ * `/talks/`, under Vite's `base`) so the app's own pages stay as they are. In the dev server it
+ * answers `<mount>` (the deck index), `<mount><slug>/` (a deck, compiled from the article on each
+ * request), `<mount>assets/*` (the prebuilt runtime) and the images a deck references; it watches
+ * the articles and themes and pushes changes to the open page (slides swapped in place, same
+ * slide), and reports a broken article through Vite's error overlay with file and line. In `vite
+ * build` it emits the decks into the app's output (`dist/talks/…`), as `lectern build` writes them.
+ * It reads `lectern.config.*` from Vite's root. `lectern dev` is this plugin mounted at `/`.
+ *
+ *   import lectern from 'lectern/vite';
+ *   export default { plugins: [lectern({ inputs: ['talks'] })] };
  */
-import { stat } from 'node:fs/promises';
-import type { Plugin, ViteDevServer } from 'vite';
+import { resolve } from 'node:path';
+import type { Logger, Plugin, ResolvedConfig as ViteResolvedConfig } from 'vite';
 import { resolveConfig, type ResolvedConfig } from '../config.js';
-import type { Diagnostic } from '../model.js';
+import { formatDiagnostic, formatError, LecternError } from '../errors.js';
+import { loadConfigFile } from '../load/config-file.js';
 import { CLIENT_DIR, loadRuntime, THEMES_DIR } from '../runtime/index.js';
-import type { RenderedDeck } from '../model.js';
-import { INDEX_EVENT, UPDATE_EVENT, type UpdatePayload } from './client.js';
-import { DevDecks, overlayError, slugOf, type DeckFailure, type DeckOutcome } from './decks.js';
+import { DevDecks } from './decks.js';
+import { DevState } from './dev-state.js';
+import { emitDecks } from './emit.js';
+import type { DevEvent } from './events.js';
 import { createDevHandler } from './routes.js';
 
-/** Something the dev server wants the terminal to show. */
-export type DevEvent =
-  | { readonly type: 'update'; readonly slug: string; readonly file: string; readonly ms: number }
-  | { readonly type: 'error'; readonly failure: DeckFailure }
-  | { readonly type: 'diagnostic'; readonly diagnostic: Diagnostic }
-  | { readonly type: 'index'; readonly file: string; readonly change: 'add' | 'unlink' }
-  | { readonly type: 'runtime'; readonly file: string; readonly ms: number };
+export type { DevEvent } from './events.js';
 
 /** Options of the plugin. */
 export interface LecternPluginOptions {
-  /** Articles or folders of articles. Default `['decks']`. */
+  /** Articles, folders of articles (read recursively) or globs, relative to `cwd`. Default `['decks']`. */
   readonly inputs?: readonly string[];
-  /** Resolved Lectern config (defaults when absent). */
+  /** The URL path the decks are mounted at, under Vite's `base`. Default `/talks/`. */
+  readonly path?: string;
+  /** A resolved Lectern config, used as it is (`lectern dev` passes its own); otherwise the config file is read. */
   readonly config?: ResolvedConfig;
-  /** Folder that relative inputs are resolved from. Default: Vite's root's process.cwd(). */
+  /** The config file to read instead of `lectern.config.*` in `cwd`; `false` reads none. */
+  readonly configFile?: string | false;
+  /** Folder that relative inputs (and the config file) are found from. Default: Vite's root. */
   readonly cwd?: string;
-  /** Called for what the terminal should show (the CLI prints; the plugin never does). */
+  /** Called for what the terminal should show. Default: Vite's logger. */
   readonly onEvent?: (event: DevEvent) => void;
 }
 
-/** The Lectern Vite plugin (`lectern:decks` serves, watches and reports). */
+/** The default mount path. */
+export const DEFAULT_MOUNT = '/talks/';
+
+/** The Lectern Vite plugin (`lectern:decks`: serves, watches and reports; emits the decks in a build). */
 export function lectern(options: LecternPluginOptions = {}): Plugin {
-  const emit = options.onEvent ?? (() => undefined);
+  const mount = normalizeMount(options.path ?? DEFAULT_MOUNT);
+  let vite: ViteResolvedConfig | undefined;
+  let config: Promise<ResolvedConfig> | undefined;
+  const cwd = (): string => resolve(options.cwd ?? vite?.root ?? process.cwd());
+  const inputs = options.inputs ?? ['decks'];
+  const lecternConfig = (): Promise<ResolvedConfig> => (config ??= loadLecternConfig(options, cwd(), vite?.logger));
   return {
-    name: 'lectern',
-    apply: 'serve',
+    name: 'lectern:decks',
+    configResolved(resolved) {
+      vite = resolved;
+    },
     async configureServer(server) {
       const runtime = await loadRuntime();
-      const decks = new DevDecks(options.inputs ?? ['decks'], options.config ?? resolveConfig(), options.cwd ?? process.cwd(), runtime);
+      const emit = options.onEvent ?? logEvents(server.config.logger);
+      const decks = new DevDecks(inputs, await lecternConfig(), cwd(), runtime);
       const state = new DevState(server, decks, emit);
-      // Registered directly (not returned): deck routes answer before Vite's own middlewares.
-      server.middlewares.use(createDevHandler(decks, () => server.config.base, (o) => state.seen(o)));
+      // Registered directly (not returned): deck routes answer before Vite's own middlewares (and an SPA fallback).
+      server.middlewares.use(createDevHandler(decks, () => joinBase(server.config.base, mount), (o) => state.seen(o), () => server.config.base));
       server.watcher.add([...(await decks.folders()), THEMES_DIR, CLIENT_DIR]);
       server.watcher.on('change', (file) => void state.changed(file));
       server.watcher.on('add', (file) => void state.added(file, 'add'));
       server.watcher.on('unlink', (file) => void state.added(file, 'unlink'));
     },
+    async buildStart() {
+      if (vite?.command !== 'build' || !isClientBuild(this, vite)) return;
+      const outDir = resolve(vite.root, vite.build.outDir);
+      try {
+        const built = await emitDecks(inputs, cwd(), await lecternConfig(), [outDir]);
+        for (const file of built.sources) this.addWatchFile(resolve(cwd(), file));
+        for (const d of built.diagnostics) this.warn(formatDiagnostic(d));
+        const folder = mount.slice(1);
+        for (const [path, source] of built.files) this.emitFile({ type: 'asset', fileName: `${folder}${path}`, source });
+      } catch (err) {
+        if (!(err instanceof LecternError)) throw err;
+        this.error([...err.diagnostics.map(formatDiagnostic), formatError(err)].join('\n'));
+      }
+    },
   };
 }
 
-/** How long after a change the file is looked at again (chokidar's change throttle is 50 ms). */
-const RECHECK_MS = 80;
-
-/** Modification time and size of a file, to notice a write the watcher did not report. */
-async function stamp(file: string): Promise<string> {
-  const info = await stat(file).catch(() => undefined);
-  return info === undefined ? 'missing' : `${info.mtimeMs}:${info.size}`;
+/** `lectern.config.*` of the app (or the file named), resolved; its warnings through Vite's logger. */
+async function loadLecternConfig(options: LecternPluginOptions, cwd: string, logger: Logger | undefined): Promise<ResolvedConfig> {
+  if (options.config !== undefined) return options.config;
+  if (options.configFile === false) return resolveConfig();
+  const loaded = await loadConfigFile(cwd, options.configFile === undefined ? undefined : resolve(cwd, options.configFile));
+  for (const d of loaded.diagnostics) logger?.warn(`[lectern] ${formatDiagnostic(d)}`);
+  return resolveConfig(loaded.config);
 }
 
-/** What the plugin remembers between saves: each deck's page shell, and the last failure shown. */
-class DevState {
-  private readonly shells = new Map<string, string>();
-  private lastFailure = '';
-  /** Changes are handled one after the other, so a slow compile never lands after a newer one. */
-  private queue: Promise<void> = Promise.resolve();
+/** Whether this build is the browser build of the app (not an SSR or another server environment's). */
+function isClientBuild(context: { environment?: { config: { consumer?: string } } }, vite: ViteResolvedConfig): boolean {
+  if (context.environment !== undefined) return context.environment.config.consumer === 'client';
+  return !vite.build.ssr;
+}
 
-  constructor(
-    private readonly server: ViteDevServer,
-    private readonly decks: DevDecks,
-    private readonly emit: (event: DevEvent) => void,
-  ) {}
+/** A mount path with one leading and one trailing slash (`talks` → `/talks/`). */
+export function normalizeMount(path: string): string {
+  const inner = path.split('/').filter((part) => part !== '').join('/');
+  if (inner.split('/').some((part) => part === '.' || part === '..')) throw new LecternError('config-invalid', `the decks' path must be a plain URL path, not ${JSON.stringify(path)}`);
+  return inner === '' ? '/' : `/${inner}/`;
+}
 
-  /** A page was served from this outcome: remember its shell; report a failure once. */
-  seen(outcome: DeckOutcome): void {
-    if (outcome.ok) {
-      this.shells.set(slugOf(outcome), shellOf(outcome.compiled.rendered));
-      this.lastFailure = '';
-    } else this.report(outcome.failure);
-  }
+/** Vite's base and the mount joined (`/app/` + `/talks/` → `/app/talks/`); a relative base (`./`) counts as `/`. */
+export function joinBase(base: string, mount: string): string {
+  const root = base.startsWith('/') ? base.replace(/\/*$/, '/') : '/';
+  return `${root}${mount.slice(1)}`;
+}
 
-  /** A watched file changed: an article is recompiled and pushed, a theme rebuilds the runtime. */
-  changed(file: string): Promise<void> {
-    if (this.decks.isArticle(file)) return this.enqueue(() => this.articleChanged(file));
-    if (file.startsWith(THEMES_DIR) || file.startsWith(CLIENT_DIR)) return this.enqueue(() => this.runtimeChanged(file));
-    return Promise.resolve();
-  }
-
-  /** An article appeared or went away: the index page reloads. */
-  added(file: string, change: 'add' | 'unlink'): Promise<void> {
-    if (!this.decks.isArticle(file)) return Promise.resolve();
-    return this.enqueue(async () => {
-      this.emit({ type: 'index', file, change });
-      this.server.ws.send({ type: 'custom', event: INDEX_EVENT, data: { file } });
-      // Editors that save by rename announce an existing article as added.
-      if (change === 'add') await this.articleChanged(file);
-    });
-  }
-
-  private enqueue(task: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(task).catch((err: unknown) => {
-      this.report({ message: `internal error: ${(err as Error)?.stack ?? String(err)}`, file: '', line: 1 });
-    });
-    return this.queue;
-  }
-
-  private async articleChanged(file: string): Promise<void> {
-    const started = performance.now();
-    const before = await stamp(file);
-    this.recheck(file, before);
-    const outcome = await this.decks.compile(file);
-    if (!outcome.ok) {
-      this.report(outcome.failure);
-      return;
+/** Dev server events through Vite's logger (the plugin in an app without Lectern's CLI). */
+function logEvents(logger: Logger): (event: DevEvent) => void {
+  return (event) => {
+    switch (event.type) {
+      case 'update':
+        return logger.info(`[lectern] ${event.slug}: updated in ${event.ms.toFixed(0)} ms`, { timestamp: true });
+      case 'error':
+        return logger.error(`[lectern] ${event.failure.message}`, { timestamp: true });
+      case 'diagnostic':
+        if (event.diagnostic.severity !== 'info') logger.warn(`[lectern] ${formatDiagnostic(event.diagnostic)}`, { timestamp: true });
+        return;
+      case 'index':
+        return logger.info(`[lectern] ${event.change === 'add' ? 'new article' : 'article removed'}: ${event.file}`, { timestamp: true });
+      case 'runtime':
+        return logger.info(`[lectern] runtime rebuilt (${event.file} changed)`, { timestamp: true });
     }
-    this.lastFailure = '';
-    const slug = slugOf(outcome);
-    const { slides } = outcome.compiled.rendered;
-    const shell = shellOf(outcome.compiled.rendered);
-    const reload = this.shells.has(slug) && this.shells.get(slug) !== shell;
-    this.shells.set(slug, shell);
-    const data: UpdatePayload = { slug, slides, reload };
-    this.server.ws.send({ type: 'custom', event: UPDATE_EVENT, data });
-    for (const diagnostic of outcome.compiled.rendered.diagnostics) this.emit({ type: 'diagnostic', diagnostic });
-    this.emit({ type: 'update', slug, file, ms: performance.now() - started });
-  }
-
-  /**
-   * Vite's watcher (chokidar 3) drops a second change to a file within 50 ms (a format-on-save
-   * writes twice): look again a little later and recompile when the file moved on.
-   */
-  private recheck(file: string, before: string): void {
-    setTimeout(() => {
-      void stamp(file).then((now) => {
-        if (now !== before) void this.changed(file);
-      });
-    }, RECHECK_MS).unref();
-  }
-
-  private async runtimeChanged(file: string): Promise<void> {
-    const started = performance.now();
-    try {
-      this.decks.setRuntime(await loadRuntime());
-    } catch (err) {
-      this.report({ message: `the deck runtime failed to build: ${(err as Error).message}`, file, line: 1 });
-      return;
-    }
-    this.shells.clear();
-    this.server.ws.send({ type: 'full-reload', path: '*' });
-    this.emit({ type: 'runtime', file, ms: performance.now() - started });
-  }
-
-  /** Show a failure in the browser overlay, and in the terminal unless it was the last one shown. */
-  private report(failure: DeckFailure): void {
-    this.server.ws.send({ type: 'error', err: overlayError(failure) });
-    const key = `${failure.file}:${failure.line}:${failure.message}`;
-    if (key === this.lastFailure) return;
-    this.lastFailure = key;
-    this.emit({ type: 'error', failure });
-  }
+  };
 }
 
-/** Everything of a deck page but its slides: when it changes (theme, size, title), the page reloads. */
-function shellOf(rendered: RenderedDeck): string {
-  return rendered.html.replace(rendered.slides, '');
-}
+/** The same plugin under the house's name for plugin factories (`create*Plugin`). */
+export const createLecternPlugin = lectern;
 
 export default lectern;

@@ -34,29 +34,33 @@ export function requestSegments(url: string, base: string): string[] | 'forbidde
   return decoded.slice(base.length).split('/');
 }
 
-/** The connect middleware of the dev server's deck routes. */
-export function createDevHandler(decks: DevDecks, base: () => string, seen: (outcome: DeckOutcome) => void): Handler {
+/**
+ * The connect middleware of the dev server's deck routes, answering under `base` (where the decks
+ * are mounted); `viteBase` is Vite's own base, where its client lives (the same unless the decks are
+ * mounted under a path of an app, `/talks/`).
+ */
+export function createDevHandler(decks: DevDecks, base: () => string, seen: (outcome: DeckOutcome) => void, viteBase: () => string = base): Handler {
   return (req, res, next) => {
-    route(decks, base(), req, res, seen).then((handled) => (handled ? undefined : next()), next);
+    route(decks, base(), req, res, seen, viteBase()).then((handled) => (handled ? undefined : next()), next);
   };
 }
 
-async function route(decks: DevDecks, base: string, req: IncomingMessage, res: ServerResponse, seen: (o: DeckOutcome) => void): Promise<boolean> {
+async function route(decks: DevDecks, base: string, req: IncomingMessage, res: ServerResponse, seen: (o: DeckOutcome) => void, viteBase: string): Promise<boolean> {
   const url = req.url ?? '/';
   const segments = requestSegments(url, base);
   if (segments === 'forbidden') return send(res, 403, 'text/plain; charset=utf-8', 'forbidden');
   if (segments === undefined || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
   const [first = '', ...rest] = segments;
-  if (first.startsWith('@') && segments.join('/') === DEV_CLIENT_PATH) return send(res, 200, 'text/javascript; charset=utf-8', devClientSource(base));
+  if (first.startsWith('@') && segments.join('/') === DEV_CLIENT_PATH) return send(res, 200, 'text/javascript; charset=utf-8', devClientSource(base, viteBase));
   if (first.startsWith('@') || first.startsWith('__')) return false; // Vite's own (/@vite/client, /@fs/ under fs.strict).
-  if (segments.length === 1 && (first === '' || first === 'index.html')) return send(res, 200, 'text/html; charset=utf-8', await indexPage(decks, base));
+  if (segments.length === 1 && (first === '' || first === 'index.html')) return send(res, 200, 'text/html; charset=utf-8', await indexPage(decks, base, viteBase));
   if (first === 'assets' && rest.length === 1) return sendRuntimeFile(decks, rest[0]!, res);
   const outcome = await decks.findBySlug(first);
   if (outcome === undefined) return false;
   if (rest.length === 0) return redirect(res, `${base}${encodeURIComponent(first)}/`);
   if (rest.length === 1 && (rest[0] === '' || rest[0] === 'index.html')) {
     seen(outcome);
-    return send(res, outcome.ok ? 200 : 500, 'text/html; charset=utf-8', outcome.ok ? withDevScripts(outcome.compiled.rendered.html, base) : errorPage(outcome, base));
+    return send(res, outcome.ok ? 200 : 500, 'text/html; charset=utf-8', outcome.ok ? withDevScripts(outcome.compiled.rendered.html, base, viteBase) : errorPage(outcome, base, viteBase));
   }
   // A folder of the deck (its reading view, `read/`) is its index.html, as static hosts serve it.
   const name = rest.join('/');
@@ -64,7 +68,7 @@ async function route(decks: DevDecks, base: string, req: IncomingMessage, res: S
 }
 
 /** The deck index of the dev server: every article, broken ones flagged, with the dev client. */
-async function indexPage(decks: DevDecks, base: string): Promise<string> {
+async function indexPage(decks: DevDecks, base: string, viteBase: string): Promise<string> {
   const entries: IndexEntry[] = (await decks.compileAll()).map((o) =>
     o.ok
       ? {
@@ -78,22 +82,23 @@ async function indexPage(decks: DevDecks, base: string): Promise<string> {
       : { slug: slugOf(o), title: `${basename(o.file)} (does not build)`, description: o.failure.message, slideCount: 0, pdfs: [] },
   );
   const html = renderIndexPage(entries).replace('<html lang="en">', '<html lang="en" data-lectern-index="true">');
-  return withDevScripts(html, base);
+  return withDevScripts(html, base, viteBase);
 }
 
 /** Vite's HMR client and Lectern's dev client, added at the end of `<head>`. */
-function withDevScripts(html: string, base: string): string {
-  const scripts = `<script type="module" src="${base}@vite/client"></script>\n<script type="module" src="${base}${DEV_CLIENT_PATH}"></script>\n`;
+function withDevScripts(html: string, base: string, viteBase: string): string {
+  const scripts = `<script type="module" src="${viteBase}@vite/client"></script>\n<script type="module" src="${base}${DEV_CLIENT_PATH}"></script>\n`;
   return html.replace('</head>', `${scripts}</head>`);
 }
 
 /** A page for an article that does not build: the overlay shows the failure; a good save reloads it. */
-function errorPage(outcome: Extract<DeckOutcome, { ok: false }>, base: string): string {
+function errorPage(outcome: Extract<DeckOutcome, { ok: false }>, base: string, viteBase: string): string {
   const err = JSON.stringify(overlayError(outcome.failure)).replace(/</g, '\\u003c');
   return withDevScripts(
     `<!doctype html>\n<html lang="en" data-lectern-slug="${escapeHtml(outcome.slug)}">\n<head>\n<meta charset="utf-8">\n<link rel="icon" href="data:,">\n<title>${escapeHtml(basename(outcome.file))}: error</title>\n` +
       `<script type="application/json" id="lectern-error">${err}</script>\n</head>\n<body>\n<pre>${escapeHtml(outcome.failure.message)}</pre>\n</body>\n</html>\n`,
     base,
+    viteBase,
   );
 }
 

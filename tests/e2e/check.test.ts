@@ -77,6 +77,28 @@ describe.skipIf(skipReason !== '')(`lectern check${skipReason === '' ? '' : ` (s
     expect(parsed.ok).toBe(true);
     expect(parsed.decks[0]?.slug).toBe('overflow');
   });
+
+  it('checks every article of a folder when some cannot be read (bad front matter, an empty file): those fail, exit 1, --json has them all', async () => {
+    const folder = join(REPO_ROOT, 'tests', 'fixtures', 'check', 'mixed');
+    const lines = await runCli(['check', folder], { timeoutMs: 120_000 });
+    expect(lines.code, lines.stderr).toBe(1);
+    expect(lines.stdout).toMatch(/^✓ a-good \(/m);
+    expect(lines.stdout).toMatch(/^✗ b-bad-front-matter \(.*b-bad-front-matter\.md\): could not be checked\n {4}.*b-bad-front-matter\.md:\d+: error: /m);
+    expect(lines.stdout).toMatch(/^✗ c-empty \(.*c-empty\.md\): could not be checked\n {4}.*has no content/m);
+    expect(lines.stdout).toMatch(/^✓ d-good \(/m);
+    // Progress off a terminal: a plain numbered line per step, on stderr.
+    expect(lines.stderr).toMatch(/^check 4\/4: d-good: measuring$/m);
+    const json = await runCli(['check', folder, '--json'], { timeoutMs: 120_000 });
+    expect(json.code, json.stderr).toBe(1);
+    const report = JSON.parse(json.stdout) as CheckReport;
+    expect(report.decks.map((d) => [d.slug, d.ok, d.error === undefined])).toEqual([
+      ['a-good', true, true],
+      ['b-bad-front-matter', false, false],
+      ['c-empty', false, false],
+      ['d-good', true, true],
+    ]);
+    expect(report.ok).toBe(false);
+  });
 });
 
 /** The shared articles the issue names: the Jekyll site (landing page included) and the corpus. */

@@ -8,9 +8,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, stackLines, type CliRun } from './helpers/cli.js';
+import { REPO_ROOT } from './helpers/paths.js';
 import { listFiles, removeDir, tempDir } from './helpers/site.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -19,6 +20,12 @@ const TRACE = fileURLToPath(new URL('./helpers/trace-imports.mjs', import.meta.u
 /** Everything a run printed, for assertion messages. */
 function output(run: CliRun): string {
   return `exit ${String(run.code)}\n${run.stdout}\n${run.stderr}`;
+}
+
+/** Lectern's own modules among the URLs a process resolved, relative to the repository. */
+function ownModules(urls: readonly string[]): string[] {
+  const root = pathToFileURL(REPO_ROOT).href;
+  return [...new Set(urls.filter((u) => u.startsWith(`${root}/`) && !u.includes('/node_modules/') && !u.includes('/tests/')).map((u) => u.slice(root.length + 1)))].filter((m) => m !== 'bin/lectern.js').sort();
 }
 
 /** A run must never show a stack trace or call itself an internal error. */
@@ -60,13 +67,14 @@ describe('the lectern process', () => {
     expect(run.stdout).toMatch(/--version/);
   });
 
-  it('--version loads the CLI entry only: no pipeline, no Vite, no Puppeteer', async () => {
+  it('--version loads the compiled CLI entry only: no pipeline, no Vite, no Puppeteer, no TypeScript', async () => {
     const { run, modules } = await traced('version', ['--version']);
     expect(run.code, output(run)).toBe(0);
-    const ours = modules.filter((url) => /\/(build\/)?src\//.test(url)).map((url) => url.replace(/^.*\/src\//, 'src/').replace(/\.(ts|js)$/, ''));
+    const ours = ownModules(modules);
     expect(ours.length, 'the trace saw no module of Lectern: is the import hook working?').toBeGreaterThan(0);
-    expect([...new Set(ours)].sort()).toEqual(['src/cli/index', 'src/cli/log', 'src/errors']);
-    expect(modules.filter((url) => /node_modules\/(puppeteer-core|vite|marked|parse5|highlight\.js)\//.test(url))).toEqual([]);
+    // The entry and the one small shared chunk it needs (the error type): nothing of a command.
+    expect(ours.filter((m) => m !== 'build/cli.js' && !/^build\/chunks\/errors-[\w-]+\.js$/.test(m)), ours.join('\n')).toEqual([]);
+    expect(modules.filter((url) => /node_modules\/(puppeteer-core|vite|marked|parse5|highlight\.js|tsx|typescript)\//.test(url))).toEqual([]);
   });
 
   it('an unknown command exits 2, the message on stderr', async () => {
@@ -110,7 +118,7 @@ describe('the lectern process', () => {
     expect(files).toContain('index.html');
     expect(files).toContain('eventlet/index.html');
     expect(files.some((f) => f.startsWith('assets/'))).toBe(true);
-    expect(modules.some((url) => /\/src\/commands\/build\./.test(url))).toBe(true);
-    expect(modules.filter((url) => url.includes('node_modules/puppeteer-core/'))).toEqual([]);
+    expect(ownModules(modules).every((m) => m.startsWith('build/')), 'runs the compiled bundle, not the sources').toBe(true);
+    expect(modules.filter((url) => /node_modules\/(puppeteer-core|vite|rolldown|sanitize-html|qrcode|tsx)\//.test(url))).toEqual([]);
   });
 });

@@ -19,7 +19,8 @@ import type { DevEvent } from '../../src/vite/plugin.js';
 const CHROMIUM = '/usr/bin/chromium';
 const SEED = join(import.meta.dirname, '../../decks/eventlet.md');
 /** A phrase of the lead sentence of a paragraph shown on slide 3 (h 1, v 1: "Magic Asynchronicity"). */
-const BEFORE = 'This trick, monkey patching';
+// A sentence on the third slide (h 1, v 1) of the seed as the composer plans it.
+const BEFORE = 'The promise is not kept.';
 
 describe.skipIf(!existsSync(CHROMIUM) || !existsSync(SEED))('lectern dev (needs Chromium and decks/eventlet.md)', () => {
   let dir: string;
@@ -75,11 +76,11 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(SEED))('lectern dev (needs 
   });
 
   it('shows an edit on slide 3 without navigating or reloading', async () => {
-    await writeFile(article, original.replace(BEFORE, 'This hack, monkey patching'));
-    await page.waitForFunction(() => (window.Reveal.getSlides()[2] as HTMLElement | undefined)?.innerText.includes('This hack, monkey patching'), { timeout: 10_000 });
+    await writeFile(article, original.replace(BEFORE, 'The promise is never kept.'));
+    await page.waitForFunction(() => (window.Reveal.getSlides()[2] as HTMLElement | undefined)?.innerText.includes('The promise is never kept.'), { timeout: 10_000 });
     const state = await page.evaluate(() => ({ indices: window.Reveal.getIndices(), marker: (window as unknown as { __marker?: number }).__marker, current: window.Reveal.getCurrentSlide()?.id }));
     expect(state.indices).toMatchObject({ h: 1, v: 1 });
-    expect(state.current).toBe('magic-asynchronicity');
+    expect(state.current).toBe('magic-asynchronicity-2');
     expect(state.marker).toBe(42); // Same page: no full reload happened.
     expect(events.some((e) => e.type === 'update' && e.slug === 'eventlet')).toBe(true);
   });
@@ -94,9 +95,9 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(SEED))('lectern dev (needs 
   });
 
   it('recovers on the next good save: overlay gone, deck updated, same slide', async () => {
-    await writeFile(article, original.replace(BEFORE, 'This device, monkey patching'));
+    await writeFile(article, original.replace(BEFORE, 'The promise is broken.'));
     await page.waitForFunction(
-      () => document.querySelector('vite-error-overlay') === null && (window.Reveal.getSlides()[2] as HTMLElement | undefined)?.innerText.includes('This device'),
+      () => document.querySelector('vite-error-overlay') === null && (window.Reveal.getSlides()[2] as HTMLElement | undefined)?.innerText.includes('The promise is broken.'),
       { timeout: 10_000 },
     );
     expect(await page.evaluate(() => window.Reveal.getIndices())).toMatchObject({ h: 1, v: 1 });

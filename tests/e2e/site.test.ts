@@ -94,7 +94,8 @@ describe.skipIf(!existsSync(DECKS))('static site under --base /talks/ (needs dec
     expect(urls.some((u) => /\/talks\/assets\/deck-[\w-]+\.js$/.test(u))).toBe(true);
     expect(urls.some((u) => /\.woff2$/.test(u))).toBe(true);
     expect(urls.some((u) => /\/talks\/pictures\/dot-[0-9a-f]{8}\.png$/.test(u))).toBe(true);
-    expect(urls.some((u) => /\/talks\/eventlet\/qr-[0-9a-f]{8}\.svg$/.test(u))).toBe(true);
+    // A hosted deck's thumbnail is a PNG of its title slide (link previews need a bitmap).
+    expect(visited.get(`${site}eventlet/thumbnail.png`)).toBe(200);
   });
 
   it('loads nothing from another host: only article hyperlinks leave 127.0.0.1', () => {
@@ -105,7 +106,10 @@ describe.skipIf(!existsSync(DECKS))('static site under --base /talks/ (needs dec
     const html = await (await fetch(`${site}eventlet/`)).text();
     expect(html).toContain(`<link rel="canonical" href="${site}eventlet/">`);
     expect(html).toContain(`<meta property="og:url" content="${site}eventlet/">`);
-    expect(html).toContain(`<meta property="og:image" content="${site}eventlet/thumbnail.svg">`);
+    expect(html).toContain(`<meta property="og:image" content="${site}eventlet/thumbnail.png">`);
+    // The closing slide shows the deck's URL and its QR code, drawn inline at build time.
+    expect(html).toMatch(/<section[^>]*lectern-closing[\s\S]*?<figure class="lectern-qr"><svg/);
+    expect(html).toContain(`${site}eventlet/`);
     expect(html).toMatch(/<meta name="twitter:card" content="summary_large_image">/);
   });
 

@@ -43,6 +43,7 @@ describe('resolveConfig: defaults', () => {
       wordsPerMinute: 130,
       duration: 0,
       notes: true,
+      css: [],
       outDir: 'dist',
       strict: false,
       base: '/',
@@ -50,6 +51,8 @@ describe('resolveConfig: defaults', () => {
       overrides: {},
       pdf: { paper: 'a4', handoutLayout: 'notes', steps: false },
       browser: { timeoutMs: 30_000 },
+      fetch: true,
+      cacheDir: 'node_modules/.cache/lectern',
     });
   });
 
@@ -145,7 +148,7 @@ describe('resolveConfig: validation', () => {
     ['an infinite maxCodeLines', { maxCodeLines: Number.POSITIVE_INFINITY }, /^maxCodeLines must be a positive number/],
     ['statementWords of -1', { statementWords: -1 }, /^statementWords must be a positive number, not -1$/],
     ['unsafeHtml as a string', { unsafeHtml: 'yes' as unknown as boolean }, /^unsafeHtml must be true or false, not "yes"$/],
-    ['a theme name with spaces', { theme: 'My Theme' }, /^theme must be a theme name, not "My Theme"$/],
+    ['a theme name with spaces', { theme: 'My Theme' }, /^theme must be a theme name or the path of a \.css file, not "My Theme"$/],
     ['a theme name that climbs out', { theme: '../x' }, /^theme must be a theme name/],
     ['paper a3', { pdf: { paper: 'a3' as 'a4' } }, /^pdf\.paper must be a4 or letter, not "a3"$/],
     ['handout layout 2up', { pdf: { handoutLayout: '2up' as '3up' } }, /^pdf\.handoutLayout must be notes or 3up, not "2up"$/],
@@ -212,7 +215,7 @@ describe('resolveDeckOptions', () => {
     expect(err.file).toBe('talks/a.md');
     expect(err.message).toBe('layout must be "stacked" or "flat", not "sideways"');
     expect(thrown(() => resolveDeckOptions(config, { lectern: { maxCodeLines: 0 } }, 'a.md')).message).toBe('maxCodeLines must be a positive number, not 0');
-    expect(thrown(() => resolveDeckOptions(config, { theme: 'Fancy Theme' }, 'a.md')).message).toBe('theme must be a theme name, not "Fancy Theme"');
+    expect(thrown(() => resolveDeckOptions(config, { theme: 'Fancy Theme' }, 'a.md')).message).toBe('theme must be a theme name or the path of a .css file, not "Fancy Theme"');
   });
 
   it('never changes the front matter or the config it reads', () => {

@@ -82,6 +82,28 @@ describe('lectern build, in-process', () => {
     expect(existsSync(join(other, 'eventlet', 'index.html'))).toBe(true);
   });
 
+  it('--quiet builds the same and prints nothing when nothing is wrong; warnings still show', async () => {
+    const other = join(root, 'quiet');
+    const run = await cli('build', 'decks/eventlet.md', '--out', other, '--quiet');
+    expect(run.code, shown(run)).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('');
+    expect(existsSync(join(other, 'eventlet', 'index.html'))).toBe(true);
+    const warned = await cli('build', 'tests/fixtures/config/front-matter-key.md', '--out', join(root, 'quiet-warned'), '-q');
+    expect(warned.code, shown(warned)).toBe(0);
+    expect(warned.stdout).toBe('');
+    expect(warned.stderr).toMatch(/^tests\/fixtures\/config\/front-matter-key\.md:4: warning: unknown deck option "maxPoint" \(did you mean "maxPoints"\?\); it is ignored \[front-matter-unknown-key\]$/m);
+  });
+
+  it('reads the lectern.config.ts --config names and warns about an unknown key, naming the nearest', async () => {
+    const run = await cli('build', 'decks/eventlet.md', '--out', join(root, 'ts-config'), '--config', 'tests/fixtures/config/ts/lectern.config.ts');
+    expect(run.code, shown(run)).toBe(0);
+    expect(run.stderr).toMatch(/^tests\/fixtures\/config\/ts\/lectern\.config\.ts:8: warning: unknown option "maxPoint" \(did you mean "maxPoints"\?\); it is ignored \[config-unknown-key\]$/m);
+    const page = await readFile(join(root, 'ts-config', 'eventlet', 'index.html'), 'utf8');
+    expect(page).toMatch(/theme-dark-[\w-]+\.css/);
+    expect(page).toContain('"width":1024');
+  });
+
   it('a second build into the same folder after a deck is gone says it removed that deck’s files', async () => {
     const other = join(root, 'shrink');
     expect((await cli('build', 'decks', '--out', other)).code).toBe(0);

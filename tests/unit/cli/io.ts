@@ -14,7 +14,7 @@ export function captureIo(): { io: CliIo; stdout: () => string; stderr: () => st
   let out = '';
   let err = '';
   return {
-    io: { stdout: { write: (text: string) => (out += text) }, stderr: { write: (text: string) => (err += text), isTTY: false } },
+    io: { stdout: { write: (text: string) => (out += text) }, stderr: { write: (text: string) => (err += text), isTTY: false }, env: {} },
     stdout: () => out,
     stderr: () => err,
   };

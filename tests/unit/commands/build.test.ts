@@ -66,6 +66,11 @@ describe('buildSite, HTML only', () => {
     expect(world.sites[0]!.outDir).toBe(OUT);
   });
 
+  it('never reads its own output folder as input (`lectern build .` over a previous build)', async () => {
+    const { world } = await build(GOOD);
+    expect(world.loadOptions).toEqual([{ exclude: [OUT] }]);
+  });
+
   it('writes each deck’s page, image and SVG thumbnail, the runtime and the index page', async () => {
     const { world } = await build(GOOD);
     const output = world.sites[0]!.output;

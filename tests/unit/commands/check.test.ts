@@ -121,6 +121,22 @@ describe('checkDecks', () => {
     expect(world.log).toEqual(['loadSources', 'loadRuntime', 'measurer']);
   });
 
+  it('reports an article that cannot be read (bad front matter, an empty file) as a failed deck, and checks every other one', async () => {
+    const articles = { 'talks/alpha.md': ALPHA, 'talks/bad.md': '---\ntitle: [unclosed\n---\n# Bad\n', 'talks/empty.md': '', 'talks/zeta.md': BETA };
+    const { world, report, seen } = await check({ articles, images: ['talks/img/diagram.png'] });
+    expect(report.decks.map((d) => [d.slug, d.ok])).toEqual([
+      ['alpha', true],
+      ['bad', false],
+      ['empty', false],
+      ['zeta', true],
+    ]);
+    expect(report.decks[1]).toMatchObject({ source: 'talks/bad.md', title: 'bad', slides: 0, error: expect.stringMatching(/^talks\/bad\.md:\d+: error: /) });
+    expect(report.decks[2]).toMatchObject({ source: 'talks/empty.md', error: expect.stringContaining('has no content') });
+    expect(world.log).toEqual(['loadSources', 'loadRuntime', 'measurer', 'measure alpha', 'measure zeta', 'measurer close']);
+    expect(seen.map((d) => d.slug)).toEqual(['alpha', 'bad', 'empty', 'zeta']);
+    expect(report.ok).toBe(false);
+  });
+
   it('fails on an input that does not exist before starting a browser', async () => {
     const world = fakeEdges(GOOD);
     await expect(checkDecks({ inputs: ['talks/nope.md'], config }, world.edges)).rejects.toMatchObject({ code: 'input-missing' });

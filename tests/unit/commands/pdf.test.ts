@@ -86,7 +86,7 @@ describe('exportPdfs', () => {
     expect(ok(r).files.map((f) => f.label)).toEqual(['slides PDF', 'slides PDF']);
     expect(r.world.printOptions[0]).toMatchObject({ slides: true, handout: false });
     expect([...r.world.files.keys()]).toEqual([join(OUT, 'alpha.slides.pdf'), join(OUT, 'beta.slides.pdf')]);
-    expect(r.events[0]).toEqual({ type: 'pdf-begin', jobs: 2 });
+    expect(r.events[0]).toEqual({ type: 'pdf-begin', jobs: 2, decks: 2 });
   });
 
   it('with slides off and the handout on, writes the handouts only', async () => {

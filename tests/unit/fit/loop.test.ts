@@ -30,6 +30,11 @@ describe('tightenHints', () => {
     expect(tightenHints(d, [over('b'), over('a', true)], first)).toEqual({ tighter: { 9: 0.49 }, narrower: { 3: 0.7 } });
   });
 
+  it('tightens a line once a round however many of its pieces overflowed', () => {
+    const pieces = deck(slide('p1', 47), slide('p2', 47), slide('p3', 47));
+    expect(tightenHints(pieces, [over('p1', true), over('p2', true), over('p3', true), over('p3')])).toEqual({ tighter: { 47: 0.7 }, narrower: { 47: 0.7 } });
+  });
+
   it('ignores unknown ids and gives up at the floor', () => {
     expect(tightenHints(d, [over('nope')])).toBeUndefined();
     expect(tightenHints(d, [over('a')], { tighter: { 3: MIN_FIT_FACTOR } })).toBeUndefined();

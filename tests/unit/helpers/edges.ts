@@ -16,6 +16,7 @@ import type { MeasuredDeck } from '../../../src/check/index.js';
 import { LecternError } from '../../../src/errors.js';
 import type { SlideOverflow } from '../../../src/fit/measure.js';
 import type { Diagnostic, FitHints, ImageFile, LoadedImages } from '../../../src/model.js';
+import type { LoadOutcome, LoadSourcesOptions } from '../../../src/load/files.js';
 import { parseSource } from '../../../src/load/source.js';
 import type { RuntimeManifest } from '../../../src/runtime/manifest.js';
 import type { SiteOutput } from '../../../src/site/output.js';
@@ -80,6 +81,8 @@ export interface FakeWorld {
   /** The PDFs the printer made: `<slug>/slides` → bytes and pages. */
   readonly pdfs: Map<string, { bytes: Uint8Array; pages: number }>;
   readonly thumbnails: Map<string, Uint8Array>;
+  /** The options each loadSources call was given (a build excludes its output folder). */
+  readonly loadOptions: LoadSourcesOptions[];
 }
 
 /** Fake edges over `options`. */
@@ -96,6 +99,7 @@ export function fakeEdges(options: FakeOptions): FakeWorld {
     finals: [],
     pdfs: new Map(),
     thumbnails: new Map(),
+    loadOptions: [],
   };
   const paths = Object.keys(options.articles).sort();
   const edges: Edges = {
@@ -103,8 +107,16 @@ export function fakeEdges(options: FakeOptions): FakeWorld {
       log.push('loadRuntime');
       return FAKE_RUNTIME;
     },
-    async loadSources(inputs) {
+    async loadSources(inputs, load) {
+      const outcomes = await edges.loadSourcesSettled(inputs, load);
+      return outcomes.map((o) => {
+        if (!o.ok) throw o.error;
+        return o.source;
+      });
+    },
+    async loadSourcesSettled(inputs, load) {
       log.push('loadSources');
+      world.loadOptions.push(load ?? {});
       const files = inputs.flatMap((input) => {
         if (options.articles[input] !== undefined) return [input];
         const under = paths.filter((p) => p.startsWith(`${input}/`));
@@ -112,9 +124,15 @@ export function fakeEdges(options: FakeOptions): FakeWorld {
         return under;
       });
       const slugs = new Map(paths.map((p) => [posix.basename(p), posix.basename(p).replace(/\.[^.]+$/, '')]));
-      return [...new Set(files)].map((file) =>
-        parseSource(options.articles[file]!, file, { resolveLink: (target) => (slugs.has(target) ? `../${slugs.get(target)}/` : undefined) }),
-      );
+      return [...new Set(files)].map((file): LoadOutcome => {
+        try {
+          const source = parseSource(options.articles[file]!, file, { resolveLink: (target) => (slugs.has(target) ? `../${slugs.get(target)}/` : undefined) });
+          return { ok: true, source };
+        } catch (error) {
+          if (!(error instanceof LecternError)) throw error;
+          return { ok: false, file, error };
+        }
+      });
     },
     async loadImages(refs, articleFile) {
       const files: ImageFile[] = [];

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LecternError } from '../../../src/errors.js';
-import { decodeUtf8, displayPath, loadSources } from '../../../src/load/files.js';
+import { decodeUtf8, displayPath, loadSources, loadSourcesSettled } from '../../../src/load/files.js';
+import { isUnderInputs } from '../../../src/load/inputs.js';
 
 let root: string;
 
@@ -38,6 +39,22 @@ beforeAll(async () => {
   await write('site/page.html', '<h1>Page</h1>\n');
   await write('empty/README.md', '# nothing\n');
   await write('empty/notes.txt', 'x');
+  await write('hugo/content/posts/first/index.md', '---\ntitle: First\n---\n# First\n\nText.\n');
+  await write('hugo/content/posts/second/index.md', '# Second\n\nText.\n');
+  await write('hugo/content/posts/second/notes.md', '# Notes\n\nText.\n');
+  await write('hugo/content/posts/_index.md', '# Section list\n');
+  await write('hugo/content/about.md', '# About\n\nText.\n');
+  await write('hugo/content/.git/x.md', '# not an article\n');
+  await write('hugo/content/node_modules/pkg/readme-like.md', '# dependency\n');
+  await write('jekyll/_posts/2024-01-01-hello.md', '# Hello\n\nText.\n');
+  await write('jekyll/_site/hello/index.html', '<h1>Built</h1>\n');
+  await write('jekyll/_drafts/later.md', '# Later\n');
+  await write('jekyll/dist/old/index.html', '<h1>Output</h1>\n');
+  await write('jekyll/about.md', '# About\n\nText.\n');
+  await write('mixed/good.md', '# Good\n\nText.\n');
+  await write('mixed/bad-front-matter.md', '---\ntitle: [unclosed\n---\n# Bad\n');
+  await write('mixed/empty.md', '');
+  await write('mixed/z-good.md', '# Z\n\nText.\n');
   await write('latin1.md', new Uint8Array([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a, 0x0a, 0x74, 0x65, 0x78, 0x74, 0xff, 0x0a]));
 });
 
@@ -49,7 +66,8 @@ describe('loadSources', () => {
   it('lists a folder\'s articles by name, skipping drafts, hidden files, READMEs and licences', async () => {
     const sources = await loadSources(['site'], { cwd: root });
     expect(sources.map((s) => s.path)).toEqual(['site/a-post.md', 'site/b-post.md', 'site/c.md', 'site/index.markdown', 'site/page.html']);
-    expect(sources.map((s) => s.slug)).toEqual(['alpha', 'b-post', 'c', 'index', 'page']);
+    // index.markdown is the folder's page (a page bundle): it takes the folder's name.
+    expect(sources.map((s) => s.slug)).toEqual(['alpha', 'b-post', 'c', 'site', 'page']);
     expect(sources.map((s) => s.format)).toEqual(['markdown', 'markdown', 'markdown', 'markdown', 'html']);
   });
 
@@ -99,5 +117,61 @@ describe('loadSources', () => {
   it('decodes valid UTF-8 (and drops a BOM) without diagnostics', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('# Café\n')]);
     expect(decodeUtf8(bytes, 'a.md')).toEqual({ text: '# Café\n', diagnostics: [] });
+  });
+});
+
+describe('inputs: folders recursively, globs, page bundles', () => {
+  it('reads a folder recursively, naming page bundles after their folder, skipping hidden folders and node_modules', async () => {
+    const sources = await loadSources(['hugo'], { cwd: root });
+    expect(sources.map((s) => s.path)).toEqual(['hugo/content/about.md', 'hugo/content/posts/first/index.md', 'hugo/content/posts/second/index.md', 'hugo/content/posts/second/notes.md']);
+    expect(sources.map((s) => s.slug)).toEqual(['about', 'first', 'second', 'notes']);
+  });
+
+  it("descends into Jekyll's _posts but not _site, _drafts or an excluded output folder", async () => {
+    const sources = await loadSources(['jekyll'], { cwd: root, exclude: ['jekyll/dist'] });
+    expect(sources.map((s) => s.path)).toEqual(['jekyll/_posts/2024-01-01-hello.md', 'jekyll/about.md']);
+  });
+
+  it('expands a glob (sorted, the same skip rules), and a ** glob across folders', async () => {
+    expect((await loadSources(['site/*.md'], { cwd: root })).map((s) => s.path)).toEqual(['site/a-post.md', 'site/b-post.md', 'site/c.md']);
+    expect((await loadSources(['hugo/**/index.md'], { cwd: root })).map((s) => s.slug)).toEqual(['first', 'second']);
+    expect((await loadSources(['site/{c,page}.*'], { cwd: root })).map((s) => s.path)).toEqual(['site/c.md', 'site/page.html']);
+  });
+
+  it('says when a glob matches no article', async () => {
+    const err = await rejection(loadSources(['site/*.rst'], { cwd: root }));
+    expect(err).toMatchObject({ code: 'input-missing', message: 'no article matches site/*.rst' });
+  });
+
+  it('reads a file named like a glob as that file', async () => {
+    await write('odd/[draft] plan.md', '# Plan\n\nText.\n');
+    expect((await loadSources(['odd/[draft] plan.md'], { cwd: root })).map((s) => s.path)).toEqual(['odd/[draft] plan.md']);
+  });
+
+  it('tells which files a folder input covers (the dev server asks when a file appears)', () => {
+    const inputs = [join(root, 'hugo'), join(root, 'site/c.md')];
+    expect(isUnderInputs(join(root, 'hugo/content/posts/third/index.md'), inputs)).toBe(true);
+    expect(isUnderInputs(join(root, 'site/c.md'), inputs)).toBe(true);
+    expect(isUnderInputs(join(root, 'site/a-post.md'), inputs)).toBe(false);
+    expect(isUnderInputs(join(root, 'hugo/content/_drafts/x.md'), inputs)).toBe(false);
+    expect(isUnderInputs(join(root, 'hugo/content/README.md'), inputs)).toBe(false);
+    expect(isUnderInputs(join(root, 'hugo/dist/x/index.html'), inputs, [join(root, 'hugo/dist')])).toBe(false);
+  });
+});
+
+describe('loadSourcesSettled', () => {
+  it('reads every article, a bad one (invalid front matter, an empty file) as its error', async () => {
+    const outcomes = await loadSourcesSettled(['mixed'], { cwd: root });
+    expect(outcomes.map((o) => (o.ok ? `ok ${o.source.path}` : `${o.error.code} ${o.file}`))).toEqual([
+      'front-matter-invalid mixed/bad-front-matter.md',
+      'article-empty mixed/empty.md',
+      'ok mixed/good.md',
+      'ok mixed/z-good.md',
+    ]);
+  });
+
+  it('while loadSources stops at the first bad article', async () => {
+    const err = await rejection(loadSources(['mixed'], { cwd: root }));
+    expect(err.code).toBe('front-matter-invalid');
   });
 });

@@ -71,9 +71,37 @@ describe('slugs', () => {
     expect(slug).toBe('长'.repeat(66));
     expect(new TextEncoder().encode(slug).length).toBeLessThanOrEqual(200);
   });
+
+  it('names a page bundle (post/index.md, _index.md, index.html) after its folder', () => {
+    expect(slugFromPath('content/posts/my-post/index.md', {})).toBe('my-post');
+    expect(slugFromPath('content\\posts\\Other Post\\index.md', {})).toBe('other-post');
+    expect(slugFromPath('content/posts/_index.md', {})).toBe('posts');
+    expect(slugFromPath('site/about/index.html', {})).toBe('about');
+    expect(slugFromPath('content/posts/my-post/index.md', { slug: 'Mine' })).toBe('mine');
+    expect(slugFromPath('index.md', {})).toBe('index');
+    expect(slugFromPath('./index.md', {})).toBe('index');
+    expect(slugFromPath('indexes.md', {})).toBe('indexes');
+  });
 });
 
 describe('parseSource', () => {
+  it('warns about unknown keys of the lectern: block at their line, naming the nearest option', () => {
+    const text = '---\ntitle: X\nlectern:\n  maxPoint: 3\n  outDir: out\n  layout: flat\n---\n# X\n\nText.\n';
+    const source = parseSource(text, 'posts/x.md', noLinks);
+    expect(source.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['front-matter-unknown-key', 4, 'unknown deck option "maxPoint" (did you mean "maxPoints"?); it is ignored'],
+      ['front-matter-unknown-key', 5, '"outDir" applies to a whole site, not to one article; it is ignored here'],
+    ]);
+    expect(source.diagnostics.every((d) => d.severity === 'warning' && d.file === 'posts/x.md')).toBe(true);
+  });
+
+  it('finds unknown keys of a flow-style or TOML lectern block too', () => {
+    const flow = parseSource('---\nlectern: { maxWord: 3 }\n---\n# X\n', 'x.md', noLinks);
+    expect(flow.diagnostics).toMatchObject([{ line: 2, message: expect.stringContaining('"maxWords"') }]);
+    const toml = parseSource('+++\n[lectern]\nthem = "dark"\n+++\n# X\n', 'x.md', noLinks);
+    expect(toml.diagnostics).toMatchObject([{ line: 3, message: expect.stringContaining('"theme"') }]);
+  });
+
   it('combines front matter, Liquid, format and slug', () => {
     const text = '---\r\ntitle: Hello\r\nslug: hi\r\n---\r\n# {{ page.title }}\r\n\r\n[Next]({% link next.md %})\r\n';
     const source = parseSource(text, 'posts/hello.md', { resolveLink: (t) => (t === 'next.md' ? '../next/' : undefined) });

@@ -64,6 +64,8 @@ export function blockTexts(block: Block, withCode = true): string[] {
       return [block.text];
     case 'directive':
       return block.text === undefined ? [] : [block.text];
+    case 'math':
+      return [block.tex];
     case 'rule':
       return [];
   }

@@ -35,7 +35,7 @@ describe('HTML blocks', () => {
     ]);
     expect(article.intro).toEqual([
       { type: 'code', line: 1, lang: 'python', code: 'if a < b:\n    pass' },
-      { type: 'code', line: 4, code: 'func main() {\n\tgo f()\n}' },
+      { type: 'code', line: 4, code: 'func main() {\n\tgo f()\n}', inferred: 'plaintext' },
       { type: 'code', line: 9, lang: 'sh', code: '$ go run x.go' },
     ]);
   });

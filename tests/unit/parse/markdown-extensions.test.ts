@@ -46,7 +46,7 @@ describe('kramdown-style HTML blocks in Markdown', () => {
     expect(article.intro).toEqual([
       { type: 'paragraph', line: 4, inlines: [{ type: 'text', text: 'inner' }] },
       { type: 'paragraph', line: 7, inlines: [{ type: 'text', text: 'still html' }] },
-      { type: 'code', line: 10, code: 'real code' },
+      { type: 'code', line: 10, code: 'real code', inferred: 'plaintext' },
     ]);
   });
 

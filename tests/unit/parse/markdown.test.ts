@@ -79,7 +79,7 @@ describe('markdown blocks', () => {
     const article = parseLines(['Intro', '', '``` PY title="app.py" linenums="1"', 'print(1)', '', 'x = 2', '```', '', '~~~', 'plain', '~~~']);
     expect(article.intro.slice(1)).toEqual([
       { type: 'code', line: 3, lang: 'py', title: 'app.py', code: 'print(1)\n\nx = 2' },
-      { type: 'code', line: 9, code: 'plain' },
+      { type: 'code', line: 9, code: 'plain', inferred: 'plaintext' },
     ]);
     expect(article.diagnostics).toEqual([]);
   });

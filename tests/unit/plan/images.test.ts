@@ -48,13 +48,14 @@ describe('images', () => {
 });
 
 describe('imageRefs', () => {
-  it('lists every relative image of an article once, at the first line that names it', () => {
+  it('lists every relative and remote image of an article once, at the first line that names it', () => {
     const text = ['# T', '', '![a](a.png)', '', '## S ![icon](i.svg)', '', '> ![b](img/b.png "B") and ![a again](a.png)', '', '![remote](https://x/c.png) ![root](/d.png)', ''].join('\n');
     const article = parseArticle(parseSource(text, 'talk.md', { resolveLink: () => undefined }));
     expect(imageRefs(article)).toEqual([
       { src: 'a.png', line: 3 },
       { src: 'i.svg', line: 5 },
       { src: 'img/b.png', line: 7 },
+      { src: 'https://x/c.png', line: 9 },
     ]);
   });
 });

@@ -73,6 +73,20 @@ describe('writeSite', () => {
     expect(await manifest()).toEqual(['index.html', 'kept/index.html']);
   });
 
+  it('removes the PDFs and PNG thumbnail of a kept deck once a build (HTML only) no longer makes them', async () => {
+    const deck = (pdf: boolean): Record<string, OutputFile> => ({
+      'index.html': { data: 'i' },
+      'talk/index.html': { data: 't' },
+      ...(pdf
+        ? { 'talk/slides.pdf': { data: new Uint8Array([37]) }, 'talk/handout.pdf': { data: new Uint8Array([37]) }, 'talk/thumbnail.png': { data: new Uint8Array([137]) } }
+        : { 'talk/thumbnail.svg': { data: '<svg/>' } }),
+    });
+    await writeSite(out, site({ ...deck(true), 'gone/index.html': { data: 'g' }, 'gone/slides.pdf': { data: new Uint8Array([37]) } }));
+    const report = await writeSite(out, site(deck(false)));
+    expect([...report.removed].sort()).toEqual(['gone/index.html', 'gone/slides.pdf', 'talk/handout.pdf', 'talk/slides.pdf', 'talk/thumbnail.png']);
+    expect(await files(out)).toEqual([MANIFEST_NAME, 'index.html', 'talk/index.html', 'talk/thumbnail.svg'].sort());
+  });
+
   it('never touches a file it did not write, even in a folder of a deck it removes', async () => {
     await mkdir(out, { recursive: true });
     await writeFile(join(out, 'CNAME'), 'talks.example.org');
