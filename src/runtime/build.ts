@@ -113,16 +113,18 @@ async function readViteOutput(outDir: string, themes: readonly string[], inputsH
   const katex = Object.values(vite).find((e) => e.src?.endsWith('katex/dist/katex.min.css'));
   if (katex === undefined) throw new LecternError('runtime-missing', 'the runtime build emitted no output for KaTeX\'s stylesheet');
   const files = (await listTree(join(outDir, 'assets'))).map((f) => `assets/${f}`).sort();
-  // The diagram renderer and everything only it loads: copied into a site only when a deck draws a diagram.
-  const always = closure(vite, ['src/client/deck.ts'], false);
+  // The diagram renderer and everything only it loads: copied into a site only when a deck draws a
+  // diagram. Everything else the deck loads, dynamically too, is always copied: the speaker notes
+  // plugin (loaded on S) shares a chunk with mermaid (marked), which must not go with the diagrams.
+  const always = closure(vite, ['src/client/deck.ts'], true, new Set(['src/client/diagrams.ts']));
   const diagrams = [...closure(vite, ['src/client/diagrams.ts'], true)].filter((f) => !always.has(f) && files.includes(f)).sort();
   return { inputsHash, deck: { js: deck.file, css: [...(deck.css ?? [])] }, themes: themeFiles, math: { css: [katex.file] }, files, diagrams };
 }
 
-/** The files the `roots` entries load: static imports, and dynamic ones too when `dynamic`. */
-function closure(vite: Record<string, ViteManifestEntry>, roots: readonly string[], dynamic: boolean): Set<string> {
+/** The files the `roots` entries load: static imports, and dynamic ones too when `dynamic` (never those of `skip`). */
+function closure(vite: Record<string, ViteManifestEntry>, roots: readonly string[], dynamic: boolean, skip: ReadonlySet<string> = new Set()): Set<string> {
   const files = new Set<string>();
-  const seen = new Set<string>();
+  const seen = new Set<string>(skip);
   const visit = (key: string): void => {
     const entry = vite[key];
     if (entry === undefined || seen.has(key)) return;

@@ -9,7 +9,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { CLIENT_DIR, PACKAGE_ROOT, THEMES_DIR } from './paths.js';
 
 /** Bump when buildRuntime's output changes for the same inputs. */
-export const RUNTIME_FORMAT = 2;
+export const RUNTIME_FORMAT = 3;
 
 /** Packages whose files end up in the runtime (or that build it). */
 const BUNDLED_PACKAGES = ['reveal.js', '@fontsource/inter', '@fontsource/jetbrains-mono', 'katex', 'mermaid', 'vite'];
