@@ -159,6 +159,7 @@ function siteDeck(deck: { readonly compiled: CompiledDeck; readonly printed?: Pr
     thumbnail: `${slug}/${compiled.files.thumbnail}`,
     reading: READING_VIEW_FILE.replace(/index\.html$/, ''),
     minutes: pacing.minutes,
+    ...(pacing.backupSlides > 0 ? { backupSlides: pacing.backupSlides } : {}),
     ...(meta.description === undefined ? {} : { description: meta.description }),
   };
   const result: DeckResult = {

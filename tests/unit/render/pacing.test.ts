@@ -76,5 +76,7 @@ describe('renderIndexPage', () => {
   it('links each deck’s reading view and says its minutes', () => {
     const html = renderIndexPage([{ slug: 'talk', title: 'Talk', slideCount: 9, pdfs: [], reading: 'read/', minutes: 3.6 }]);
     expect(html).toContain('9 slides, ≈ 4 min · <a href="talk/read/">reading view</a>');
+    const slotted = renderIndexPage([{ slug: 'talk', title: 'Talk', slideCount: 9, pdfs: [], reading: 'read/', minutes: 2, backupSlides: 4 }]);
+    expect(slotted).toContain('5 slides + 4 backup, ≈ 2 min');
   });
 });
