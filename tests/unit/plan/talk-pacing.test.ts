@@ -18,7 +18,7 @@ import { parseSource } from '../../../src/load/source.js';
 import type { Slide } from '../../../src/model.js';
 import { parseArticle } from '../../../src/parse/index.js';
 import { planDeck } from '../../../src/plan/index.js';
-import { deckPacing } from '../../../src/plan/pacing.js';
+import { deckPacing, slideSeconds } from '../../../src/plan/pacing.js';
 import { countWords } from '../../../src/text.js';
 import { compileForTest, TEST_RUNTIME } from '../helpers/compile.js';
 import { compileFixtures, SHARED_ARTICLES } from './fixture-decks.js';
@@ -208,6 +208,22 @@ describe('the author decides', () => {
     const free = compileForTest(parseSource(article('duration: 2m\n'), 'talks/paced.md', { resolveLink: () => undefined })).deck;
     // Without keep, the section with the most to say (C2) is among the first to go.
     expect(backupIds(free)).toContain('detail-c2');
+  });
+});
+
+describe('footnotes and backup slides', () => {
+  it('a footnote nothing cites stays on the closing slide, not on the last backup slide; a cited one goes with its slide, and counts in its time', () => {
+    const text = article('duration: 1m\n').replace('### Detail C2\n', '### Detail C2\n\nAs the manual says.[^cited]\n') + '\n[^cited]: The manual, chapter two, which nobody reads to the end.\n\n[^lonely]: A note nobody cites anywhere in the article.\n';
+    const deck = compileForTest(parseSource(text, 'talks/paced.md', { resolveLink: () => undefined })).deck;
+    const slides = deck.stacks.flat();
+    const notesOf = (s: Slide): string => JSON.stringify(s.notes);
+    const closing = slides.find((s) => s.kind === 'closing')!;
+    expect(slides.at(-1)!.backup).toBe(true);
+    expect(notesOf(closing)).toContain('A note nobody cites');
+    expect(notesOf(slides.at(-1)!)).not.toContain('A note nobody cites');
+    const citing = slides.find((s) => notesOf(s).includes('which nobody reads to the end'))!;
+    expect(citing.section?.id).toBe('detail-c2');
+    expect(citing.timing).toBe(slideSeconds(citing));
   });
 });
 
