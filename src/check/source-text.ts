@@ -98,7 +98,7 @@ function proseText(text: string): string {
     () => ' ',
   )
     // Icon and emoji shortcodes (`:octicons-mark-github-16:`, `:tada:`) are pictures, not words.
-    .replace(/(^|[\s"'(>]):[a-z][a-z0-9_+-]*:(?=[\s"'),.!?<]|$)/gm, '$1')
+    .replace(/(^|[\s"'(>]):(?:[a-z][a-z0-9_+-]*|[+-]1):(?=[\s"'),.!?<]|$)/gm, '$1')
     // Autolinks show their URL.
     .replace(/<((?:https?|mailto|ftp):[^>\s]+)>/gi, ' $1 ')
     // A `<` that cannot start a tag is text.

@@ -48,6 +48,8 @@ export const TARGET_FILL = 0.45;
 const MAX_RUN = 14;
 /** What cutting a lead-in from what it introduces costs: more than any other way to place them. */
 const LONE_LEAD_IN = 500;
+/** Cost of a continued slide holding a single point or paragraph (see slideCost). */
+const LONE_UNIT = 2;
 
 /** Slides for one scope (at least one). */
 export function composeScope(scope: Scope, ctx: ComposeContext): Slide[] {
@@ -229,6 +231,9 @@ function slideCost(layout: RunLayout, items: readonly Item[], from: number, to: 
     const { theme, floor } = codeSizes(g);
     cost += (0.6 * (theme - layout.codePx)) / (theme - floor);
   }
+  // A continued slide ("2/3") that holds one point or one paragraph alone is not balanced: the issue
+  // asks that none holds a single sentence. Costly, not forbidden (a unit too big to share stays).
+  if (to - from === 1 && !(from === 0 && to === items.length) && (items[from]!.unit.kind === 'point' || (items[from]!.unit.kind === 'text' && !isLeadIn(items[from]!.unit)))) cost += LONE_UNIT;
   return cost;
 }
 

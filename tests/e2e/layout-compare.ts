@@ -37,7 +37,8 @@ export function compareSlide(probe: SlideProbe, theme: string, deck: string): Pa
     line: 0,
     endLine: 0,
   };
-  const imageSize = (src: string): { width: number; height: number } | null | undefined => probe.images[src];
+  // A picture refused (outside the project) shows its alt text, as a missing one does.
+  const imageSize = (src: string): { width: number; height: number } | null | undefined => (!src || src.startsWith('lectern-blocked:') ? null : probe.images[src]);
   // Characters outside the fonts' subset are drawn by whatever system font the machine has (this
   // one may have no CJK font at all): such slides are compared apart, as estimates.
   const tag = outsideSubset(JSON.stringify(probe.parts) + JSON.stringify(probe.title ?? [])) ? 'fallback:' : '';
@@ -96,6 +97,11 @@ function compareTexts(probe: SlideProbe, slide: Slide, g: ReturnType<typeof slid
       predicted.push({ role: 'description', lines: measureParagraph([{ type: 'text', text: part.description }], g, 'subtitle').lines });
     } else if (part.type === 'code' && part.caption) {
       predicted.push({ role: 'caption', lines: measureCaption(part.caption, g).lines });
+    } else if (part.type === 'row') {
+      // Columns side by side, each its share of the width (layout/slide.ts measureRow).
+      const gap = g.scale.row.gapEm * g.bodyPx;
+      const share = { ...g, contentWidth: (g.contentWidth - gap * (part.parts.length - 1)) / part.parts.length };
+      for (const cell of part.parts) if (cell.type === 'code' && cell.caption) predicted.push({ role: 'caption', lines: measureCaption(cell.caption, share).lines });
     }
   }
   const measured = probe.texts.filter((t) => ['title', 'point', 'text', 'subtitle', 'statement', 'description', 'caption'].includes(t.role));

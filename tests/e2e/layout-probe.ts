@@ -117,6 +117,16 @@ export const PROBE_SCRIPT = String.raw`(() => {
     if (h) text('title', h);
     const parts = [];
     const items = [];
+    const codePart = (el) => {
+      const cap = el.querySelector('figcaption');
+      const title = el.querySelector('.lectern-code-title');
+      const scale = parseFloat(el.style.getPropertyValue('--lectern-code-scale')) || 1;
+      if (cap) text('caption', cap);
+      // Line-highlighted code is drawn as a table of rows (reveal.js's markup): one row a line.
+      const rows = el.querySelectorAll('pre table.hljs-ln tr');
+      const code = rows.length > 0 ? Array.from(rows).map((tr) => tr.textContent.replace(/\n$/, '')).join('\n') : el.querySelector('pre').textContent;
+      return { type: 'code', code, ...(cap ? { caption: inl(cap) } : {}), ...(title ? { title: title.textContent } : {}), firstLine: 1, scale };
+    };
     let byline = null;
     for (const el of kids(body)) {
       items.push({ tag: el.tagName.toLowerCase() + '.' + el.className, ...size(el) });
@@ -131,13 +141,13 @@ export const PROBE_SCRIPT = String.raw`(() => {
         if (el.classList.contains('lectern-description')) { byline.description = el.textContent; text('description', el); }
         else { const a = el.querySelector('.lectern-author'); const d = el.querySelector('time'); if (a) byline.author = a.textContent; if (d) byline.date = d.textContent; }
       } else if (el.classList.contains('lectern-code')) {
-        const cap = el.querySelector('figcaption');
-        const title = el.querySelector('.lectern-code-title');
-        const scale = parseFloat(el.style.getPropertyValue('--lectern-code-scale')) || 1;
-        parts.push({ type: 'code', code: el.querySelector('pre').textContent, ...(cap ? { caption: inl(cap) } : {}), ...(title ? { title: title.textContent } : {}), firstLine: 1, scale });
-        if (cap) text('caption', cap);
+        parts.push(codePart(el));
         const pre = el.querySelector('pre');
         items[items.length - 1].panel = size(pre);
+      } else if (el.matches('div.lectern-row')) {
+        // Parts side by side (Before/After): the row is one item, its columns code or blocks.
+        const cells = kids(el).map((col) => (col.classList.contains('lectern-col') ? kids(col)[0] : col)).filter(Boolean);
+        parts.push({ type: 'row', parts: cells.map((cell) => (cell.classList.contains('lectern-code') ? codePart(cell) : { type: 'block', block: block(cell) })) });
       } else if (el.matches('nav.lectern-nav')) {
         parts.push({ type: 'nav', links: Array.from(el.querySelectorAll('a')).map((a) => ({ rel: a.className.includes('prev') ? 'prev' : a.className.includes('next') ? 'next' : 'related', href: a.getAttribute('href'), children: inl(a) })) });
       } else {
