@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchCore, type BenchSection } from './bench/core.js';
 import { benchPdf } from './bench/pdf.js';
+import { benchHandout } from './bench/handout.js';
 import { benchDev } from './bench/dev.js';
 import { benchCheck } from './bench/check.js';
 import { benchSize } from './bench/size.js';
@@ -16,6 +17,7 @@ const root = join(import.meta.dirname, '..');
 const SECTIONS: Record<string, (root: string) => Promise<BenchSection>> = {
   core: benchCore,
   pdf: benchPdf,
+  handout: benchHandout,
   dev: benchDev,
   check: benchCheck,
   size: benchSize,

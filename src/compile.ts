@@ -5,13 +5,14 @@
  * inputs and config give byte-identical HTML, whichever command asked.
  */
 import { resolve } from 'node:path';
-import { deckUrl, isThemeFile, resolveDeckOptions, stylesheetList, type ResolvedConfig } from './config.js';
+import { deckUrl, isThemeFile, resolveDeckOptions, resolveMultiplex, stylesheetList, type ResolvedConfig } from './config.js';
 import type { Article, Deck, Diagnostic, FitHints, ImageFile, LoadedImages, RenderedDeck, Source } from './model.js';
 import { loadImages, type ImageAccess } from './load/images.js';
 import { loadStylesheets, NO_STYLES, type LoadedStyles, type StyleAccess, type StyleAsset, type StyleFile } from './load/stylesheets.js';
 import { parseArticle } from './parse/index.js';
 import { planDeck } from './plan/index.js';
 import { imageRefs, rewriteImages } from './plan/images.js';
+import type { FollowConfig } from './render/document.js';
 import { renderDeck } from './render/index.js';
 import { shareHead } from './render/share.js';
 import { deckAssets, type RuntimeManifest } from './runtime/manifest.js';
@@ -40,6 +41,8 @@ export interface CompileInputs {
   readonly thumbnail: ThumbnailKind;
   /** From a browser measurement of an earlier plan (fit/): slides to plan tighter. */
   readonly hints?: FitHints;
+  /** Served by `lectern present`: the page follows the talk through its relay. */
+  readonly present?: boolean;
 }
 
 /** The files a deck's folder holds besides its page. */
@@ -99,9 +102,14 @@ export function compileArticle(source: Source, article: Article, inputs: Compile
     ...(url === undefined ? {} : { url, image: new URL(thumbnailName('png'), url).href }),
     ...(deck.meta.description === undefined ? {} : { description: deck.meta.description }),
   });
+  const multiplex = resolveMultiplex(config, source.meta.raw, source.path);
+  const follow: FollowConfig | undefined =
+    inputs.present === true || multiplex !== undefined
+      ? { ...(inputs.present === true ? { lectern: true } : {}), ...(multiplex === undefined ? {} : { multiplex: { url: multiplex.url, id: multiplex.id } }) }
+      : undefined;
   const runtimeAssets = deckAssets(inputs.runtime, deck.meta.theme, source.path);
   const assets = { ...runtimeAssets, styles: [...runtimeAssets.styles, ...styles.files.map((f) => f.name)] };
-  const rendered = renderDeck(deck, { assets, head, ...(config.notes === false ? { notes: false } : {}) });
+  const rendered = renderDeck(deck, { assets, head, ...(config.notes === false ? { notes: false } : {}), ...(follow === undefined ? {} : { follow }) });
   const images = uniqueByName(inputs.images.files);
   return { source, article, deck, rendered, files: { images, thumbnail, styles: styles.files, styleAssets: styles.assets }, inputs };
 }

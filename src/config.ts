@@ -52,14 +52,28 @@ export interface DeckOptions {
 export type Paper = 'a4' | 'letter';
 
 /** How slides and notes share a handout page. */
-export type HandoutLayout = 'notes' | '3up';
+export type HandoutLayout = 'flow' | 'notes' | '3up';
+
+/** The handout layouts, in the order the help lists them. */
+export const HANDOUT_LAYOUTS = ['flow', 'notes', '3up'] as const satisfies readonly HandoutLayout[];
+
+/** How the slides of a handout are coloured: the theme's light print variant, or as projected. */
+export type HandoutColors = 'print' | 'screen';
 
 /** How the PDFs are made (`lectern build --pdf`, `lectern pdf`). */
 export interface PdfConfig {
   /** Handout paper: `a4` or `letter` (`--paper`). Default `a4`. */
   paper?: Paper;
-  /** Handout layout: `notes` (each slide above its notes) or `3up` (`--handout-layout`). Default `notes`. */
+  /**
+   * Handout layout (`--handout-layout`): `flow` (each slide with its notes beneath, as many a page
+   * as fit), `notes` (one slide a page, its notes beneath) or `3up` (three slides a page, notes
+   * beside). Default `flow`.
+   */
   handoutLayout?: HandoutLayout;
+  /** Handout slides in the theme's light print variant (`print`) or as projected (`screen`) (`--handout-colors`). Default `print`. */
+  handoutColors?: HandoutColors;
+  /** Slides PDF in the theme's light print variant instead of its screen colours (`--print-colors`). Default false. */
+  printColors?: boolean;
   /** Slides PDF: one page per fragment step (`--steps`). Default false. */
   steps?: boolean;
 }
@@ -97,6 +111,8 @@ export interface UserConfig extends DeckOptions {
   pdf?: PdfConfig;
   /** Browser settings (PDFs, thumbnails, `lectern check`). */
   browser?: BrowserConfig;
+  /** A reveal.js multiplex relay the hosted decks follow (front matter `lectern: { multiplex: … }` wins). Default none. */
+  multiplex?: MultiplexConfig;
   /**
    * Publish the speaker notes (`--no-notes` sets false): when false, no page, handout or reading
    * view of the site holds them. Default true.
@@ -109,6 +125,21 @@ export interface UserConfig extends DeckOptions {
   fetch?: boolean;
   /** Folder of Lectern's cache (fetched pictures), relative to the working folder. Default `node_modules/.cache/lectern`. */
   cacheDir?: string;
+}
+
+/**
+ * A reveal.js multiplex relay (a socket.io server such as `reveal-multiplex`): audience pages of the
+ * built site follow the presentation `id`; a page holding `secret` drives it. The secret is never
+ * written into a built page: `lectern present` gives it to the speaker page alone (or the speaker
+ * opens the hosted deck with `?secret=…`).
+ */
+export interface MultiplexConfig {
+  /** The relay's URL (`https://reveal-multiplex.example.org/`). */
+  url: string;
+  /** The presentation's id (the relay's `socketId`: sha256 of the secret, hex). */
+  id: string;
+  /** The speaker's secret (from the relay's `/token`). */
+  secret?: string;
 }
 
 /** PdfConfig with every default filled. */
@@ -134,12 +165,13 @@ export interface ResolvedConfig extends ResolvedDeckOptions {
   readonly pdf: ResolvedPdfConfig;
   readonly browser: ResolvedBrowserConfig;
   readonly notes: boolean;
+  readonly multiplex?: Readonly<MultiplexConfig>;
   readonly fetch: boolean;
   readonly cacheDir: string;
 }
 
 /** The defaults of PdfConfig. */
-export const DEFAULT_PDF_CONFIG: ResolvedPdfConfig = { paper: 'a4', handoutLayout: 'notes', steps: false };
+export const DEFAULT_PDF_CONFIG: ResolvedPdfConfig = { paper: 'a4', handoutLayout: 'flow', handoutColors: 'print', printColors: false, steps: false };
 
 /** The defaults, documented on DeckOptions/UserConfig. */
 export const DEFAULT_DECK_OPTIONS: ResolvedDeckOptions = {
@@ -213,7 +245,40 @@ export function resolveConfig(...layers: readonly UserConfig[]): ResolvedConfig 
   if (typeof resolved.notes !== 'boolean') invalid(`notes must be true or false, not ${show(resolved.notes)}`);
   validateDeckOptions(resolved);
   if (resolved.siteUrl !== undefined) validateSiteUrl(resolved.siteUrl);
+  if (resolved.multiplex !== undefined) checkMultiplex(resolved.multiplex, 'multiplex');
   return resolved;
+}
+
+/**
+ * The multiplex relay of one deck: its front matter's (`lectern: { multiplex: … }` or a top-level
+ * `multiplex:`) over the config's; `false` in front matter turns it off for that deck.
+ */
+export function resolveMultiplex(config: { readonly multiplex?: Readonly<MultiplexConfig> }, raw: Readonly<Record<string, unknown>>, file?: string): Readonly<MultiplexConfig> | undefined {
+  const block = raw['lectern'];
+  const lectern = block !== null && typeof block === 'object' ? (block as Record<string, unknown>) : {};
+  const value = lectern['multiplex'] ?? raw['multiplex'];
+  if (value === false) return undefined;
+  if (value === undefined || value === null) return config.multiplex;
+  return checkMultiplex(value, 'multiplex', file);
+}
+
+function checkMultiplex(value: unknown, key: string, file?: string): MultiplexConfig {
+  const where = file === undefined ? {} : { file };
+  const fail = (why: string): never => {
+    throw new LecternError('config-invalid', `${key} ${why}`, { ...where, hint: 'multiplex: { url: https://relay.example.org/, id: <socketId>, secret: <secret> } (the relay\'s /token gives id and secret)' });
+  };
+  if (typeof value !== 'object' || value === null) return fail(`must be an object with url and id, not ${show(value)}`);
+  const r = value as Record<string, unknown>;
+  let url: URL | undefined;
+  try {
+    url = typeof r['url'] === 'string' ? new URL(r['url']) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || !['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return fail(`.url must be an absolute http(s) URL, not ${show(r['url'])}`);
+  if (typeof r['id'] !== 'string' || !/^[\w-]{1,200}$/.test(r['id'])) return fail(`.id must be the relay's id for this talk, not ${show(r['id'])}`);
+  if (r['secret'] !== undefined && (typeof r['secret'] !== 'string' || r['secret'] === '')) return fail(`.secret must be text, not ${show(r['secret'])}`);
+  return { url: url.href, id: r['id'], ...(typeof r['secret'] === 'string' ? { secret: r['secret'] } : {}) };
 }
 
 function resolveAllowDirs(dirs: unknown): readonly string[] {
@@ -238,7 +303,9 @@ function validateSiteUrl(url: unknown): void {
 function resolvePdf(pdf: PdfConfig): ResolvedPdfConfig {
   const resolved = { ...DEFAULT_PDF_CONFIG, ...pdf };
   if (resolved.paper !== 'a4' && resolved.paper !== 'letter') invalid(`pdf.paper must be a4 or letter, not ${show(resolved.paper)}`);
-  if (resolved.handoutLayout !== 'notes' && resolved.handoutLayout !== '3up') invalid(`pdf.handoutLayout must be notes or 3up, not ${show(resolved.handoutLayout)}`);
+  if (!(HANDOUT_LAYOUTS as readonly unknown[]).includes(resolved.handoutLayout)) invalid(`pdf.handoutLayout must be flow, notes or 3up, not ${show(resolved.handoutLayout)}`);
+  if (resolved.handoutColors !== 'print' && resolved.handoutColors !== 'screen') invalid(`pdf.handoutColors must be print or screen, not ${show(resolved.handoutColors)}`);
+  if (typeof resolved.printColors !== 'boolean') invalid(`pdf.printColors must be true or false, not ${show(resolved.printColors)}`);
   if (typeof resolved.steps !== 'boolean') invalid(`pdf.steps must be true or false, not ${show(resolved.steps)}`);
   return resolved;
 }

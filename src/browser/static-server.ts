@@ -159,7 +159,8 @@ export function resolveInside(root: string, urlPath: string): string | undefined
   return file === root || file.startsWith(root + sep) ? file : undefined;
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, decision: SiteDecision): Promise<void> {
+/** Carry out siteRequest's decision: the refusal, the redirect or the file (`lectern present` answers with it too). */
+export async function answer(req: IncomingMessage, res: ServerResponse, decision: SiteDecision): Promise<void> {
   if (decision.type === 'refuse') return send(res, decision.status, decision.text);
   if (decision.type === 'redirect') {
     res.writeHead(301, { location: decision.location });

@@ -4,7 +4,8 @@
  *
  * A deck passes with 0 overflowing slides, 0 leaks, no code in a language Lectern does not know,
  * conservation ≥ 99%, no lone lead-in, no text under 24 px or code under 18 px (check/composition.ts),
- * and no error diagnostic. Missing images are listed, but they are not the
+ * no serious or critical accessibility violation in any built-in theme (check/a11y.ts), and no
+ * error diagnostic. Missing images are listed, but they are not the
  * deck's fit or text.
  */
 import type { CompiledDeck } from '../compile.js';
@@ -14,6 +15,7 @@ import type { SlideComposition } from '../fit/composition.js';
 import type { SlideOverflow } from '../fit/measure.js';
 import type { Diagnostic, FitHints, Source } from '../model.js';
 import { deckPacing, WORDS_PER_MINUTE, type DeckPacing } from '../plan/pacing.js';
+import { blockingViolations, type A11yReport } from './a11y.js';
 import type { CodeCheck } from './code.js';
 import type { Conservation } from './conservation.js';
 import { compositionPasses, compositionReport, type CompositionReport } from './composition.js';
@@ -44,6 +46,8 @@ export interface DeckCheck {
   readonly pacing: DeckPacing;
   /** Requests that failed in the browser (`404 http://…/cfg.svg`): listed, not failed on. */
   readonly missing: readonly string[];
+  /** What axe-core found in each built-in theme (absent when the audit was not run). */
+  readonly a11y?: A11yReport;
   readonly diagnostics: readonly Diagnostic[];
   /** Why the deck could not be checked at all (it failed to build or to load). */
   readonly error?: string;
@@ -68,6 +72,7 @@ export interface MeasuredDeck {
   readonly composition: readonly SlideComposition[];
   /** `404 http://…/a.png` */
   readonly missing: readonly string[];
+  readonly a11y?: A11yReport;
 }
 
 /** The report of a measured deck. */
@@ -90,6 +95,7 @@ export function deckReport(measured: MeasuredDeck): DeckCheck {
     composition: compositionReport(compiled.deck, measured.composition),
     pacing: deckPacing(compiled.deck),
     missing: measured.missing,
+    ...(measured.a11y === undefined ? {} : { a11y: measured.a11y }),
     diagnostics: compiled.rendered.diagnostics,
   };
   return { ...deck, ok: passes(deck) };
@@ -138,6 +144,7 @@ function passes(deck: Omit<DeckCheck, 'ok'>): boolean {
     deck.code.every((c) => c.status !== 'unknown-language') &&
     deck.conservation.ratio >= MIN_CONSERVATION &&
     compositionPasses(deck.composition) &&
+    blockingViolations(deck.a11y).length === 0 &&
     deck.diagnostics.every((d) => d.severity !== 'error')
   );
 }

@@ -25,7 +25,7 @@ async function buildOnce(files: readonly string[], flags: CliFlags, ctx: CliCont
   const started = performance.now();
   const events = progressEvents(ctx.log, flags.json === true);
   try {
-    const result = await buildSite({ inputs: files, config, pdf: flags.pdf === true, onEvent: events.on });
+    const result = await buildSite({ inputs: files, config, pdf: flags.pdf === true, pptx: (flags as { pptx?: boolean }).pptx === true, onEvent: events.on });
     events.stop();
     if (flags.json === true) {
       ctx.log.result(JSON.stringify(buildReport(result), null, 2));
@@ -120,6 +120,10 @@ export function printDeck(log: Logger, d: DeckResult): void {
   const warnings = d.diagnostics.filter((x) => x.severity !== 'info').length;
   log.info(`${d.slug}: ${formatPacing(d.slideCount, d.pacing)}, ${d.codeBlockCount} code blocks, ${warnings} diagnostics → ${d.output}`);
   for (const pdf of d.pdfs) log.info(`${d.slug}: ${pdf.pages ?? 0} pages → ${pdf.path}`);
+  if (d.pptx !== undefined) {
+    const { slides, pictures, path } = d.pptx;
+    log.info(`${d.slug}: pptx, ${slides} ${slides === 1 ? 'slide' : 'slides'}${pictures > 0 ? ` (${pictures} as ${pictures === 1 ? 'picture' : 'pictures'})` : ''} → ${path}`);
+  }
 }
 
 /**

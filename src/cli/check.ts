@@ -2,6 +2,7 @@
  * `lectern check`: one line per deck (and its problems, indented) on stdout, or the whole report as
  * JSON with --json. Exit code 1 when any deck fails the check.
  */
+import { blockingViolations, formatViolations, impactCounts } from '../check/a11y.js';
 import { percent, type CheckReport, type DeckCheck } from '../check/index.js';
 import { checkDecks, type CheckProgress } from '../commands/check.js';
 import type { Paint } from './colours.js';
@@ -20,6 +21,7 @@ export async function runCheck(inputs: readonly string[], flags: CliFlags, ctx: 
       inputs: defaultInputs(inputs, ctx),
       config,
       fit: flags.fit !== false,
+      a11y: flags.a11y !== false,
       onProgress: progress.on,
       // A clean deck is a line of information; a deck with problems is what check exists to say.
       ...(flags.json ? {} : { onDeck: (deck: DeckCheck) => (deck.ok ? ctx.log.info : ctx.log.result)(formatDeck(deck, ctx.log.paint)) }),
@@ -75,6 +77,12 @@ export function formatDeck(deck: DeckCheck, paint?: Paint): string {
   if (k.sparse.length > 0) details.push(`sparse: ${k.sparse.map((s) => `${s.slide}`).join(', ')}`);
   for (const w of k.weakPoints) details.push(`weak point (${w.flaws.join(', ')}): slide ${w.slide} #${w.id} "${w.text}"`);
   for (const m of deck.missing) details.push(`missing file (not counted): ${m}`);
+  if (deck.a11y !== undefined) {
+    const n = impactCounts(deck.a11y);
+    const themes = deck.a11y.themes.join(', ');
+    details.push(`accessibility (axe-core; ${themes}): ${n.critical} critical, ${n.serious} serious, ${n.moderate} moderate, ${n.minor} minor`);
+    for (const v of formatViolations(blockingViolations(deck.a11y))) details.push(`  ${v}`);
+  }
   for (const d of deck.diagnostics.filter((x) => x.severity === 'error')) details.push(`error: ${d.message}`);
   return [line, ...details.map((d) => `    ${d}`)].join('\n');
 }

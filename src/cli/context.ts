@@ -22,6 +22,8 @@ export interface CliFlags {
   readonly paper?: string;
   readonly handout?: boolean;
   readonly handoutLayout?: string;
+  readonly handoutColors?: string;
+  readonly printColors?: boolean;
   readonly steps?: boolean;
   readonly base?: string;
   readonly siteUrl?: string;
@@ -30,6 +32,8 @@ export interface CliFlags {
   readonly fetch?: boolean;
   readonly json?: boolean;
   readonly fit?: boolean;
+  /** `--no-a11y`: false. */
+  readonly a11y?: boolean;
   readonly port?: number | string;
   readonly host?: string;
   /** `--allow-dir`, once or more. */
@@ -71,7 +75,9 @@ export function configFromFlags(flags: CliFlags): UserConfig {
     ...(flags.notes === false ? { notes: false } : {}),
     pdf: {
       ...(flags.paper === undefined ? {} : { paper: flags.paper as 'a4' }),
-      ...(flags.handoutLayout === undefined ? {} : { handoutLayout: flags.handoutLayout as 'notes' }),
+      ...(flags.handoutLayout === undefined ? {} : { handoutLayout: flags.handoutLayout as 'flow' }),
+      ...(flags.handoutColors === undefined ? {} : { handoutColors: flags.handoutColors as 'print' }),
+      ...(flags.printColors ? { printColors: true } : {}),
       ...(flags.steps ? { steps: true } : {}),
     },
     browser: {
@@ -123,6 +129,7 @@ function validateOverrides(config: UserConfig): void {
 function flagMessage(message: string): string {
   return message
     .replace(/^pdf\.handoutLayout/, '--handout-layout')
+    .replace(/^pdf\.handoutColors/, '--handout-colors')
     .replace(/^pdf\.paper/, '--paper')
     .replace(/^browser\.timeout/, '--timeout')
     .replace(/^layout/, '--layout')

@@ -15,6 +15,9 @@ import { createLogger, type CliIo } from './log.js';
 const FETCH_HELP = 'Do not fetch remote (https://) images into the deck folder: the deck links them (and needs the network)';
 const BROWSER_HELP = 'Browser executable (else PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, usual install paths)';
 const TIMEOUT_HELP = 'Give up on a deck that is not ready in the browser after this long (default: 30)';
+const LAYOUT_HELP = 'Handout layout: flow (slides with their notes beneath, as many a page as fit), notes (one slide a page) or 3up (three slides a page, notes beside) (default: flow)';
+const COLORS_HELP = "Handout slides: print (the theme's light print variant) or screen (as projected) (default: print)";
+const PRINT_COLORS_HELP = "Slides PDF: print the slides in the theme's light print variant";
 const ALLOW_DIR_HELP = "Also let articles use images from this folder (repeatable; default: only the article's own folder and site)";
 const DURATION_HELP = 'Time slot of the talk, e.g. 20m, 1h30m, 45:00: what does not fit moves to backup slides after the closing slide (front matter `duration:`)';
 const WPM_HELP = 'Speaking pace of the notes, for the slides\' timing and the talk\'s length (default: 130)';
@@ -94,8 +97,11 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--browser <path>', BROWSER_HELP)
     .option('--timeout <seconds>', TIMEOUT_HELP)
     .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
-    .option('--handout-layout <layout>', 'Handout layout: notes (slide above its notes) or 3up (default: notes)')
+    .option('--handout-layout <layout>', LAYOUT_HELP)
+    .option('--handout-colors <colors>', COLORS_HELP)
+    .option('--print-colors', PRINT_COLORS_HELP)
     .option('--steps', 'Slides PDF: one page per fragment step')
+    .option('--pptx', 'Also write <out>/<slug>/slides.pptx, an editable PowerPoint file with the speaker notes, linked from the index (with or without --pdf)')
     .option('--base <path>', 'Public base path of the site, e.g. /talks/ (default: /)')
     .option('--site-url <url>', 'Public URL of the site, for canonical links and QR codes')
     .option('--duration <time>', DURATION_HELP)
@@ -113,9 +119,13 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--allow-dir <dir>', ALLOW_DIR_HELP)
     .option('--out <dir>', 'Where the PDFs go (default: this folder)')
     .option('--handout', 'Also export the handout: each slide with its speaker notes')
-    .option('--handout-layout <layout>', 'notes (slide above its notes) or 3up (three slides a page, notes beside) (default: notes)')
+    .option('--handout-layout <layout>', LAYOUT_HELP)
+    .option('--handout-colors <colors>', COLORS_HELP)
+    .option('--print-colors', PRINT_COLORS_HELP)
     .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
     .option('--steps', 'Slides PDF: one page per fragment step')
+    .option('--site-url <url>', 'Public URL of the site: the handout footer shows the deck URL and a QR code')
+    .option('--pptx', 'Also write <slug>.pptx, an editable PowerPoint file with the speaker notes (as `lectern export --pptx`)')
     .option('--browser <path>', BROWSER_HELP)
     .option('--timeout <seconds>', TIMEOUT_HELP)
     .option('--config <file>', 'Config file')
@@ -127,6 +137,21 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--no-notes', 'Handout without the speaker notes')
     .example('lectern pdf decks/eventlet.md --handout')
     .action((inputs: string[], flags: CliFlags) => start(import('./pdf.js').then((m) => m.runPdf(files(inputs), flags, ctx))));
+  cli
+    .command('export [...inputs]', 'Export an editable PowerPoint file (--pptx) and/or a PNG per slide (--png) for articles, without a site')
+    .option('--allow-dir <dir>', ALLOW_DIR_HELP)
+    .option('--pptx', 'Write <slug>.pptx: text, code with its colours, tables and pictures as PowerPoint objects, the speaker notes in the notes pane; a slide with an embed, a diagram or math becomes a picture of the slide')
+    .option('--png', 'Write <slug>/slides/001.png… : a picture of every slide, fragments shown')
+    .option('--size <WxH>', "Size of the PNGs, in the deck's proportions (default: the deck's size, 1280x720), e.g. 1920x1080 or 1920")
+    .option('--out <dir>', 'Where the files go (default: this folder)')
+    .option('--browser <path>', BROWSER_HELP)
+    .option('--timeout <seconds>', TIMEOUT_HELP)
+    .option('--config <file>', 'Config file')
+    .option('--theme <name>', 'Theme for every deck')
+    .option('--layout <layout>', 'stacked or flat')
+    .example('lectern export decks/eventlet.md --pptx')
+    .example('lectern export decks/eventlet.md --png --size 1920x1080')
+    .action((inputs: string[], flags: CliFlags) => start(import('./export.js').then((m) => m.runExport(files(inputs), flags, ctx))));
   cli
     .command('dev [...inputs]', 'Serve decks with live reload that keeps the current slide (default: decks/)')
     .option('--allow-dir <dir>', ALLOW_DIR_HELP)
@@ -148,10 +173,23 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--host <host>', 'Interface to listen on (default: 127.0.0.1)')
     .action((flags: CliFlags) => start(import('./serve.js').then((m) => m.runPreview(flags, ctx))));
   cli
-    .command('check [...inputs]', 'Build each deck, lay it out in Chromium and report overflow, leaked syntax, code highlighting and lost words')
+    .command('present [input]', 'Serve one deck for a live talk: a speaker page that drives, a phone remote (QR code), an audience page that follows')
+    .option('--port <port>', 'Port (default: 1947, or a free one when it is taken)')
+    .option('--host [host]', 'Serve the local network (all interfaces, or this address), under a random key in the URLs (default: 127.0.0.1 only)')
+    .option('--allow-dir <dir>', ALLOW_DIR_HELP)
+    .option('--config <file>', 'Config file (its `multiplex` option: hosted copies of the deck follow too)')
+    .option('--theme <name>', 'Theme')
+    .option('--layout <layout>', 'stacked or flat')
+    .option('--no-fetch', FETCH_HELP)
+    .example('lectern present decks/eventlet.md')
+    .example('lectern present decks/eventlet.md --host')
+    .action((input: string | undefined, flags: CliFlags) => start(import('./present.js').then((m) => m.runPresent(input === undefined ? undefined : restore(input), flags, ctx))));
+  cli
+    .command('check [...inputs]', 'Build each deck, lay it out in Chromium and report overflow, leaked syntax, code highlighting, lost words and accessibility (axe-core, every built-in theme)')
     .option('--allow-dir <dir>', ALLOW_DIR_HELP)
     .option('--json', 'Print the report as JSON')
     .option('--no-fit', 'Measure the planned decks only; do not re-plan slides that overflow')
+    .option('--no-a11y', 'Skip the accessibility audit (axe-core, every built-in theme)')
     .option('--browser <path>', BROWSER_HELP)
     .option('--timeout <seconds>', TIMEOUT_HELP)
     .option('--config <file>', 'Config file')

@@ -11,6 +11,8 @@ export function stepName(step: { readonly type: 'compile' } | DeckStep): string 
       return 'opening in Chromium';
     case 'measure':
       return step.round === 0 ? 'measuring' : `re-planned what overflowed, measuring again (round ${step.round})`;
+    case 'audit':
+      return 'auditing accessibility (axe-core, every theme)';
     default:
       return assertNever(step);
   }

@@ -14,6 +14,14 @@ export interface DeckConfig {
   readonly totalTime?: number;
   /** The reading view relative to the page (`read/`), opened by the R key; none: no key. */
   readonly reading?: string;
+  /** Set on pages that follow a live talk (render/document.ts FollowConfig). */
+  readonly follow?: FollowSettings;
+}
+
+/** How the page follows a talk: `lectern present`'s relay, a multiplex relay (url, id). */
+export interface FollowSettings {
+  readonly lectern?: boolean;
+  readonly multiplex?: { readonly url: string; readonly id: string };
 }
 
 const DEFAULTS: DeckConfig = { width: 1280, height: 720, slug: '', title: '' };
@@ -36,7 +44,18 @@ export function readDeckConfig(doc: Document): DeckConfig {
     ...(typeof record['totalTime'] === 'number' && record['totalTime'] > 0 ? { totalTime: Math.round(record['totalTime']) } : {}),
     // Only a path inside the deck's folder: the page never sends the speaker elsewhere.
     ...(typeof record['reading'] === 'string' && /^[\w-]+\/$/.test(record['reading']) ? { reading: record['reading'] } : {}),
+    ...followSettings(record['follow']),
   };
+}
+
+function followSettings(value: unknown): { follow?: FollowSettings } {
+  if (typeof value !== 'object' || value === null) return {};
+  const r = value as Record<string, unknown>;
+  const m = r['multiplex'] as Record<string, unknown> | undefined;
+  const multiplex = typeof m === 'object' && m !== null && typeof m['url'] === 'string' && typeof m['id'] === 'string' ? { url: m['url'], id: m['id'] } : undefined;
+  const lectern = r['lectern'] === true;
+  if (!lectern && multiplex === undefined) return {};
+  return { follow: { ...(lectern ? { lectern } : {}), ...(multiplex === undefined ? {} : { multiplex }) } };
 }
 
 function positiveNumber(value: unknown, fallback: number): number {

@@ -65,6 +65,17 @@ async function start(): Promise<void> {
 
   // Print view (`?print-pdf`) lays each slide out as a page after `ready`; the PDF waits for that.
   const printing = /print-pdf/i.test(window.location.search);
+  // A talk being followed (`lectern present`, a multiplex relay): its code is a separate chunk,
+  // loaded only then — never by an ordinary deck, a print view or the speaker view's previews.
+  // A chunk that fails to load leaves a deck that does not follow, not a blank page.
+  const follow =
+    config.follow === undefined || printing || /receiver/i.test(window.location.search)
+      ? undefined
+      : await import('./follow.js').catch((err: unknown) => {
+          console.error('lectern: the code that follows the talk did not load; this page will not follow', err);
+          return undefined;
+        });
+  const role = follow?.prepare(root);
   const pdfReady = printing ? new Promise<void>((resolve) => Reveal.on('pdf-ready', () => resolve())) : null;
   window.Reveal = Reveal;
   // The speaker view's pacing timer: each slide's data-timing against the talk's total. reveal.js
@@ -82,10 +93,13 @@ async function start(): Promise<void> {
     pdfMaxPagesPerSlide: 1,
     pdfSeparateFragments: false,
     plugins: [LazyNotes, Search, Zoom],
+    ...role?.reveal,
   });
   if (pdfReady !== null) await pdfReady;
+  reachable(root, config.title);
   followAliases(root);
   if (config.reading !== undefined) bindReadingView(config.reading);
+  if (follow !== undefined && role !== undefined && config.follow !== undefined) follow.start(Reveal, config.follow, role);
   announce('true');
 }
 
@@ -117,6 +131,18 @@ function bindReadingView(path: string): void {
     const id = Reveal.getCurrentSlide()?.id ?? '';
     window.location.href = `${path}${id === '' ? '' : `#${encodeURIComponent(id)}`}`;
   });
+}
+
+/**
+ * reveal.js marks the deck `role="application"`, which takes screen readers out of browse mode:
+ * the slides' headings, lists and links could then not be read with the reader's own keys. The
+ * deck is a labelled region instead (reveal.js's keys still work, as they listen on the document);
+ * reveal.js keeps hiding the slides that are not shown and announces each new one in its live region.
+ */
+function reachable(root: HTMLElement, title: string): void {
+  root.setAttribute('role', 'region');
+  root.setAttribute('aria-roledescription', 'slide deck');
+  root.setAttribute('aria-label', title !== '' ? title : document.title || 'Slides');
 }
 
 /** Slide size as CSS variables (base.css reads them), and the centred slide kinds marked. */

@@ -14,7 +14,7 @@ import type { PdfKind } from '../pdf/index.js';
 import { deckPacing, type DeckPacing } from '../plan/pacing.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
 import type { IndexEntry } from '../site/index-page.js';
-import { deckOutput, drawsDiagrams, indexOutput, mergeOutput, READING_VIEW_FILE, runtimeOutput, type OutputFile } from '../site/output.js';
+import { deckOutput, drawsDiagrams, indexOutput, showsMath, mergeOutput, READING_VIEW_FILE, runtimeOutput, type OutputFile } from '../site/output.js';
 import { deferSignals } from '../util/signals.js';
 import { compileWith, realEdges, type Edges } from './edges.js';
 import type { DeckStep } from './measure.js';
@@ -26,6 +26,8 @@ export interface BuildOptions {
   readonly config: ResolvedConfig;
   /** Print slides.pdf and handout.pdf for every deck too (needs a browser). */
   readonly pdf?: boolean;
+  /** Write slides.pptx for every deck too (a browser only for slides that must be pictures). */
+  readonly pptx?: boolean;
   /** Progress, for the CLI's lines and bar. */
   readonly onEvent?: (event: BuildEvent) => void;
 }
@@ -61,6 +63,8 @@ export interface DeckResult {
   readonly pdfs: readonly DeckFileResult[];
   /** The talk's estimated length, its backup slides and its time slot. */
   readonly pacing: DeckPacing;
+  /** The deck's PPTX (with --pptx): its slides, how many are pictures, where it is. */
+  readonly pptx?: { readonly slides: number; readonly pictures: number; readonly path: string };
 }
 
 /** The outcome of a build. */
@@ -78,9 +82,14 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
   const runtime = await edges.loadRuntime();
   // A PNG of the title slide when a browser runs anyway (PDFs), or when the site is hosted (link
   // previews need one): the deck page is the same either way.
-  const browser = options.pdf === true || config.siteUrl !== undefined;
+  // With --pptx: the articles' pictures, read once, and the slides that must be pictures of the slide.
+  const pptx = options.pptx === true ? await import('./export.js') : undefined;
+  const sources = pptx === undefined ? undefined : await pptx.pptxSources(edges);
+  const pdfOrShare = options.pdf === true || config.siteUrl !== undefined;
   // The output folder is never read as input (`lectern build .` must not read last build's pages).
-  const compiled = await compileAll(edges, options.inputs, config, runtime, browser ? 'png' : 'svg', { exclude: [config.outDir] });
+  const compiled = await compileAll(edges, options.inputs, config, runtime, pdfOrShare ? 'png' : 'svg', { exclude: [config.outDir] });
+  const pictures = sources === undefined ? undefined : await sources.pictures(compiled);
+  const browser = pdfOrShare || (pictures !== undefined && compiled.some((c) => pictures(c) !== undefined));
   let printed: readonly PrintedSiteDeck[] | undefined;
   if (browser) {
     if (options.pdf) options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * 2, decks: compiled.length });
@@ -92,14 +101,21 @@ export async function buildSite(options: BuildOptions, edges: Edges = realEdges)
       // The planner fits slides from the fonts: the browser verifies (a warning for a slide that
       // still overflows) and never rewrites a page, so HTML is the same with or without PDFs.
       refit: false,
+      ...(pictures === undefined ? {} : { pictures }),
       onStart: (slug, kind) => options.onEvent?.({ type: 'pdf-start', slug, kind }),
       onStep: (slug, step) => options.onEvent?.({ type: 'pdf-step', slug, step }),
     });
     printed = await printDecks(compiled, printer);
     failOnOverflow(printed, config.strict);
   }
-  const decks = (printed ?? compiled.map((c) => ({ compiled: c }))).map((d) => siteDeck(d, config.outDir));
-  const needs = { diagrams: compiled.some(drawsDiagrams) };
+  const made = printed ?? compiled.map((c) => ({ compiled: c }));
+  // Each PPTX in memory, from the deck as printed (and its pictures), before anything is written.
+  const pptxFiles = new Map<string, { bytes: Uint8Array; slides: number; pictures: number }>();
+  if (sources !== undefined) {
+    for (const d of made) pptxFiles.set(d.compiled.rendered.slug, await sources.make(d.compiled, 'printed' in d ? d.printed.pictures : undefined));
+  }
+  const decks = made.map((d) => siteDeck(d, config.outDir, pptxFiles.get(d.compiled.rendered.slug)));
+  const needs = { diagrams: compiled.some(drawsDiagrams), math: compiled.some(showsMath) };
   const output = mergeOutput(runtimeOutput(runtime, needs), ...decks.map((d) => d.files), indexOutput(decks.map((d) => d.entry)));
   // The one write of the build: a Ctrl-C during it takes effect once the site is whole.
   const written = await deferSignals(() => edges.writeSite(config.outDir, output));
@@ -135,7 +151,11 @@ interface SiteDeck {
 }
 
 /** A deck's files, index entry and result, from its compiled (and maybe printed) form. */
-function siteDeck(deck: { readonly compiled: CompiledDeck; readonly printed?: PrintedSiteDeck['printed']; readonly diagnostics?: readonly Diagnostic[] }, outDir: string): SiteDeck {
+function siteDeck(
+  deck: { readonly compiled: CompiledDeck; readonly printed?: PrintedSiteDeck['printed']; readonly diagnostics?: readonly Diagnostic[] },
+  outDir: string,
+  pptx?: { readonly bytes: Uint8Array; readonly slides: number; readonly pictures: number },
+): SiteDeck {
   const { compiled, printed } = deck;
   const slug = compiled.rendered.slug;
   const files = deckOutput(compiled);
@@ -147,6 +167,10 @@ function siteDeck(deck: { readonly compiled: CompiledDeck; readonly printed?: Pr
     files.set(`${slug}/${kind}.pdf`, { data: pdf.bytes });
     pdfs.push({ label, path: displayPath(join(outDir, slug, `${kind}.pdf`)), pages: pdf.pages });
     entries.push({ label, file: `${kind}.pdf` });
+  }
+  if (pptx !== undefined) {
+    files.set(`${slug}/slides.pptx`, { data: pptx.bytes });
+    entries.push({ label: 'PPTX', file: 'slides.pptx' });
   }
   if (printed?.thumbnail !== undefined) files.set(`${slug}/${compiled.files.thumbnail}`, { data: printed.thumbnail });
   const { meta } = compiled.deck;
@@ -172,6 +196,7 @@ function siteDeck(deck: { readonly compiled: CompiledDeck; readonly printed?: Pr
     output: displayPath(join(outDir, slug, 'index.html')),
     pdfs,
     pacing,
+    ...(pptx === undefined ? {} : { pptx: { slides: pptx.slides, pictures: pptx.pictures, path: displayPath(join(outDir, slug, 'slides.pptx')) } }),
   };
   return { files, entry, result };
 }

@@ -2,7 +2,7 @@
  * `lectern check`: compile each deck exactly as `lectern build` does, lay it out in headless
  * Chromium at the deck's size (one browser for all decks), re-plan what overflows (fit/), and
  * report per deck: slides, overflowing slides, leaked article syntax, code highlighting and
- * conservation (check/). A deck that fails to build is reported and the others are still checked.
+ * conservation, and accessibility (axe-core in every built-in theme, check/a11y.ts). A deck that fails to build is reported and the others are still checked.
  */
 import { deckReport, failedLoadReport, failedReport, type CheckReport, type DeckCheck } from '../check/index.js';
 import type { CompiledDeck } from '../compile.js';
@@ -20,6 +20,8 @@ export interface CheckOptions {
   readonly config: ResolvedConfig;
   /** Re-plan overflowing slides until they fit (the default), or only measure the first plan. */
   readonly fit?: boolean;
+  /** Audit each deck with axe-core in every built-in theme (the default). */
+  readonly a11y?: boolean;
   /** Called as each deck's report is ready. */
   readonly onDeck?: (report: DeckCheck) => void;
   /** Progress: how many decks, then each deck's steps. */
@@ -78,7 +80,7 @@ async function checkSource(source: Source, ctx: CheckContext): Promise<DeckCheck
     return failedReport(source, error);
   }
   try {
-    return deckReport(await ctx.measurer.measure(compiled, ctx.options.fit !== false, ctx.step));
+    return deckReport(await ctx.measurer.measure(compiled, ctx.options.fit !== false, ctx.step, ctx.options.a11y !== false));
   } catch (error) {
     // Without a browser nothing can be measured: fail the whole check, not each deck.
     if (error instanceof LecternError && (error.code === 'browser-not-found' || error.code === 'browser-failed')) throw error;

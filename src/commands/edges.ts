@@ -4,6 +4,7 @@
  * memory, a browser that answers with canned PDFs) as it does for a user. Everything between
  * the edges is the pure compile path.
  */
+import { readFile } from 'node:fs/promises';
 import type { CompiledDeck, CompileInputs } from '../compile.js';
 import { compileArticle, imageAccess, styleAccess } from '../compile.js';
 import { resolveDeckOptions, type ResolvedConfig } from '../config.js';
@@ -35,6 +36,8 @@ export interface Edges {
   /** Write a whole site into the output folder (see site/write.ts). */
   readonly writeSite: (outDir: string, output: SiteOutput) => Promise<WriteReport>;
   readonly writeFile: (file: string, data: Uint8Array) => Promise<void>;
+  /** Read a file (an article's picture, for the PPTX). */
+  readonly readFile: (file: string) => Promise<Uint8Array>;
   /** A printer of decks (launches the browser on first use). */
   readonly printer: (runtime: RuntimeManifest, options: PrintOptions) => Promise<DeckPrinter>;
   /** A measurer of decks for `lectern check` (launches the browser on first use). */
@@ -50,6 +53,7 @@ export const realEdges: Edges = {
   loadStyles: loadStylesheets,
   writeSite,
   writeFile: writeFileAtomic,
+  readFile: async (file) => new Uint8Array(await readFile(file)),
   printer: async (runtime, options) => (await import('./print.js')).createPrinter(runtime, options),
   measurer: async (runtime, config) => (await import('./measure.js')).createMeasurer(runtime, config),
 };

@@ -14,7 +14,7 @@ import { fitDeck, MAX_ROUNDS, type FitResult } from '../fit/loop.js';
 import { diagramDiagnostics, readDiagramFailures } from '../fit/diagrams.js';
 import { measureOpenDeck } from '../fit/measure.js';
 import type { Diagnostic } from '../model.js';
-import { openPrintView, overflowDiagnostics, printDeck, type PdfDeck, type PdfKind, type PrintedDeck, type PrintView } from '../pdf/index.js';
+import { openPrintView, overflowDiagnostics, printDeck, type PdfDeck, type PdfKind, type PictureRequest, type PrintedDeck, type PrintView } from '../pdf/index.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
 import type { DeckStep } from './measure.js';
 import { createScratchSite, type ScratchDeck, type ScratchSite } from './scratch.js';
@@ -27,6 +27,8 @@ export interface PrintOptions {
   readonly thumbnail: boolean;
   /** Re-plan overflowing slides before printing (measured in the same page load). */
   readonly refit: boolean;
+  /** Pictures (PNG) of slides to take from the same page load, per deck (none when it answers undefined). */
+  readonly pictures?: (compiled: CompiledDeck) => PictureRequest | undefined;
   /** A PDF is being printed (for a progress bar). */
   readonly onStart?: (slug: string, kind: PdfKind) => void;
   /** A deck's page is opened or measured before printing (for a progress bar). */
@@ -94,7 +96,8 @@ async function printOne(page: Page, first: CompiledDeck, placed: ScratchDeck, op
     options.refit ? MAX_ROUNDS : 0,
   );
   const deck = pdfDeck(fitted.compiled, placed.url, config);
-  const request = { slides: options.slides, handout: options.handout, thumbnail: options.thumbnail, pdf: config.pdf };
+  const pictures = options.pictures?.(fitted.compiled);
+  const request = { slides: options.slides, handout: options.handout, thumbnail: options.thumbnail, pdf: config.pdf, ...(pictures === undefined ? {} : { pictures }) };
   const printed = await printDeck(page, view, deck, request, deadline, (e) => e.type === 'start' && options.onStart?.(deck.slug, e.kind));
   const overflows = fitted.layout.overflows;
   const diagrams = diagramDiagnostics(await readDiagramFailures(page), deck.source);

@@ -5,7 +5,7 @@
  */
 import type { BrowserSession } from '../browser/session.js';
 import { createDeadline } from '../browser/wait.js';
-import { DEFAULT_PDF_CONFIG, DEFAULT_TIMEOUT_SECONDS, type HandoutLayout, type Paper } from '../config.js';
+import { DEFAULT_PDF_CONFIG, DEFAULT_TIMEOUT_SECONDS, type HandoutColors, type HandoutLayout, type Paper, type ResolvedPdfConfig } from '../config.js';
 import { measureOpenDeck } from '../fit/measure.js';
 import type { Diagnostic } from '../model.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
@@ -27,7 +27,12 @@ export interface ExportPdfOptions {
   /** Where to write the handout PDF; no handout when unset. */
   readonly handoutPath?: string;
   readonly paper?: Paper;
+  /** Handout layout. Default `flow`. */
   readonly layout?: HandoutLayout;
+  /** Handout slides in the theme's print variant (`print`, the default) or as projected (`screen`). */
+  readonly handoutColors?: HandoutColors;
+  /** Slides PDF in the theme's print variant. Default false. */
+  readonly printColors?: boolean;
   /** One slides-PDF page per fragment step. Default false. */
   readonly steps?: boolean;
   /** Bounds the load and the printing of this deck. Default 30 s. */
@@ -45,7 +50,13 @@ export interface ExportPdfResult {
 /** Export a served deck's slides and/or handout PDF. */
 export async function exportDeckPdfs(session: BrowserSession, input: DeckPdfInput, options: ExportPdfOptions): Promise<ExportPdfResult> {
   const deck: PdfDeck = { ...input, width: input.width ?? 1280, height: input.height ?? 720, source: input.source ?? input.slug };
-  const pdf = { paper: options.paper ?? DEFAULT_PDF_CONFIG.paper, handoutLayout: options.layout ?? DEFAULT_PDF_CONFIG.handoutLayout, steps: options.steps ?? false };
+  const pdf: ResolvedPdfConfig = {
+    paper: options.paper ?? DEFAULT_PDF_CONFIG.paper,
+    handoutLayout: options.layout ?? DEFAULT_PDF_CONFIG.handoutLayout,
+    handoutColors: options.handoutColors ?? DEFAULT_PDF_CONFIG.handoutColors,
+    printColors: options.printColors ?? DEFAULT_PDF_CONFIG.printColors,
+    steps: options.steps ?? false,
+  };
   const request = { slides: options.slidesPath !== undefined, handout: options.handoutPath !== undefined, thumbnail: false, pdf };
   const deadline = createDeadline(options.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000);
   const { printed, overflows } = await session.withPage(async (page) => {

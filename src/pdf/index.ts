@@ -10,13 +10,16 @@ import type { Deadline } from '../browser/wait.js';
 import type { ResolvedPdfConfig } from '../config.js';
 import type { Diagnostic } from '../model.js';
 import { printHandoutPdf } from './handout.js';
+import { setPrintColors } from './print-colors.js';
 import { finishPdf, type FinishedPdf, type PdfMetadata } from './meta.js';
 import { readPrintLayout, type PrintInfo } from './print-layout.js';
 import { printSlidesPdf } from './slides.js';
+import { captureSlides, type PictureRequest } from './pictures.js';
 import { captureThumbnail } from './thumbnail.js';
 
 export { overflowDiagnostics } from './slides.js';
 export type { FinishedPdf } from './meta.js';
+export type { PictureRequest } from './pictures.js';
 
 /** The deck to print: where it is served and what its PDFs say about it. */
 export interface PdfDeck extends DeckTarget {
@@ -44,6 +47,8 @@ export interface PrintRequest {
   readonly handout: boolean;
   readonly thumbnail: boolean;
   readonly pdf: ResolvedPdfConfig;
+  /** Pictures (PNG) of slides: for `export --png` and the PPTX's slides that are not native. */
+  readonly pictures?: PictureRequest;
 }
 
 /** Which PDF a progress event is about. */
@@ -59,6 +64,8 @@ export interface PrintedDeck {
   readonly slides?: FinishedPdf;
   readonly handout?: FinishedPdf;
   readonly thumbnail?: Uint8Array;
+  /** The pictures of slides asked for, by 0-based slide index. */
+  readonly pictures?: ReadonlyMap<number, Uint8Array>;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -110,14 +117,20 @@ export async function printDeck(page: Page, view: PrintView, deck: PdfDeck, requ
   };
   if (request.slides) {
     start('slides');
+    if (request.pdf.printColors) await setPrintColors(page, true);
     const printed = await printSlidesPdf(page, view.info, deadline);
+    // The thumbnail shows the deck as it is projected.
+    if (request.pdf.printColors) await setPrintColors(page, false);
     slides = done('slides', await finishPdf(printed.bytes, meta, printed.outline));
     if (slides.pages !== view.info.pages) diagnostics.push(pageCountWarning(deck, slides.pages, view.info.pages));
   }
   if (request.thumbnail) thumbnail = await captureThumbnail(page, view.info, deadline);
+  // Before the handout, which rebuilds the page.
+  const pictures = request.pictures === undefined ? undefined : await captureSlides(page, view.info, request.pictures, deadline);
   if (request.handout) {
     start('handout');
     const laidOut = request.pdf.steps && request.slides ? await openPrintView(page, deck, false, deadline) : view;
+    if (request.pdf.handoutColors === 'print') await setPrintColors(page, true);
     const printed = await printHandoutPdf(page, laidOut.info, {
       title: deck.title,
       paper: request.pdf.paper,
@@ -127,7 +140,7 @@ export async function printDeck(page: Page, view: PrintView, deck: PdfDeck, requ
     });
     handout = done('handout', await finishPdf(printed.bytes, meta, printed.outline));
   }
-  return { ...(slides ? { slides } : {}), ...(handout ? { handout } : {}), ...(thumbnail ? { thumbnail } : {}), diagnostics };
+  return { ...(slides ? { slides } : {}), ...(handout ? { handout } : {}), ...(thumbnail ? { thumbnail } : {}), ...(pictures ? { pictures } : {}), diagnostics };
 }
 
 function metadata(deck: PdfDeck): PdfMetadata {

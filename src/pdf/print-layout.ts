@@ -31,11 +31,14 @@ export interface PrintInfo {
 
 /**
  * In the page: read the print layout, number the slides (`data-lectern-slide`, which later steps
- * use), and turn reveal.js slide links (`#/slide-id`) into plain fragment links (`#slide-id`,
- * which Chromium prints as working PDF links).
+ * use), turn reveal.js slide links (`#/slide-id`) into plain fragment links (`#slide-id`, which
+ * Chromium prints as working PDF links), and expose every slide to the accessibility tree, from
+ * which Chromium tags the PDF: reveal.js leaves all but the first slide `aria-hidden` in its print
+ * view, which would leave them out of the PDF's structure (headings, figures and their alt text).
  */
 export function readPrintLayout(): PrintInfo {
   const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page'));
+  exposeSlides();
   const config = readConfig();
   const width = config.width ?? pages[0]?.offsetWidth ?? 1280;
   const height = config.height ?? pages[0]?.offsetHeight ?? 720;
@@ -91,6 +94,20 @@ export function readPrintLayout(): PrintInfo {
     }
   }
 
+  function exposeSlides(): void {
+    document.querySelector('.reveal')?.removeAttribute('role');
+    for (const el of Array.from(document.querySelectorAll('.reveal .slides section, .reveal .slides .pdf-page'))) {
+      for (const attr of ['aria-hidden', 'hidden', 'inert']) el.removeAttribute(attr);
+    }
+    // Chromium tags a <figure> as a Figure of its own, without alt text (which PDF/UA requires of
+    // every Figure); as a group it is a Div, and the picture inside is the Figure with the alt text.
+    for (const figure of Array.from(document.querySelectorAll('.reveal .slides figure'))) figure.setAttribute('role', 'group');
+    // Controls, progress bar and the live region are screen furniture, not part of a printed deck.
+    for (const el of Array.from(document.querySelectorAll('.reveal > .controls, .reveal > .progress, .reveal > .aria-status, .reveal > .pause-overlay'))) {
+      el.setAttribute('aria-hidden', 'true');
+    }
+  }
+
   function rewriteSlideLinks(): void {
     for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href^="#/"]'))) {
       const id = decodeURIComponent((link.getAttribute('href') ?? '').slice(2).split('/')[0] ?? '');
@@ -127,4 +144,27 @@ export function markDestinations(selectors: readonly string[]): number {
   });
   document.body.append(nav);
   return count;
+}
+
+/**
+ * In the page: heading levels without gaps, as the PDF's tags will have them (Chromium tags from
+ * the accessibility tree, so `aria-level` is what counts): a heading more than one level below the
+ * one before it is raised to the next level (a slide's h2 followed by an h4 in its body: h3).
+ * Returns how many headings were changed.
+ */
+export function levelHeadings(): number {
+  const headings = Array.from(document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6, [role="heading"]'));
+  let previous = 0;
+  let changed = 0;
+  for (const h of headings) {
+    if (h.closest('[aria-hidden="true"], [hidden]') !== null || h.getClientRects().length === 0) continue;
+    const own = Number(h.getAttribute('aria-level') ?? (/^H([1-6])$/.exec(h.tagName)?.[1] ?? '2'));
+    const level = Math.min(own, previous + 1);
+    if (level !== own) {
+      h.setAttribute('aria-level', String(level));
+      changed += 1;
+    }
+    previous = level;
+  }
+  return changed;
 }

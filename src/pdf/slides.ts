@@ -8,7 +8,7 @@ import type { Diagnostic } from '../model.js';
 import type { Deadline } from '../browser/wait.js';
 import type { SlideOverflow } from '../fit/measure.js';
 import type { OutlineEntry } from './outline.js';
-import type { PrintInfo } from './print-layout.js';
+import { levelHeadings, type PrintInfo } from './print-layout.js';
 
 /** A printed PDF, still in memory, with the outline to write into it. */
 export interface PrintedPdf {
@@ -19,6 +19,7 @@ export interface PrintedPdf {
 
 /** Print the slides of the print view open in `page`. */
 export async function printSlidesPdf(page: Page, info: PrintInfo, deadline: Deadline): Promise<PrintedPdf> {
+  await page.evaluate(levelHeadings);
   const bytes = await page.pdf({
     width: `${info.width}px`,
     height: `${info.height}px`,

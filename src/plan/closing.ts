@@ -33,10 +33,24 @@ export function planClosing(article: Article, ctx: ClosingContext): Slide {
     id: ctx.ids.next('closing'),
     title: ctx.title,
     parts,
-    notes: ctx.navBlock === undefined ? [] : [ctx.navBlock],
+    notes: ctx.navBlock === undefined ? [] : navNotes(ctx.links, ctx.navBlock.line),
     line,
     endLine: line,
   };
+}
+
+/**
+ * The previous/next links as the notes say them: a line each, marked with the arrows the slide
+ * shows (`← Getting Started`, `Understanding the Alternatives →`). The article's paragraph had only
+ * icons between them, so as one paragraph its links ran together ("Getting Started Understanding
+ * the Alternatives").
+ */
+function navNotes(links: readonly NavLink[], line: number): Block[] {
+  return links.map((link) => {
+    const a: Inline = { type: 'link', href: link.href, children: link.children };
+    const inlines: Inline[] = link.rel === 'prev' ? [{ type: 'text', text: '← ' }, a] : link.rel === 'next' ? [a, { type: 'text', text: ' →' }] : [a];
+    return { type: 'paragraph', line, inlines };
+  });
 }
 
 /**

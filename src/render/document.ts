@@ -15,6 +15,18 @@ export interface ClientConfig {
   readonly totalTime?: number;
   /** The reading view, relative to the deck page (`read/`): the `R` key opens it. */
   readonly reading?: string;
+  /** Pages that follow a talk (`lectern present`, a multiplex relay); absent for an ordinary deck. */
+  readonly follow?: FollowConfig;
+}
+
+/**
+ * How a deck page follows a live talk: through `lectern present`'s own relay (same server, path
+ * `lectern-relay`), and/or a reveal.js multiplex relay (url and id; never the secret). The runtime
+ * loads its follow code (a separate, lazy chunk) only when this is set.
+ */
+export interface FollowConfig {
+  readonly lectern?: boolean;
+  readonly multiplex?: { readonly url: string; readonly id: string };
 }
 
 /** Where every deck's reading view is, relative to its page (site/reading-view.ts writes it there). */
@@ -27,6 +39,8 @@ export interface DocumentOptions {
   readonly head?: string;
   /** Write the speaker notes into the page (default true; `--no-notes` sets false). */
   readonly notes?: boolean;
+  /** Written into #lectern-config when set (see FollowConfig). */
+  readonly follow?: FollowConfig;
 }
 
 /** Scripts written right to left (ISO 15924): Arabic, Hebrew, Syriac, Thaana, N'Ko, Adlam, Hanifi Rohingya, Mandaic, Samaritan, Mende Kikakui. */
@@ -55,7 +69,7 @@ function talkSeconds(deck: Deck): number {
 export function renderDocument(deck: Deck, slidesHtml: string, options: DocumentOptions): string {
   const { meta } = deck;
   const totalTime = meta.pacing?.slot ?? talkSeconds(deck);
-  const config: ClientConfig = { width: meta.width, height: meta.height, slug: meta.slug, title: meta.title, ...(totalTime > 0 ? { totalTime } : {}), reading: READING_VIEW_PATH };
+  const config: ClientConfig = { width: meta.width, height: meta.height, slug: meta.slug, title: meta.title, ...(totalTime > 0 ? { totalTime } : {}), reading: READING_VIEW_PATH, ...(options.follow === undefined ? {} : { follow: options.follow }) };
   // JSON in a <script> must not be able to close the tag.
   const configJson = JSON.stringify(config).replace(/</g, '\\u003c');
   const description = meta.description ? `\n<meta name="description" content="${escapeHtml(meta.description)}">` : '';

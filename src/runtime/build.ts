@@ -113,18 +113,22 @@ async function readViteOutput(outDir: string, themes: readonly string[], inputsH
   const katex = Object.values(vite).find((e) => e.src?.endsWith('katex/dist/katex.min.css'));
   if (katex === undefined) throw new LecternError('runtime-missing', 'the runtime build emitted no output for KaTeX\'s stylesheet');
   const files = (await listTree(join(outDir, 'assets'))).map((f) => `assets/${f}`).sort();
-  // The diagram renderer and everything only it loads: copied into a site only when a deck draws a
-  // diagram. Everything else the deck loads, dynamically too, is always copied: the speaker notes
-  // plugin (loaded on S) shares a chunk with mermaid (marked), which must not go with the diagrams.
-  const always = closure(vite, ['src/client/deck.ts'], true, new Set(['src/client/diagrams.ts']));
+  // Everything the deck loads without the renderer — its other lazy chunks too (the speaker view's
+  // notes, the follow code of a presented talk), which a chunk of the renderer that imports the deck
+  // entry (Vite's preload helper lives there) would otherwise drag into the renderer's list.
+  const lazy = (vite['src/client/deck.ts']?.dynamicImports ?? []).filter((key) => key !== 'src/client/diagrams.ts');
+  const always = closure(vite, ['src/client/deck.ts', ...lazy], false);
+  // The diagram renderer and everything only it loads: copied into a site only when a deck draws a diagram.
   const diagrams = [...closure(vite, ['src/client/diagrams.ts'], true)].filter((f) => !always.has(f) && files.includes(f)).sort();
-  return { inputsHash, deck: { js: deck.file, css: [...(deck.css ?? [])] }, themes: themeFiles, math: { css: [katex.file] }, files, diagrams };
+  // KaTeX's stylesheet and its fonts (Vite keeps their names, KaTeX_*): copied only when a deck shows math.
+  const math = [katex.file, ...files.filter((f) => /^assets\/KaTeX_/.test(f))].sort();
+  return { inputsHash, deck: { js: deck.file, css: [...(deck.css ?? [])] }, themes: themeFiles, math: { css: [katex.file], files: math }, files, diagrams };
 }
 
-/** The files the `roots` entries load: static imports, and dynamic ones too when `dynamic` (never those of `skip`). */
-function closure(vite: Record<string, ViteManifestEntry>, roots: readonly string[], dynamic: boolean, skip: ReadonlySet<string> = new Set()): Set<string> {
+/** The files the `roots` entries load: static imports, and dynamic ones too when `dynamic`. */
+function closure(vite: Record<string, ViteManifestEntry>, roots: readonly string[], dynamic: boolean): Set<string> {
   const files = new Set<string>();
-  const seen = new Set<string>(skip);
+  const seen = new Set<string>();
   const visit = (key: string): void => {
     const entry = vite[key];
     if (entry === undefined || seen.has(key)) return;

@@ -14,7 +14,7 @@ export interface RuntimeManifest {
   /** Theme name → its stylesheet (`assets/theme-<name>-<hash>.css`). */
   readonly themes: Readonly<Record<string, string>>;
   /** KaTeX's stylesheet (its woff2 fonts beside it), linked only by decks that have math. */
-  readonly math?: { readonly css: readonly string[] };
+  readonly math?: { readonly css: readonly string[]; readonly files?: readonly string[] };
   /** Every file of the runtime (scripts, stylesheets, fonts), each under `assets/`. */
   readonly files: readonly string[];
   /**
@@ -24,11 +24,10 @@ export interface RuntimeManifest {
   readonly diagrams?: readonly string[];
 }
 
-/** The runtime files a site needs: all of them, less the diagram renderer when no deck draws a diagram. */
-export function siteRuntimeFiles(manifest: RuntimeManifest, needs: { readonly diagrams: boolean }): readonly string[] {
-  if (needs.diagrams || manifest.diagrams === undefined || manifest.diagrams.length === 0) return manifest.files;
-  const optional = new Set(manifest.diagrams);
-  return manifest.files.filter((f) => !optional.has(f));
+/** The runtime files a site needs: all of them, less the diagram renderer and KaTeX when no deck uses them. */
+export function siteRuntimeFiles(manifest: RuntimeManifest, needs: { readonly diagrams: boolean; readonly math?: boolean }): readonly string[] {
+  const optional = new Set([...(needs.diagrams ? [] : (manifest.diagrams ?? [])), ...(needs.math === false ? (manifest.math?.files ?? []) : [])]);
+  return optional.size === 0 ? manifest.files : manifest.files.filter((f) => !optional.has(f));
 }
 
 /** The stylesheet of `theme` (a path relative to runtime/); LecternError `theme-unknown` otherwise. */

@@ -41,13 +41,18 @@ export function deckOutput(compiled: CompiledDeck): Map<string, OutputFile> {
  * The shared runtime under `assets/` (every deck page links it). The diagram renderer (mermaid,
  * some megabytes) is left out unless a deck of the site draws a diagram (`diagrams`); default: kept.
  */
-export function runtimeOutput(runtime: RuntimeManifest, needs: { readonly diagrams: boolean } = { diagrams: true }): Map<string, OutputFile> {
+export function runtimeOutput(runtime: RuntimeManifest, needs: { readonly diagrams: boolean; readonly math?: boolean } = { diagrams: true }): Map<string, OutputFile> {
   return new Map(siteRuntimeFiles(runtime, needs).map((file) => [file, { copy: join(RUNTIME_DIR, file) }]));
 }
 
 /** True when a compiled deck draws a diagram (its page then loads the diagram renderer). */
 export function drawsDiagrams(compiled: CompiledDeck): boolean {
   return compiled.deck.stacks.some((stack) => stack.some((slide) => slide.parts.some((p) => p.type === 'diagram')));
+}
+
+/** Whether a deck shows math (KaTeX's output is all KaTeX marks: render/document.ts links its stylesheet so). */
+export function showsMath(compiled: CompiledDeck): boolean {
+  return compiled.rendered.html.includes('class="katex');
 }
 
 /** The index page listing `entries`. */

@@ -39,7 +39,8 @@ function expectClean(report: CheckReport): void {
 
 describe.skipIf(skipReason !== '')(`lectern check${skipReason === '' ? '' : ` (skipped: ${skipReason})`}`, () => {
   it('passes the seed decks: nothing overflows or leaks, all code is highlighted, ≥ 99% of the words kept', async () => {
-    const report = await checkDecks({ inputs: [DECKS_DIR], config });
+    // The accessibility audit (three more page loads' worth a deck) is tested in a11y.test.ts.
+    const report = await checkDecks({ inputs: [DECKS_DIR], config, a11y: false });
     expectClean(report);
     const seed = report.decks.find((d) => d.slug === 'eventlet');
     expect(seed?.slides).toBeGreaterThan(5);
@@ -66,12 +67,14 @@ describe.skipIf(skipReason !== '')(`lectern check${skipReason === '' ? '' : ` (s
     expectClean(report);
   });
 
+  // The CLI runs below skip the accessibility audit (a11y.test.ts covers it): two checks a test, each
+  // with three themed audits a deck, would not fit the test's time on a shared machine.
   it('prints one line per deck and exits 1 on a failing deck; --json prints the report', async () => {
-    const failing = await runCli(['check', OVERFLOW, '--no-fit'], { timeoutMs: 120_000 });
+    const failing = await runCli(['check', OVERFLOW, '--no-fit', '--no-a11y'], { timeoutMs: 120_000 });
     expect(failing.code, failing.stderr).toBe(1);
     expect(failing.stdout).toMatch(/^✗ overflow \(.*overflow\.md\): \d+ slides, [1-9]\d* overflowing/m);
     expect(failing.stdout).toMatch(/^ {4}overflow: slide \d+ #\S+ \(line \d+\)/m);
-    const json = await runCli(['check', OVERFLOW, '--json'], { timeoutMs: 120_000 });
+    const json = await runCli(['check', OVERFLOW, '--json', '--no-a11y'], { timeoutMs: 120_000 });
     expect(json.code, json.stderr).toBe(0);
     const parsed = JSON.parse(json.stdout) as CheckReport;
     expect(parsed.ok).toBe(true);
@@ -80,7 +83,7 @@ describe.skipIf(skipReason !== '')(`lectern check${skipReason === '' ? '' : ` (s
 
   it('checks every article of a folder when some cannot be read (bad front matter, an empty file): those fail, exit 1, --json has them all', async () => {
     const folder = join(REPO_ROOT, 'tests', 'fixtures', 'check', 'mixed');
-    const lines = await runCli(['check', folder], { timeoutMs: 120_000 });
+    const lines = await runCli(['check', folder, '--no-a11y'], { timeoutMs: 120_000 });
     expect(lines.code, lines.stderr).toBe(1);
     expect(lines.stdout).toMatch(/^✓ a-good \(/m);
     expect(lines.stdout).toMatch(/^✗ b-bad-front-matter \(.*b-bad-front-matter\.md\): could not be checked\n {4}.*b-bad-front-matter\.md:\d+: error: /m);
@@ -88,7 +91,7 @@ describe.skipIf(skipReason !== '')(`lectern check${skipReason === '' ? '' : ` (s
     expect(lines.stdout).toMatch(/^✓ d-good \(/m);
     // Progress off a terminal: a plain numbered line per step, on stderr.
     expect(lines.stderr).toMatch(/^check 4\/4: d-good: measuring$/m);
-    const json = await runCli(['check', folder, '--json'], { timeoutMs: 120_000 });
+    const json = await runCli(['check', folder, '--json', '--no-a11y'], { timeoutMs: 120_000 });
     expect(json.code, json.stderr).toBe(1);
     const report = JSON.parse(json.stdout) as CheckReport;
     expect(report.decks.map((d) => [d.slug, d.ok, d.error === undefined])).toEqual([
@@ -117,6 +120,7 @@ const shared = existsSync(SHARED_ARTICLES) ? sharedArticles() : [];
 const sharedSkip = skipReason !== '' ? skipReason : shared.length === 0 ? '../shared/articles is absent beside this checkout' : '';
 describe.skipIf(sharedSkip !== '')(`lectern check on the shared articles${sharedSkip === '' ? '' : ` (skipped: ${sharedSkip})`}`, () => {
   it('passes every article (missing images are listed, not failed on)', async () => {
-    expectClean(await checkDecks({ inputs: shared, config: resolveConfig({}) }));
+    // Audited for accessibility in every theme by a11y.test.ts (three of them) and `lectern check`.
+    expectClean(await checkDecks({ inputs: shared, config: resolveConfig({}), a11y: false }));
   });
 });

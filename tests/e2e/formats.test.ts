@@ -6,7 +6,7 @@
  * cells as code in their language without Quarto's `#|` lines, outputs and figures. `lectern check`
  * then measures the same decks in Chromium: no leaks, nothing lost.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason } from './helpers/browser.js';
@@ -67,6 +67,12 @@ describe('lectern build over the format fixtures', () => {
     expect(build.code, `${build.stdout}\n${build.stderr}`).toBe(0);
     expect(stackLines(build.stderr)).toEqual([]);
     expect(build.stdout).toMatch(/built 14 decks/);
+  });
+
+  it('copies KaTeX\'s stylesheet and fonts, since a deck (math.md) shows math', async () => {
+    const assets = await readdir(join(out, 'assets'));
+    expect(assets.filter((f) => /^KaTeX_.*\.woff2$/.test(f)).length).toBeGreaterThan(10);
+    expect(assets.some((f) => /^katex-.*\.css$/.test(f))).toBe(true);
     expect(`${build.stdout}\n${build.stderr}`).not.toMatch(/warning:/);
   });
 });

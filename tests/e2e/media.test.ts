@@ -211,6 +211,8 @@ describe('--no-fetch, and a site without diagrams', () => {
     const withDiagrams = await readdir(join(out!, 'assets'));
     expect(assets.some((f) => /^diagrams-/.test(f))).toBe(false);
     expect(withDiagrams.some((f) => /^diagrams-/.test(f))).toBe(true);
+    // No deck here shows math: KaTeX's stylesheet and fonts stay out too.
+    expect(assets.some((f) => /^KaTeX_|^katex/.test(f))).toBe(false);
     expect(assets.length).toBeLessThan(20);
   });
 });

@@ -40,14 +40,15 @@ describe('lectern --version and --help', () => {
   it('--help lists every command and exits 0', async () => {
     const run = await cli('--help');
     expect(run.code).toBe(0);
-    for (const command of ['build', 'pdf', 'dev', 'preview', 'check']) expect(run.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+    for (const command of ['build', 'pdf', 'export', 'dev', 'preview', 'check']) expect(run.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     expect(run.stdout).toContain('--version');
     expect(run.stderr).toBe('');
   });
 
   it.each([
-    ['build', ['--out', '--config', '--theme', '--layout', '--strict', '--unsafe-html', '--pdf', '--browser', '--timeout', '--paper', '--handout-layout', '--steps', '--base', '--site-url', '--allow-dir']],
-    ['pdf', ['--out', '--handout', '--handout-layout', '--paper', '--steps', '--browser', '--timeout', '--config', '--theme', '--layout', '--allow-dir']],
+    ['build', ['--out', '--config', '--theme', '--layout', '--strict', '--unsafe-html', '--pdf', '--pptx', '--browser', '--timeout', '--paper', '--handout-layout', '--steps', '--base', '--site-url', '--allow-dir']],
+    ['pdf', ['--out', '--handout', '--handout-layout', '--paper', '--steps', '--pptx', '--browser', '--timeout', '--config', '--theme', '--layout', '--allow-dir']],
+    ['export', ['--pptx', '--png', '--size', '--out', '--browser', '--timeout', '--config', '--theme', '--layout', '--allow-dir']],
     ['check', ['--json', '--no-fit', '--browser', '--timeout', '--config', '--theme', '--layout', '--allow-dir']],
     ['dev', ['--port', '--host', '--config', '--theme', '--layout', '--allow-dir']],
     ['preview', ['--out', '--base', '--port', '--host']],
@@ -101,7 +102,7 @@ describe('bad usage: exit 2', () => {
 
   it.each([
     ['--paper a3', ['--paper', 'a3'], /--paper must be a4 or letter, not "a3"/],
-    ['--handout-layout 2up', ['--handout-layout', '2up'], /--handout-layout must be notes or 3up, not "2up"/],
+    ['--handout-layout 2up', ['--handout-layout', '2up'], /--handout-layout must be flow, notes or 3up, not "2up"/],
     ['--timeout abc', ['--timeout', 'abc'], /--timeout must be a number of seconds, not "abc"/],
     ['--timeout 0', ['--timeout', '0'], /--timeout must be a number of seconds, not 0/],
     ['--timeout -3', ['--timeout=-3'], /--timeout must be a number of seconds, not -3/],
@@ -121,5 +122,28 @@ describe('bad usage: exit 2', () => {
 
   it('pdf without articles', async () => {
     expectUsageError(await cli('pdf'), /name the articles to export/, /lectern pdf decks\/eventlet\.md --handout/);
+  });
+
+  it('export without articles, or without --pptx or --png', async () => {
+    expectUsageError(await cli('export', '--pptx'), /name the articles to export/, /lectern export decks\/eventlet\.md --pptx/);
+    expectUsageError(await cli('export', 'decks/eventlet.md', '--out', out), /say what to export: --pptx, --png, or both/, /lectern export decks\/eventlet\.md --pptx --png/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it.each([
+    ['--size without --png', ['--pptx', '--size', '1920x1080'], /--size is the size of the pictures: give it with --png/, /--png --size 1920x1080/],
+    ['a --size that is not one', ['--png', '--size', 'huge'], /--size must be WIDTHxHEIGHT in pixels \(16 to 8192\), not "huge"/, /--size 1920x1080/],
+  ])('export with %s exports nothing', async (_what, flags, message, hint) => {
+    expectUsageError(await cli('export', 'decks/eventlet.md', '--out', out, ...flags), message, hint);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('export with a --size of other proportions names the deck, its file and its size, and exports nothing', async () => {
+    const run = await cli('export', 'decks/eventlet.md', '--out', out, '--png', '--size', '1000x1000');
+    expect(run.code, shown(run)).toBe(2);
+    expect(run.stderr).toMatch(/^decks\/eventlet\.md: error: --size 1000x1000 does not have the proportions of deck eventlet \(1280x720\)/m);
+    expect(run.stderr).toMatch(/--size 1920x1080, or a width alone/);
+    expect(stackLines(run.stderr)).toEqual([]);
+    expect(existsSync(out)).toBe(false);
   });
 });

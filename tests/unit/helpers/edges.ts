@@ -153,6 +153,11 @@ export function fakeEdges(options: FakeOptions): FakeWorld {
       log.push(`writeFile ${file}`);
       world.files.set(file, data);
     },
+    async readFile(file) {
+      log.push(`readFile ${file}`);
+      // Every picture an article names is a 1×1 PNG.
+      return Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    },
     async printer(runtime, printOptions) {
       log.push('printer');
       if (options.browserError !== undefined) throw options.browserError;
@@ -183,7 +188,12 @@ function fakePrinter(world: FakeWorld, options: PrintOptions, plans: Readonly<Re
       const final = hints === undefined ? compiled : recompile(compiled, hints);
       world.finals.push(final);
       const pages = final.rendered.slideCount;
-      const printed: { slides?: { bytes: Uint8Array; pages: number; outlineItems: number }; handout?: { bytes: Uint8Array; pages: number; outlineItems: number }; thumbnail?: Uint8Array } = {};
+      const printed: {
+        slides?: { bytes: Uint8Array; pages: number; outlineItems: number };
+        handout?: { bytes: Uint8Array; pages: number; outlineItems: number };
+        thumbnail?: Uint8Array;
+        pictures?: Map<number, Uint8Array>;
+      } = {};
       if (options.slides) {
         options.onStart?.(slug, 'slides');
         const bytes = await tinyPdf(pages, `${slug} slides`);
@@ -194,6 +204,12 @@ function fakePrinter(world: FakeWorld, options: PrintOptions, plans: Readonly<Re
         const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, slug.length]);
         world.thumbnails.set(slug, png);
         printed.thumbnail = png;
+      }
+      const wanted = options.pictures?.(final);
+      if (wanted !== undefined) {
+        // A picture of a slide: a PNG signature, then the slug, the slide index and the scale.
+        const indexes = wanted.slides === 'all' ? Array.from({ length: pages }, (_, i) => i) : wanted.slides;
+        printed.pictures = new Map(indexes.map((i) => [i, new Uint8Array([0x89, 0x50, 0x4e, 0x47, ...Buffer.from(`${slug}#${i}@${wanted.scale}`)])]));
       }
       if (options.handout) {
         options.onStart?.(slug, 'handout');

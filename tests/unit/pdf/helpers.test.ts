@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { needsNoSandbox, BrowserSession } from '../../../src/browser/session.js';
 import { chromiumTmp, sessionParent } from '../../../src/browser/temp-folders.js';
 import { printQuery, withQuery } from '../../../src/browser/deck-page.js';
-import { handoutCss, slideBoxWidth } from '../../../src/pdf/handout-dom.js';
+import { handoutCss } from '../../../src/pdf/handout-css.js';
 import { footerTemplate, handoutGeometry, headerTemplate, marginBoxCss, supportsMarginBoxes } from '../../../src/pdf/handout.js';
 import { overflowDiagnostics, printScale } from '../../../src/pdf/slides.js';
 import { createDeadline, isTimeout } from '../../../src/browser/wait.js';
@@ -36,15 +36,20 @@ describe('handout geometry', () => {
     expect(letter.contentHeight).toBeLessThan(a4.contentHeight);
   });
 
-  it('scales the slide box to the full width under notes, a little over half beside them', () => {
+  it('scales the slide box to the full width under notes, a little over half beside them, about 60 % in flow', () => {
     const notes = handoutGeometry('a4', 'notes', 1280, 720);
     const threeUp = handoutGeometry('a4', '3up', 1280, 720);
-    expect(slideBoxWidth(notes)).toBe(notes.contentWidth);
-    expect(slideBoxWidth(threeUp)).toBeLessThan(threeUp.contentWidth * 0.6);
-    expect(handoutCss(notes)).toContain(`transform: scale(${slideBoxWidth(notes) / 1280})`);
+    const flow = handoutGeometry('a4', 'flow', 1280, 720);
+    expect(notes.boxWidth).toBe(notes.contentWidth);
+    expect(threeUp.boxWidth).toBeLessThan(threeUp.contentWidth * 0.6);
+    expect(flow.boxWidth).toBeLessThan(flow.contentWidth * 0.65);
+    expect(flow.sparseBoxWidth).toBeGreaterThan(0);
+    expect(flow.sparseBoxWidth).toBeLessThan(flow.boxWidth);
+    expect(flow.minCodePx).toBeCloseTo((6.5 * 96) / 72);
+    expect(notes.sparseBoxWidth).toBe(0);
+    expect(handoutCss(notes)).toContain(`--lh-scale: ${notes.boxWidth / 1280}`);
     // Three rows must fit one page.
-    const row = Number(/height: (\d+)px; break-before: auto/.exec(handoutCss(threeUp))?.[1]);
-    expect(row * 3).toBeLessThanOrEqual(threeUp.contentHeight);
+    expect((threeUp.minEntryHeight + 26) * 3).toBeLessThanOrEqual(threeUp.contentHeight);
   });
 });
 
@@ -59,7 +64,8 @@ describe('header and footer', () => {
   it('escapes the title and URL in CSS strings and HTML templates', () => {
     const css = marginBoxCss('Say "hi" \\ bye', 'https://x.org/a"b');
     expect(css).toContain('content: "Say \\"hi\\" \\\\ bye"');
-    expect(css).toContain('content: "https://x.org/a\\"b"');
+    expect(css).toContain('"https://x.org/a\\"b"; font-family');
+    expect(css).toContain('url("data:image/svg+xml;base64,');
     expect(css).toContain('counter(page) " / " counter(pages)');
     expect(marginBoxCss('T', undefined)).not.toContain('@bottom-left');
     expect(headerTemplate('<script>&')).toContain('&lt;script&gt;&amp;');
