@@ -1,8 +1,10 @@
 /**
  * Screenshot every slide of built decks, to look at a deck as the speaker will before presenting:
  *   tsx scripts/screenshots.ts dist eventlet [out-folder]
- * writes one PNG per slide (`slide-01.png`…) and contact sheets of 12 slides each (`sheet-1.png`…),
- * numbered, to look at a whole deck at a glance.
+ * writes one PNG per slide (`slide-01.png`…, backup slides after the closing slide included) and
+ * contact sheets of 12 slides each (`sheet-1.png`…), numbered, to look at a whole deck at a glance;
+ * then the reading view as one full-length page (`reading.png`) and as printed (`reading-print.png`,
+ * the first screen of its print layout).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,13 +25,24 @@ async function main(): Promise<void> {
       // reveal.js reads its config from the query: no transitions, so each slide is final at once.
       await page.goto(`${server.url}/${slug}/?transition=none&backgroundTransition=none`, { waitUntil: 'load' });
       await page.waitForFunction(() => document.documentElement.dataset['lecternReady'] === 'true', { timeout: 30_000 });
-      const total = await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides());
+      // Every slide: reveal.js's own count leaves out backup slides (uncounted).
+      const total = await page.evaluate(() => document.querySelectorAll('section.lectern-slide').length);
       for (let i = 0; i < total; i++) {
         if (i > 0) await page.evaluate(() => (window as unknown as { Reveal: { next(): void } }).Reveal.next());
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         const file = join(out, `slide-${String(i + 1).padStart(2, '0')}.png`);
         await page.screenshot({ path: file as `${string}.png` });
         files.push(file);
+        process.stdout.write(`${file}\n`);
+      }
+    });
+    await session.withPage(async (page) => {
+      await page.setViewport({ width: 1000, height: 800 });
+      await page.goto(`${server.url}/${slug}/read/`, { waitUntil: 'load' });
+      for (const media of ['screen', 'print'] as const) {
+        await page.emulateMediaType(media);
+        const file = join(out, media === 'screen' ? 'reading.png' : 'reading-print.png');
+        await page.screenshot({ path: file as `${string}.png`, fullPage: media === 'screen' });
         process.stdout.write(`${file}\n`);
       }
     });

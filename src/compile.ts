@@ -109,7 +109,7 @@ export function compileArticle(source: Source, article: Article, inputs: Compile
       : undefined;
   const runtimeAssets = deckAssets(inputs.runtime, deck.meta.theme, source.path);
   const assets = { ...runtimeAssets, styles: [...runtimeAssets.styles, ...styles.files.map((f) => f.name)] };
-  const rendered = renderDeck(deck, { assets, head, ...(follow === undefined ? {} : { follow }) });
+  const rendered = renderDeck(deck, { assets, head, ...(config.notes === false ? { notes: false } : {}), ...(follow === undefined ? {} : { follow }) });
   const images = uniqueByName(inputs.images.files);
   return { source, article, deck, rendered, files: { images, thumbnail, styles: styles.files, styleAssets: styles.assets }, inputs };
 }

@@ -2,6 +2,7 @@
  * Configuration, as in Vite: `UserConfig` (everything optional) → `ResolvedConfig` (every default
  * filled, read-only), resolved once. Precedence: defaults < lectern.config.* < front matter < CLI flags.
  */
+import { parseDuration } from './duration.js';
 import { dirname, isAbsolute, join } from 'node:path';
 import { LecternError } from './errors.js';
 
@@ -37,6 +38,14 @@ export interface DeckOptions {
    * trust (`--unsafe-html`, or `lectern: { unsafeHtml: true }` in front matter). Default false.
    */
   unsafeHtml?: boolean;
+  /** Speaking pace of the notes, in words a minute: each slide's `data-timing` and the talk's length. Default 130. */
+  wordsPerMinute?: number;
+  /**
+   * The talk's time slot (`--duration`, front matter `duration:`): minutes as a number, or `20m`,
+   * `1h30m`, `45:00`. When the estimated talk is longer, slides move to backup slides after the
+   * closing slide (README, Pacing). Default none.
+   */
+  duration?: number | string;
 }
 
 /** Paper sizes a handout can be printed on. */
@@ -105,6 +114,11 @@ export interface UserConfig extends DeckOptions {
   /** A reveal.js multiplex relay the hosted decks follow (front matter `lectern: { multiplex: … }` wins). Default none. */
   multiplex?: MultiplexConfig;
   /**
+   * Publish the speaker notes (`--no-notes` sets false): when false, no page, handout or reading
+   * view of the site holds them. Default true.
+   */
+  notes?: boolean;
+  /**
    * Fetch pictures an article references by http(s) URL at build time and copy them beside the
    * deck, so it works offline; false links the remote URL instead (`--no-fetch`). Default true.
    */
@@ -137,8 +151,8 @@ export interface ResolvedBrowserConfig {
   readonly timeoutMs: number;
 }
 
-/** DeckOptions with every default filled. */
-export type ResolvedDeckOptions = Readonly<Required<DeckOptions>>;
+/** DeckOptions with every default filled; the time slot in seconds (0: none). */
+export type ResolvedDeckOptions = Readonly<Required<Omit<DeckOptions, 'duration'>>> & { readonly duration: number };
 
 /** UserConfig with every default filled. */
 export interface ResolvedConfig extends ResolvedDeckOptions {
@@ -150,6 +164,7 @@ export interface ResolvedConfig extends ResolvedDeckOptions {
   readonly overrides: Readonly<DeckOptions>;
   readonly pdf: ResolvedPdfConfig;
   readonly browser: ResolvedBrowserConfig;
+  readonly notes: boolean;
   readonly multiplex?: Readonly<MultiplexConfig>;
   readonly fetch: boolean;
   readonly cacheDir: string;
@@ -169,6 +184,8 @@ export const DEFAULT_DECK_OPTIONS: ResolvedDeckOptions = {
   maxCodeLines: 22,
   statementWords: 8,
   unsafeHtml: false,
+  wordsPerMinute: 130,
+  duration: 0,
   css: [],
 };
 
@@ -211,6 +228,7 @@ export function resolveConfig(...layers: readonly UserConfig[]): ResolvedConfig 
   const resolved: ResolvedConfig = {
     ...DEFAULT_DECK_OPTIONS,
     ...stripUndefined(rest),
+    duration: resolveDuration(rest.duration),
     outDir: merged.outDir ?? 'dist',
     strict: merged.strict ?? false,
     base: normalizeBase(merged.base ?? '/'),
@@ -218,11 +236,13 @@ export function resolveConfig(...layers: readonly UserConfig[]): ResolvedConfig 
     overrides: merged.overrides ?? {},
     pdf: resolvePdf(pdf),
     browser: resolveBrowser(browser),
+    notes: merged.notes ?? true,
     fetch: merged.fetch ?? true,
     cacheDir: merged.cacheDir ?? DEFAULT_CACHE_DIR,
   };
   if (typeof resolved.fetch !== 'boolean') invalid(`fetch must be true or false, not ${show(resolved.fetch)}`);
   if (typeof resolved.cacheDir !== 'string' || resolved.cacheDir === '') invalid(`cacheDir must be a folder, not ${show(resolved.cacheDir)}`);
+  if (typeof resolved.notes !== 'boolean') invalid(`notes must be true or false, not ${show(resolved.notes)}`);
   validateDeckOptions(resolved);
   if (resolved.siteUrl !== undefined) validateSiteUrl(resolved.siteUrl);
   if (resolved.multiplex !== undefined) checkMultiplex(resolved.multiplex, 'multiplex');
@@ -311,7 +331,8 @@ export function resolveDeckOptions(
   const fromMeta: DeckOptions = {};
   const block = raw['lectern'];
   const lectern = block !== null && typeof block === 'object' ? (block as Record<string, unknown>) : {};
-  const pick = (key: keyof DeckOptions): unknown => lectern[key] ?? (key === 'theme' || key === 'css' ? raw[key] : undefined);
+  // `theme:`, `css:` and `duration:` may also stand at the top level of the front matter.
+  const pick = (key: keyof DeckOptions): unknown => lectern[key] ?? (key === 'theme' || key === 'css' || key === 'duration' ? raw[key] : undefined);
   for (const key of Object.keys(DEFAULT_DECK_OPTIONS) as (keyof DeckOptions)[]) {
     const value = pick(key);
     if (value !== undefined) (fromMeta as Record<string, unknown>)[key] = value;
@@ -321,17 +342,29 @@ export function resolveDeckOptions(
     if (typeof fromMeta.theme === 'string' && isThemeFile(fromMeta.theme)) fromMeta.theme = besideFile(file, fromMeta.theme);
     if (fromMeta.css !== undefined) fromMeta.css = stylesheetList(fromMeta.css, file).map((css) => besideFile(file, css));
   }
-  const options: ResolvedDeckOptions = { ...pickDeckOptions(config), ...fromMeta, ...stripUndefined(overrides) };
-  validateDeckOptions(options, file);
+  // A bad value here comes from the article's front matter, which opens on line 1 (its own lines are not kept).
+  const where = file === undefined ? {} : { file, line: 1 };
+  // The config's slot is already in seconds; the front matter's and the flags' are as written.
+  const slot = overrides.duration ?? fromMeta.duration;
+  const duration = slot === undefined ? config.duration : resolveDuration(slot, where);
+  const options: ResolvedDeckOptions = { ...pickDeckOptions(config), ...fromMeta, ...stripUndefined(overrides), duration };
+  validateDeckOptions(options, where);
   return options;
 }
 
-function validateDeckOptions(options: ResolvedDeckOptions, file?: string): void {
-  const where = file === undefined ? {} : { file };
+/** A time slot (minutes, `20m`, `1h30m`, `45:00`, or seconds already resolved) as seconds; 0 for none. */
+function resolveDuration(value: unknown, where: { file?: string } = {}): number {
+  if (value === undefined || value === 0) return 0;
+  const seconds = parseDuration(value);
+  if (seconds === undefined) throw new LecternError('config-invalid', `duration must be a time such as 20m, 1h30m or 45:00, not ${show(value)}`, where);
+  return seconds;
+}
+
+function validateDeckOptions(options: ResolvedDeckOptions, where: { file?: string; line?: number } = {}): void {
   if (options.layout !== 'stacked' && options.layout !== 'flat') {
     throw new LecternError('config-invalid', `layout must be "stacked" or "flat", not ${show(options.layout)}`, where);
   }
-  for (const key of ['width', 'height', 'maxPoints', 'maxWords', 'maxCodeLines', 'statementWords'] as const) {
+  for (const key of ['width', 'height', 'maxPoints', 'maxWords', 'maxCodeLines', 'statementWords', 'wordsPerMinute'] as const) {
     const value = options[key];
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
       throw new LecternError('config-invalid', `${key} must be a positive number, not ${show(value)}`, where);
@@ -343,7 +376,7 @@ function validateDeckOptions(options: ResolvedDeckOptions, file?: string): void 
   if (typeof options.theme !== 'string' || !(/^[a-z0-9-]+$/.test(options.theme) || isThemeFile(options.theme))) {
     throw new LecternError('config-invalid', `theme must be a theme name or the path of a .css file, not ${show(options.theme)}`, where);
   }
-  stylesheetList(options.css, file);
+  stylesheetList(options.css, where.file);
 }
 
 /** True for a `theme` that names a stylesheet file of the author's (`./my-theme.css`) rather than a built-in theme. */

@@ -109,8 +109,12 @@ export type Align = 'left' | 'center' | 'right' | null;
 /** Kinds of callout (admonitions, GitHub alerts, MDX <Note>...). Free text: the article's own word. */
 export type CalloutKind = string;
 
-/** What an author can say to the planner in an HTML comment: `<!-- lectern: break -->` etc. */
-export type DirectiveName = 'break' | 'keep' | 'hide' | 'notes';
+/**
+ * What an author can say to the planner in an HTML comment: `<!-- lectern: break -->` etc. `backup`
+ * sends the section it is written in to the backup slides; `keep` (besides keeping the next
+ * paragraph whole on screen) keeps that section in the talk whatever the time slot.
+ */
+export type DirectiveName = 'break' | 'keep' | 'hide' | 'notes' | 'backup';
 
 /** A block of the article. Every block keeps the source line it starts at. */
 export type Block =
@@ -328,6 +332,26 @@ export interface Slide {
   readonly kicker?: { readonly inlines: readonly Inline[]; readonly headings: readonly { readonly level: number; readonly text: string }[] };
   /** Ids of article sections shown on this slide besides its own (merged sections): `#/<alias>` lands here. */
   readonly aliases?: readonly string[];
+  /** The article section the slide comes from (unset for the title, agenda and closing slides). */
+  readonly section?: SlideSection;
+  /** Expected speaking time in seconds (reveal.js `data-timing`), from the notes, code and pictures. */
+  readonly timing?: number;
+  /** A backup slide: after the closing slide, out of the talk's main flow and its timing (a time slot). */
+  readonly backup?: true;
+  /** The article's URL at the section the slide comes from (`…/article/#heading-id`), when the URL is known. */
+  readonly source?: string;
+}
+
+/** Where in the article a slide comes from. */
+export interface SlideSection {
+  /** The heading's id in the article (`{#id}`, `id="…"`, or GitHub's slug of its text). */
+  readonly id: string;
+  /** The heading's level (2 for h2…); a merged slide has its sections' level. */
+  readonly depth: number;
+  /** The heading as plain text. */
+  readonly title: string;
+  /** What the author said about the section for a time slot: `<!-- lectern: backup|keep -->` (inherited by subsections). */
+  readonly pin?: 'backup' | 'keep';
 }
 
 /** A horizontal slide with the vertical slides beneath it (a reveal.js stack when length > 1). */
@@ -349,6 +373,10 @@ export interface DeckMeta {
   readonly source: string;
   /** Render the article's raw HTML as written instead of sanitized (`--unsafe-html`); set only when true. */
   readonly unsafeHtml?: boolean;
+  /** The article's public URL (front matter `url`/`canonical`, or `permalink` on the site URL), when known. */
+  readonly url?: string;
+  /** How the talk was paced: the speaking rate, and the time slot (seconds) when one was given. */
+  readonly pacing?: { readonly wordsPerMinute: number; readonly slot?: number };
 }
 
 /**

@@ -61,13 +61,33 @@ function segmentWords(text: string): string[] {
  * spaces counts its dictionary words (`我们使用npm` is 3: 我们, 使用, npm).
  */
 export function countWords(text: string): number {
+  // The common case (no such script anywhere) is counted in one pass that keeps nothing: every
+  // slide's notes are counted for its timing, and a paragraph of a million words would otherwise
+  // build an array of a million strings.
+  if (!UNSPACED.test(text)) return countRuns(text);
   const runs = text.match(/\S+/g);
   if (!runs) return 0;
-  // The common case (no such script anywhere) costs one extra scan, never a segmenter.
-  if (!UNSPACED.test(text)) return runs.length;
   let n = 0;
   for (const run of runs) n += UNSPACED.test(run) ? Math.max(1, segmentWords(run).length) : 1;
   return n;
+}
+
+/** Runs of non-space characters (what `\S+` matches), counted without building them. */
+function countRuns(text: string): number {
+  let n = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inRun) n += 1;
+    inRun = !space;
+  }
+  return n;
+}
+
+/** What `\s` matches in a JavaScript regular expression. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The words of a string, lower-cased, without punctuation: letter and digit runs, dictionary words in unspaced scripts. */

@@ -40,7 +40,7 @@ export interface CompositionReport {
   readonly small: readonly (SlideRef & { readonly text: number; readonly code: number })[];
   /** Key points on screen that are fragments or meta sentences (reported, not failed on). */
   readonly weakPoints: readonly { readonly slide: number; readonly id: string; readonly text: string; readonly flaws: readonly string[] }[];
-  /** Estimated length of the talk: the notes at 130 words a minute, code and pictures to read. */
+  /** Estimated length of the talk in minutes (backup slides excepted): the notes at the deck's pace (130 words a minute), code and pictures to read. */
   readonly minutes: number;
 }
 

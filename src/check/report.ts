@@ -14,6 +14,7 @@ import { slugFromPath } from '../load/slug.js';
 import type { SlideComposition } from '../fit/composition.js';
 import type { SlideOverflow } from '../fit/measure.js';
 import type { Diagnostic, FitHints, Source } from '../model.js';
+import { deckPacing, WORDS_PER_MINUTE, type DeckPacing } from '../plan/pacing.js';
 import { blockingViolations, type A11yReport } from './a11y.js';
 import type { CodeCheck } from './code.js';
 import type { Conservation } from './conservation.js';
@@ -41,6 +42,8 @@ export interface DeckCheck {
   readonly conservation: Conservation;
   /** How the deck is composed as a talk: sparse slides, lone lead-ins, smallest sizes, length. */
   readonly composition: CompositionReport;
+  /** The talk's estimated length, its backup slides and its time slot (plan/pacing.ts). */
+  readonly pacing: DeckPacing;
   /** Requests that failed in the browser (`404 http://…/cfg.svg`): listed, not failed on. */
   readonly missing: readonly string[];
   /** What axe-core found in each built-in theme (absent when the audit was not run). */
@@ -90,6 +93,7 @@ export function deckReport(measured: MeasuredDeck): DeckCheck {
     code: checks.code,
     conservation: checks.conservation,
     composition: compositionReport(compiled.deck, measured.composition),
+    pacing: deckPacing(compiled.deck),
     missing: measured.missing,
     ...(measured.a11y === undefined ? {} : { a11y: measured.a11y }),
     diagnostics: compiled.rendered.diagnostics,
@@ -123,6 +127,7 @@ function failed(article: { readonly path: string; readonly slug: string; readonl
     code: [],
     conservation: { ratio: 0, articleWords: 0, keptWords: 0, missing: [] },
     composition: { sparse: [], sparseShare: 0, leadIns: [], minText: 0, minCode: 0, small: [], weakPoints: [], minutes: 0 },
+    pacing: compiled === undefined ? { minutes: 0, slides: 0, backupSlides: 0, backupMinutes: 0, wordsPerMinute: WORDS_PER_MINUTE } : deckPacing(compiled.deck),
     missing: [],
     diagnostics: compiled?.rendered.diagnostics ?? [],
     error: message,

@@ -10,6 +10,7 @@ import { measureConservation, type Conservation } from './conservation.js';
 import { readDeckText } from './deck-text.js';
 import { findLeaks, type Leak } from './leaks.js';
 import { articleText } from './source-text.js';
+import { blockText } from '../text.js';
 
 /** Conservation under this share fails a check. */
 export const MIN_CONSERVATION = 0.99;
@@ -25,7 +26,10 @@ export interface StaticCheck {
 /** Leaks, code and conservation of a compiled deck. */
 export function checkCompiled(compiled: CompiledDeck): StaticCheck {
   const slides = readDeckText(compiled.rendered.html);
-  const deckText = slides.map((s) => s.all).join('\n');
+  // A site built without its notes (`--no-notes`) leaves them out on purpose: the deck still holds
+  // them, so conservation counts them from the plan.
+  const withheld = compiled.inputs.config.notes === false ? compiled.deck.stacks.flat().flatMap((s) => s.notes.map(blockText)) : [];
+  const deckText = [...slides.map((s) => s.all), ...withheld].join('\n');
   const source = articleText(compiled.source.body, compiled.source.format);
   return {
     slides: slides.length,

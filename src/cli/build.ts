@@ -1,8 +1,13 @@
-/** `lectern build`: flags → config, the build, one line per deck and PDF, a summary; `--watch` builds again on changes. */
+/**
+ * `lectern build`: flags → config, the build, one line per deck and PDF, a summary (or JSON with
+ * `--json`); `--watch` builds again on changes.
+ */
 import { isAbsolute, relative, resolve } from 'node:path';
 import { buildSite, type BuildEvent, type BuildResult, type DeckResult } from '../commands/build.js';
+import { formatDuration } from '../duration.js';
 import { LecternError } from '../errors.js';
 import { CONFIG_FILES } from '../load/config-file.js';
+import type { DeckPacing } from '../plan/pacing.js';
 import type { Logger } from './log.js';
 import { stepName } from './steps.js';
 import { defaultInputs, resolveCliConfig, type CliContext, type CliFlags } from './context.js';
@@ -18,10 +23,14 @@ export async function runBuild(inputs: readonly string[], flags: CliFlags, ctx: 
 async function buildOnce(files: readonly string[], flags: CliFlags, ctx: CliContext): Promise<BuildResult> {
   const config = await resolveCliConfig(flags, ctx);
   const started = performance.now();
-  const events = progressEvents(ctx.log);
+  const events = progressEvents(ctx.log, flags.json === true);
   try {
     const result = await buildSite({ inputs: files, config, pdf: flags.pdf === true, pptx: (flags as { pptx?: boolean }).pptx === true, onEvent: events.on });
     events.stop();
+    if (flags.json === true) {
+      ctx.log.result(JSON.stringify(buildReport(result), null, 2));
+      return result;
+    }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const n = result.decks.length;
     ctx.log.info(`built ${n} ${n === 1 ? 'deck' : 'decks'} into ${result.outDir}/ in ${seconds} s`);
@@ -72,8 +81,11 @@ function shown(file: string, cwd: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
 
-/** The terminal side of build events: a PDF progress bar, then a line per deck with its files. */
-export function progressEvents(log: Logger): { on: (event: BuildEvent) => void; stop: () => void } {
+/**
+ * The terminal side of build events: a PDF progress bar, then a line per deck with its files (with
+ * `json`, only the diagnostics, on stderr: stdout is the report's).
+ */
+export function progressEvents(log: Logger, json = false): { on: (event: BuildEvent) => void; stop: () => void } {
   let bar: ReturnType<Logger['progress']> | undefined;
   return {
     on(event) {
@@ -93,7 +105,8 @@ export function progressEvents(log: Logger): { on: (event: BuildEvent) => void; 
         case 'deck':
           bar?.stop();
           bar = undefined;
-          printDeck(log, event.deck);
+          if (json) for (const diagnostic of event.deck.diagnostics) log.diagnostic(diagnostic);
+          else printDeck(log, event.deck);
           break;
       }
     },
@@ -105,10 +118,43 @@ export function progressEvents(log: Logger): { on: (event: BuildEvent) => void; 
 export function printDeck(log: Logger, d: DeckResult): void {
   for (const diagnostic of d.diagnostics) log.diagnostic(diagnostic);
   const warnings = d.diagnostics.filter((x) => x.severity !== 'info').length;
-  log.info(`${d.slug}: ${d.slideCount} slides, ${d.codeBlockCount} code blocks, ${warnings} diagnostics → ${d.output}`);
+  log.info(`${d.slug}: ${formatPacing(d.slideCount, d.pacing)}, ${d.codeBlockCount} code blocks, ${warnings} diagnostics → ${d.output}`);
   for (const pdf of d.pdfs) log.info(`${d.slug}: ${pdf.pages ?? 0} pages → ${pdf.path}`);
   if (d.pptx !== undefined) {
     const { slides, pictures, path } = d.pptx;
     log.info(`${d.slug}: pptx, ${slides} ${slides === 1 ? 'slide' : 'slides'}${pictures > 0 ? ` (${pictures} as ${pictures === 1 ? 'picture' : 'pictures'})` : ''} → ${path}`);
   }
+}
+
+/**
+ * A deck's slides and length as the build line says them: `7 slides, ≈ 4 min`, or with a time slot
+ * `27 slides + 18 backup, ≈ 10 min for a 10 min slot`.
+ */
+export function formatPacing(slideCount: number, p: DeckPacing): string {
+  const slides = p.backupSlides === 0 ? `${slideCount} slides` : `${slideCount - p.backupSlides} slides + ${p.backupSlides} backup`;
+  const slot = p.slotMinutes === undefined ? '' : ` for a ${formatDuration(p.slotMinutes * 60)} slot`;
+  return `${slides}, ≈ ${Math.max(1, Math.round(p.minutes))} min${slot}`;
+}
+
+/** What `lectern build --json` prints: per deck its slides, estimated minutes, backup slides and files. */
+export function buildReport(result: BuildResult): object {
+  return {
+    outDir: result.outDir,
+    decks: result.decks.map((d) => ({
+      slug: d.slug,
+      source: d.source,
+      title: d.title,
+      slides: d.slideCount - d.pacing.backupSlides,
+      backupSlides: d.pacing.backupSlides,
+      minutes: d.pacing.minutes,
+      backupMinutes: d.pacing.backupMinutes,
+      ...(d.pacing.slotMinutes === undefined ? {} : { slotMinutes: d.pacing.slotMinutes }),
+      wordsPerMinute: d.pacing.wordsPerMinute,
+      codeBlocks: d.codeBlockCount,
+      diagnostics: d.diagnostics.map((x) => ({ severity: x.severity, code: x.code, message: x.message, file: x.file, ...(x.line === undefined ? {} : { line: x.line }) })),
+      output: d.output,
+      pdfs: d.pdfs,
+    })),
+    removed: result.removed,
+  };
 }

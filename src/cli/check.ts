@@ -8,6 +8,7 @@ import { checkDecks, type CheckProgress } from '../commands/check.js';
 import type { Paint } from './colours.js';
 import { stepName } from './steps.js';
 import type { Logger, Progress } from './log.js';
+import { formatDuration } from '../duration.js';
 import { defaultInputs, resolveCliConfig, type CliContext, type CliFlags } from './context.js';
 
 /** Run `lectern check [inputs]`; the exit code. */
@@ -60,7 +61,7 @@ export function formatDeck(deck: DeckCheck, paint?: Paint): string {
   const line =
     `${head}: ${deck.slides} slides, ${deck.overflows.length} overflowing${fit}, ${deck.leaks.length} leaks, ` +
     `${coloured}/${deck.code.length} code blocks highlighted, conservation ${percent(deck.conservation.ratio)}; ` +
-    `${k.sparse.length} sparse (${percent(k.sparseShare)}), ${k.leadIns.length} lone lead-ins, text ≥ ${k.minText} px, code ≥ ${k.minCode} px, ≈ ${k.minutes} min`;
+    `${k.sparse.length} sparse (${percent(k.sparseShare)}), ${k.leadIns.length} lone lead-ins, text ≥ ${k.minText} px, code ≥ ${k.minCode} px, ${pacingText(deck)}`;
   const details: string[] = [];
   for (const o of deck.overflows) details.push(`overflow: slide ${o.slide} #${o.id}${o.line === undefined ? '' : ` (line ${o.line})`} "${o.title}": ${o.reasons.join('; ')}`);
   for (const l of deck.leaks) details.push(`leak: #${l.slide}${l.line === undefined ? '' : ` (line ${l.line})`} ${l.kind}: ${l.excerpt}`);
@@ -84,6 +85,14 @@ export function formatDeck(deck: DeckCheck, paint?: Paint): string {
   }
   for (const d of deck.diagnostics.filter((x) => x.severity === 'error')) details.push(`error: ${d.message}`);
   return [line, ...details.map((d) => `    ${d}`)].join('\n');
+}
+
+/** `≈ 19.3 min`, or with a slot `≈ 9.8 min for a 10 min slot, 18 backup slides (≈ 8.1 min)`. */
+function pacingText(deck: DeckCheck): string {
+  const p = deck.pacing;
+  const slot = p.slotMinutes === undefined ? '' : ` for a ${formatDuration(p.slotMinutes * 60)} slot`;
+  const backup = p.backupSlides === 0 ? '' : `, ${p.backupSlides} backup ${p.backupSlides === 1 ? 'slide' : 'slides'} (≈ ${p.backupMinutes} min)`;
+  return `≈ ${p.minutes} min${slot}${backup}`;
 }
 
 function summary(report: CheckReport, seconds: number): string {

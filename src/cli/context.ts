@@ -38,6 +38,11 @@ export interface CliFlags {
   readonly host?: string;
   /** `--allow-dir`, once or more. */
   readonly allowDir?: string | readonly string[];
+  /** `--duration 20m`: the talk's time slot. */
+  readonly duration?: string | number;
+  readonly wordsPerMinute?: number | string;
+  /** False with `--no-notes` (cac sets true otherwise, on the commands that have the flag). */
+  readonly notes?: boolean;
   readonly watch?: boolean;
   readonly quiet?: boolean;
 }
@@ -55,6 +60,8 @@ export function configFromFlags(flags: CliFlags): UserConfig {
     ...(flags.theme === undefined ? {} : { theme: String(flags.theme) }),
     ...(flags.layout === undefined ? {} : { layout: flags.layout as 'stacked' | 'flat' }),
     ...(flags.unsafeHtml ? { unsafeHtml: true } : {}),
+    ...(flags.duration === undefined ? {} : { duration: String(flags.duration) }),
+    ...(flags.wordsPerMinute === undefined ? {} : { wordsPerMinute: numberFlag(flags.wordsPerMinute) }),
   };
   return {
     overrides,
@@ -65,6 +72,7 @@ export function configFromFlags(flags: CliFlags): UserConfig {
     ...(flags.allowDir === undefined ? {} : { allowDirs: [flags.allowDir].flat().map(String) }),
     // Only the opt-out is a flag: a config file's `fetch: false` stands when the flag is absent.
     ...(flags.fetch === false ? { fetch: false } : {}),
+    ...(flags.notes === false ? { notes: false } : {}),
     pdf: {
       ...(flags.paper === undefined ? {} : { paper: flags.paper as 'a4' }),
       ...(flags.handoutLayout === undefined ? {} : { handoutLayout: flags.handoutLayout as 'flow' }),
@@ -92,6 +100,9 @@ export async function resolveCliConfig(flags: CliFlags, ctx: CliContext, extra: 
     // The flags alone first: a bad value there is bad usage (exit 2), not a bad config file.
     resolveConfig(fromFlags, { overrides: {} });
     validateOverrides(fromFlags);
+    // Deck options given as flags are checked as a deck would take them (a bad --duration is bad usage).
+    const { duration, wordsPerMinute } = fromFlags.overrides ?? {};
+    resolveConfig({ duration, wordsPerMinute, overrides: {} });
   } catch (err) {
     if (err instanceof LecternError) throw new LecternError('usage', `${flagMessage(err.message)}`, { hint: 'run `lectern --help`' });
     throw err;
@@ -122,6 +133,8 @@ function flagMessage(message: string): string {
     .replace(/^pdf\.paper/, '--paper')
     .replace(/^browser\.timeout/, '--timeout')
     .replace(/^layout/, '--layout')
+    .replace(/^duration/, '--duration')
+    .replace(/^wordsPerMinute/, '--words-per-minute')
     .replace(/^siteUrl/, '--site-url')
     .replace(/^allowDirs/, '--allow-dir');
 }

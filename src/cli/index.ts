@@ -19,6 +19,9 @@ const LAYOUT_HELP = 'Handout layout: flow (slides with their notes beneath, as m
 const COLORS_HELP = "Handout slides: print (the theme's light print variant) or screen (as projected) (default: print)";
 const PRINT_COLORS_HELP = "Slides PDF: print the slides in the theme's light print variant";
 const ALLOW_DIR_HELP = "Also let articles use images from this folder (repeatable; default: only the article's own folder and site)";
+const DURATION_HELP = 'Time slot of the talk, e.g. 20m, 1h30m, 45:00: what does not fit moves to backup slides after the closing slide (front matter `duration:`)';
+const WPM_HELP = 'Speaking pace of the notes, for the slides\' timing and the talk\'s length (default: 130)';
+const NO_NOTES_HELP = 'Publish without the speaker notes: no page, handout or reading view holds them';
 
 /** Lectern's version, from its package.json (found from this file, compiled or not). */
 export function version(): string {
@@ -101,8 +104,13 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--pptx', 'Also write <out>/<slug>/slides.pptx, an editable PowerPoint file with the speaker notes, linked from the index (with or without --pdf)')
     .option('--base <path>', 'Public base path of the site, e.g. /talks/ (default: /)')
     .option('--site-url <url>', 'Public URL of the site, for canonical links and QR codes')
+    .option('--duration <time>', DURATION_HELP)
+    .option('--words-per-minute <n>', WPM_HELP)
+    .option('--no-notes', NO_NOTES_HELP)
+    .option('--json', 'Print what was built as JSON: per deck its slides, estimated minutes and backup slides')
     .option('--watch', 'Build again whenever an article, an image or the config file changes (Ctrl-C to stop)')
     .example('lectern build decks --pdf')
+    .example('lectern build talk.md --duration 20m --no-notes')
     .example("lectern build 'posts/**/*.md' --watch")
     .example('lectern build article.md --theme dark --out public')
     .action((inputs: string[], flags: CliFlags) => start(import('./build.js').then((m) => m.runBuild(files(inputs), flags, ctx))));
@@ -124,6 +132,9 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
     .option('--no-fetch', FETCH_HELP)
+    .option('--duration <time>', DURATION_HELP)
+    .option('--words-per-minute <n>', WPM_HELP)
+    .option('--no-notes', 'Handout without the speaker notes')
     .example('lectern pdf decks/eventlet.md --handout')
     .action((inputs: string[], flags: CliFlags) => start(import('./pdf.js').then((m) => m.runPdf(files(inputs), flags, ctx))));
   cli
@@ -150,6 +161,8 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
     .option('--no-fetch', FETCH_HELP)
+    .option('--duration <time>', DURATION_HELP)
+    .option('--words-per-minute <n>', WPM_HELP)
     .example('lectern dev decks --port 3000')
     .action((inputs: string[], flags: CliFlags) => start(import('./serve.js').then((m) => m.runDev(files(inputs), flags, ctx))));
   cli
@@ -183,6 +196,8 @@ function defineCommands(ctx: CliContext, start: (run: Promise<number>) => void, 
     .option('--theme <name>', 'Theme for every deck')
     .option('--layout <layout>', 'stacked or flat')
     .option('--no-fetch', FETCH_HELP)
+    .option('--duration <time>', DURATION_HELP)
+    .option('--words-per-minute <n>', WPM_HELP)
     .example('lectern check decks')
     .example('lectern check article.md --json')
     .action((inputs: string[], flags: CliFlags) => start(import('./check.js').then((m) => m.runCheck(files(inputs), flags, ctx))));

@@ -10,6 +10,10 @@ export interface DeckConfig {
   readonly height: number;
   readonly slug: string;
   readonly title: string;
+  /** Seconds of the talk, for reveal.js's pacing timer (with each slide's data-timing); none: no timer. */
+  readonly totalTime?: number;
+  /** The reading view relative to the page (`read/`), opened by the R key; none: no key. */
+  readonly reading?: string;
   /** Set on pages that follow a live talk (render/document.ts FollowConfig). */
   readonly follow?: FollowSettings;
 }
@@ -37,6 +41,9 @@ export function readDeckConfig(doc: Document): DeckConfig {
     height: positiveNumber(record['height'], DEFAULTS.height),
     slug: typeof record['slug'] === 'string' ? record['slug'] : DEFAULTS.slug,
     title: typeof record['title'] === 'string' ? record['title'] : DEFAULTS.title,
+    ...(typeof record['totalTime'] === 'number' && record['totalTime'] > 0 ? { totalTime: Math.round(record['totalTime']) } : {}),
+    // Only a path inside the deck's folder: the page never sends the speaker elsewhere.
+    ...(typeof record['reading'] === 'string' && /^[\w-]+\/$/.test(record['reading']) ? { reading: record['reading'] } : {}),
     ...followSettings(record['follow']),
   };
 }

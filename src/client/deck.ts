@@ -78,7 +78,11 @@ async function start(): Promise<void> {
   const role = follow?.prepare(root);
   const pdfReady = printing ? new Promise<void>((resolve) => Reveal.on('pdf-ready', () => resolve())) : null;
   window.Reveal = Reveal;
+  // The speaker view's pacing timer: each slide's data-timing against the talk's total. reveal.js
+  // reads `totalTime` through getConfig, but its typings do not list it.
+  const pacing: object = config.totalTime === undefined ? {} : { totalTime: config.totalTime };
   await Reveal.initialize({
+    ...pacing,
     hash: true,
     slideNumber: 'c/t',
     width: config.width,
@@ -94,6 +98,7 @@ async function start(): Promise<void> {
   if (pdfReady !== null) await pdfReady;
   reachable(root, config.title);
   followAliases(root);
+  if (config.reading !== undefined) bindReadingView(config.reading);
   if (follow !== undefined && role !== undefined && config.follow !== undefined) follow.start(Reveal, config.follow, role);
   announce('true');
 }
@@ -113,6 +118,19 @@ function followAliases(root: HTMLElement): void {
   };
   go();
   window.addEventListener('hashchange', go);
+}
+
+/**
+ * R opens the reading view at the current slide (listed in reveal.js's help, `?`). Not in the
+ * speaker view's previews (`?receiver`): it forwards every key to them, and R would navigate the
+ * preview away from the deck.
+ */
+function bindReadingView(path: string): void {
+  if (/receiver/i.test(window.location.search)) return;
+  Reveal.addKeyBinding({ keyCode: 82, key: 'R', description: 'Reading view (slides and notes as text)' }, () => {
+    const id = Reveal.getCurrentSlide()?.id ?? '';
+    window.location.href = `${path}${id === '' ? '' : `#${encodeURIComponent(id)}`}`;
+  });
 }
 
 /**

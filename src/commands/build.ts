@@ -8,8 +8,9 @@ import type { CompiledDeck } from '../compile.js';
 import type { ResolvedConfig } from '../config.js';
 import { LecternError } from '../errors.js';
 import type { Diagnostic } from '../model.js';
+import { deckPacing } from '../plan/pacing.js';
 import type { IndexEntry } from '../site/index-page.js';
-import { deckOutput, drawsDiagrams, indexOutput, showsMath, mergeOutput, runtimeOutput, type OutputFile } from '../site/output.js';
+import { deckOutput, drawsDiagrams, indexOutput, showsMath, mergeOutput, READING_VIEW_FILE, runtimeOutput, type OutputFile } from '../site/output.js';
 import { deferSignals } from '../util/signals.js';
 import { compileAll, displayPath, printDecks, type BuildEvent, type DeckFileResult, type DeckResult } from './decks.js';
 import { realEdges, type Edges } from './edges.js';
@@ -117,12 +118,16 @@ function siteDeck(
   }
   if (printed?.thumbnail !== undefined) files.set(`${slug}/${compiled.files.thumbnail}`, { data: printed.thumbnail });
   const { meta } = compiled.deck;
+  const pacing = deckPacing(compiled.deck);
   const entry: IndexEntry = {
     slug,
     title: meta.title,
     slideCount: compiled.rendered.slideCount,
     pdfs: entries,
     thumbnail: `${slug}/${compiled.files.thumbnail}`,
+    reading: READING_VIEW_FILE.replace(/index\.html$/, ''),
+    minutes: pacing.minutes,
+    ...(pacing.backupSlides > 0 ? { backupSlides: pacing.backupSlides } : {}),
     ...(meta.description === undefined ? {} : { description: meta.description }),
   };
   const result: DeckResult = {
@@ -134,6 +139,7 @@ function siteDeck(
     diagnostics: [...compiled.rendered.diagnostics, ...(deck.diagnostics ?? [])],
     output: displayPath(join(outDir, slug, 'index.html')),
     pdfs,
+    pacing,
     ...(pptx === undefined ? {} : { pptx: { slides: pptx.slides, pictures: pptx.pictures, path: displayPath(join(outDir, slug, 'slides.pptx')) } }),
   };
   return { files, entry, result };

@@ -12,6 +12,7 @@ import { LecternError } from '../errors.js';
 import type { LoadSourcesOptions } from '../load/files.js';
 import type { Diagnostic } from '../model.js';
 import type { PdfKind } from '../pdf/index.js';
+import type { DeckPacing } from '../plan/pacing.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
 import { compileWith, type Edges } from './edges.js';
 import type { DeckStep } from './measure.js';
@@ -46,6 +47,8 @@ export interface DeckResult {
   /** The deck page, as shown to the user. */
   readonly output: string;
   readonly pdfs: readonly DeckFileResult[];
+  /** The talk's estimated length, its backup slides and its time slot. */
+  readonly pacing: DeckPacing;
   /** The deck's PPTX (with --pptx): its slides, how many are pictures, where it is. */
   readonly pptx?: { readonly slides: number; readonly pictures: number; readonly path: string };
 }

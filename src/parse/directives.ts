@@ -1,12 +1,12 @@
 /**
  * Author directives written as HTML comments, valid in Markdown and HTML alike:
- * `<!-- lectern: break -->`, `keep`, `hide`, `notes Some words for the speaker`.
+ * `<!-- lectern: break -->`, `keep`, `hide`, `notes Some words for the speaker`, `backup`.
  */
 import type { Block, DirectiveName } from '../model.js';
 import type { ParseContext } from './flow.js';
 
 const DIRECTIVE = /^\s*lectern:\s*([\w-]*)\s*([\s\S]*?)\s*$/;
-const NAMES: readonly DirectiveName[] = ['break', 'keep', 'hide', 'notes'];
+const NAMES: readonly DirectiveName[] = ['break', 'keep', 'hide', 'notes', 'backup'];
 
 /** Whether a comment's text is addressed to Lectern (`lectern: …`). */
 export function isDirectiveComment(data: string): boolean {

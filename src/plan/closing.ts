@@ -53,18 +53,23 @@ function navNotes(links: readonly NavLink[], line: number): Block[] {
   });
 }
 
-/** The article's public URL: front matter `url` or `canonical` (absolute), or `permalink` on the site URL. */
+/**
+ * The article's public URL: front matter `canonical` or `url` when absolute, else `permalink` (or a
+ * site-relative `url`, as Jekyll writes it) on the site URL.
+ */
 export function articleUrl(article: Article, siteUrl?: string): string | undefined {
   const raw = article.meta.raw;
   for (const key of ['canonical', 'canonical_url', 'url']) {
     const value = raw[key];
     if (typeof value === 'string' && /^https?:\/\//i.test(value.trim())) return value.trim();
   }
-  const permalink = raw['permalink'];
-  if (typeof permalink === 'string' && siteUrl !== undefined && permalink.trim() !== '') {
+  if (siteUrl === undefined) return undefined;
+  for (const key of ['permalink', 'url']) {
+    const path = raw[key];
+    if (typeof path !== 'string' || path.trim() === '' || /^[a-z][a-z\d+.-]*:/i.test(path.trim())) continue;
     try {
       const base = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`;
-      return new URL(permalink.trim().replace(/^\//, ''), base).href;
+      return new URL(path.trim().replace(/^\/+/, ''), base).href;
     } catch {
       return undefined;
     }

@@ -1,7 +1,8 @@
 /**
  * The images of an article and of its deck: which relative files an article references (for the
- * file-system edge to read), and the deck with those sources renamed to the copies the site writes.
- * Pure walks over the model; the HTML is never rewritten.
+ * file-system edge to read), and the deck with those sources renamed to the copies the site writes
+ * (or with every URL moved, for a page in another folder: the reading view). Pure walks over the
+ * model; the HTML is never rewritten.
  */
 import { isRemoteUrl } from '../util/urls.js';
 import { assertNever, type Article, type Block, type Deck, type ImageRef, type Inline, type ListItem, type Section, type Slide, type SlidePart } from '../model.js';
@@ -18,8 +19,8 @@ export function isRelativeFile(src: string): boolean {
  */
 export function imageRefs(article: Article): ImageRef[] {
   const found = new Map<string, number>();
-  const note: MapSrc = (src, line) => {
-    if ((isRelativeFile(src) || isRemoteUrl(src)) && !found.has(src)) found.set(src, line);
+  const note: MapSrc = (src, line, kind) => {
+    if (kind === 'image' && (isRelativeFile(src) || isRemoteUrl(src)) && !found.has(src)) found.set(src, line);
     return src;
   };
   const section = (s: Section): void => {
@@ -36,13 +37,16 @@ export function imageRefs(article: Article): ImageRef[] {
 /** The deck with image sources replaced through `mapping` (unmapped ones kept). */
 export function rewriteImages(deck: Deck, mapping: ReadonlyMap<string, string>): Deck {
   if (mapping.size === 0) return deck;
-  return mapDeckImages(deck, (src) => mapping.get(src) ?? src);
+  return mapDeckUrls(deck, (src, _line, kind) => (kind === 'image' ? (mapping.get(src) ?? src) : src));
 }
 
-type MapSrc = (src: string, line: number) => string;
+/** What a URL of the deck is: a picture's `src` or a link's `href`. */
+export type UrlKind = 'image' | 'link';
 
-/** Apply `fn` to every image src of the deck (image blocks and inline images), keeping the rest. */
-function mapDeckImages(deck: Deck, fn: MapSrc): Deck {
+type MapSrc = (src: string, line: number, kind: UrlKind) => string;
+
+/** Apply `fn` to every image src and link href of the deck (blocks, inlines, navigation links), keeping the rest. */
+export function mapDeckUrls(deck: Deck, fn: MapSrc): Deck {
   const stacks = deck.stacks.map((stack) => stack.map((slide) => mapSlide(slide, fn)));
   return { ...deck, stacks };
 }
@@ -69,7 +73,7 @@ function mapPart(part: SlidePart, line: number, fn: MapSrc): SlidePart {
     case 'diagram':
       return part.caption ? { ...part, caption: mapInlines(part.caption, line, fn) } : part;
     case 'nav':
-      return { ...part, links: part.links.map((l) => ({ ...l, children: mapInlines(l.children, line, fn) })) };
+      return { ...part, links: part.links.map((l) => ({ ...l, href: fn(l.href, line, 'link'), children: mapInlines(l.children, line, fn) })) };
     case 'row':
       return { ...part, parts: part.parts.map((p) => mapPart(p, line, fn)) };
     case 'byline':
@@ -96,7 +100,7 @@ function mapBlock(block: Block, fn: MapSrc): Block {
         rows: block.rows.map((r) => r.map((c) => mapInlines(c, line, fn))),
       };
     case 'image':
-      return { ...block, src: fn(block.src, line), ...(block.caption ? { caption: mapInlines(block.caption, line, fn) } : {}) };
+      return { ...block, src: fn(block.src, line, 'image'), ...(block.caption ? { caption: mapInlines(block.caption, line, fn) } : {}) };
     case 'callout':
       return { ...block, ...(block.title ? { title: mapInlines(block.title, line, fn) } : {}), blocks: block.blocks.map((b) => mapBlock(b, fn)) };
     case 'code':
@@ -118,11 +122,12 @@ function mapInlines(inlines: readonly Inline[], line: number, fn: MapSrc): Inlin
   return inlines.map((node) => {
     switch (node.type) {
       case 'image':
-        return { ...node, src: fn(node.src, line) };
+        return { ...node, src: fn(node.src, line, 'image') };
+      case 'link':
+        return { ...node, href: fn(node.href, line, 'link'), children: mapInlines(node.children, line, fn) };
       case 'strong':
       case 'em':
       case 'del':
-      case 'link':
         return { ...node, children: mapInlines(node.children, line, fn) };
       case 'text':
       case 'code':

@@ -2,19 +2,22 @@
  * plan: Article → Deck. Composes the slides of a talk from the article's own words; never builds
  * HTML (that is render's job). The opening (title slide, lede), an agenda for a long article, one
  * stack per top-level section composed from what the sections show (compose.ts, measured with the
- * deck's own fonts), and a closing slide.
+ * deck's own fonts), and a closing slide. Every slide is timed from its notes (pacing.ts); with a time
+ * slot, what the talk cannot hold goes to backup slides after the closing slide (backup.ts).
  */
 import type { ResolvedDeckOptions } from '../config.js';
 import { slideGeometry } from '../layout/index.js';
 import type { Article, Deck, FitHints, Inline, Slide } from '../model.js';
 import { plainText } from '../text.js';
 import { needsAgenda, planAgenda } from './agenda.js';
+import { planBackup } from './backup.js';
 import { budgetFor } from './budget.js';
-import { planClosing } from './closing.js';
+import { articleUrl, planClosing } from './closing.js';
 import { attachFootnotes } from './footnotes.js';
 import { createIdAllocator } from './ids.js';
 import { splitNav } from './nav.js';
 import { planOpening } from './opening.js';
+import { timed, totalSeconds, WORDS_PER_MINUTE } from './pacing.js';
 import { planSections } from './sections.js';
 
 /** What the planner knows of where the deck will live. */
@@ -40,17 +43,28 @@ export function planDeck(input: Article, options: ResolvedDeckOptions, hints?: F
   const sizes = site.imageSizes;
   const ctx = { geometry, budget, ids, ...(sizes === undefined ? {} : { imageSize: (src: string) => sizes.get(src) }) };
   const agenda = needsAgenda(article);
-  const opening = planOpening(article, { ...ctx, title: titleInlines, agenda });
-  const sectionSlides = planSections(article.sections, ctx);
-  const agendaSlides = planAgenda(article, sectionSlides, { title: titleInlines, budget, ids });
+  const openingSlides = planOpening(article, { ...ctx, title: titleInlines, agenda });
+  const sectionPlans = planSections(article.sections, ctx);
+  const agendaPlan = planAgenda(article, sectionPlans, { title: titleInlines, budget, ids });
+  const lastLine = Math.max(article.line, ...[...openingSlides, ...agendaPlan, ...sectionPlans.flat()].map((s) => s.endLine));
+  const closingSlide = planClosing(article, { title: titleInlines, ids, links, ...(navBlock ? { navBlock } : {}), line: lastLine, ...(site.siteUrl === undefined ? {} : { siteUrl: site.siteUrl }) });
+  // Footnotes join the notes of the slide that first cites them, in the article's order (before any
+  // slide moves to backup: uncited ones stay on the closing slide), and count in its time.
+  const noted = attachFootnotes([openingSlides, agendaPlan, ...sectionPlans, [closingSlide]], article.footnotes ?? []);
+  // Options made by hand (tests, the library's callers) may predate pacing: the defaults then.
+  const wpm = options.wordsPerMinute ?? WORDS_PER_MINUTE;
+  const [opening, agendaSlides, ...rest] = noted.map((slides) => timed(slides, wpm)) as [Slide[], Slide[], ...Slide[][]];
+  const closing = rest.pop()!;
+  const paced = planBackup(rest, { slot: options.duration ?? 0, fixed: totalSeconds([...opening, ...agendaSlides, ...closing]), file: article.path });
   const stacks: Slide[][] = [opening];
-  for (const slides of agendaSlides.length > 0 ? [agendaSlides, ...sectionSlides] : sectionSlides) {
+  const push = (slides: readonly Slide[]): void => {
     if (options.layout === 'flat') stacks.push(...slides.map((s) => [s]));
-    else if (slides.length > 0) stacks.push(slides);
-  }
-  const lastLine = Math.max(article.line, ...stacks.flat().map((s) => s.endLine));
-  stacks.push([planClosing(article, { title: titleInlines, ids, links, ...(navBlock ? { navBlock } : {}), line: lastLine, ...(site.siteUrl === undefined ? {} : { siteUrl: site.siteUrl }) })]);
-  const withFootnotes = attachFootnotes(stacks, article.footnotes ?? []);
+    else if (slides.length > 0) stacks.push([...slides]);
+  };
+  for (const slides of agendaSlides.length > 0 ? [agendaSlides, ...paced.main] : paced.main) push(slides);
+  stacks.push(closing);
+  for (const slides of paced.backup) push(slides);
+  const url = articleUrl(article, site.siteUrl);
   return {
     meta: {
       title,
@@ -64,10 +78,24 @@ export function planDeck(input: Article, options: ResolvedDeckOptions, hints?: F
       ...(article.meta.author !== undefined ? { author: article.meta.author } : {}),
       ...(article.meta.date !== undefined ? { date: article.meta.date } : {}),
       ...(options.unsafeHtml ? { unsafeHtml: true } : {}),
+      ...(url === undefined ? {} : { url }),
+      pacing: { wordsPerMinute: wpm, ...((options.duration ?? 0) > 0 ? { slot: options.duration } : {}) },
     },
-    stacks: withFootnotes,
-    diagnostics: article.diagnostics,
+    stacks: url === undefined ? stacks : stacks.map((stack) => stack.map((slide) => withSource(slide, url))),
+    diagnostics: [...article.diagnostics, ...paced.diagnostics],
   };
+}
+
+/** A slide with the link to the section of the article it comes from (`…/article/#heading-id`). */
+function withSource(slide: Slide, url: string): Slide {
+  if (slide.section === undefined) return slide;
+  try {
+    const at = new URL(url);
+    at.hash = slide.section.id;
+    return { ...slide, source: at.href };
+  } catch {
+    return slide;
+  }
 }
 
 /** The deck title: the article's h1 (what its readers saw), else the front matter title, else the slug. */

@@ -4,9 +4,11 @@
  * subsection gets no slide of its own: its heading stands small above the title of the next slide
  * (the kicker) and its hash link lands there. Sibling sections that each hold a sentence or two are
  * merged into one slide (or a few), a point per section: its heading and its key sentence; each
- * section's prose goes to the notes and its heading stays reachable by hash link.
+ * section's prose goes to the notes and its heading stays reachable by hash link. Every slide
+ * records the section it comes from (`Slide.section`), with what the author said about that section
+ * for a time slot (`<!-- lectern: backup|keep -->`, inherited by its subsections).
  */
-import type { Block, Inline, Section, Slide } from '../model.js';
+import type { Block, Inline, Section, Slide, SlideSection } from '../model.js';
 import { countWords, plainText } from '../text.js';
 import { composeScope, type ComposeContext, type Scope } from './compose.js';
 import { keyPoint } from './keypoint.js';
@@ -15,6 +17,21 @@ import { planUnits, type Unit } from './units.js';
 /** Slides of every top-level section, one array (stack) each, in order. */
 export function planSections(sections: readonly Section[], ctx: ComposeContext): Slide[][] {
   return adoptSmallRuns(sections).map((section) => planSection(section, [], ctx));
+}
+
+type Pin = SlideSection['pin'];
+
+/** The section's own `backup`/`keep` directive (the last one written wins), else what it inherits. */
+function pinOf(section: Section, inherited: Pin): Pin {
+  let pin = inherited;
+  for (const b of section.blocks) if (b.type === 'directive' && (b.name === 'backup' || b.name === 'keep')) pin = b.name;
+  return pin;
+}
+
+/** Slides marked with the section they come from. */
+function tagged(slides: readonly Slide[], section: Section, pin: Pin): Slide[] {
+  const tag: SlideSection = { id: section.id, depth: section.depth, title: section.title, ...(pin === undefined ? {} : { pin }) };
+  return slides.map((slide) => ({ ...slide, section: tag }));
 }
 
 /**
@@ -38,7 +55,8 @@ function adoptSmallRuns(sections: readonly Section[]): Section[] {
 }
 
 /** Slides of a section and of its subsections; `pending`: enclosing sections with no slide of their own yet. */
-function planSection(section: Section, pending: readonly Section[], ctx: ComposeContext): Slide[] {
+function planSection(section: Section, pending: readonly Section[], ctx: ComposeContext, inherited?: Pin): Slide[] {
+  const pin = pinOf(section, inherited);
   const own = section.blocks.filter((b) => b.type !== 'rule' || section.blocks.length > 1);
   const units = planUnits(own, ctx.budget, section.title);
   const shows = units.some((u) => u.kind !== 'notes' && u.kind !== 'break');
@@ -49,18 +67,18 @@ function planSection(section: Section, pending: readonly Section[], ctx: Compose
     // The section's own text and its first small subsections share slides: a point each.
     const digest = digestScope(section, groups.shift()!, []);
     const merged = [...(kickerOf(pending).aliases ?? []), digest.id, ...(digest.aliases ?? [])];
-    slides.push(...composeScope({ ...scopeOf(section, [...units, ...digest.units], pending), aliases: merged }, ctx));
+    slides.push(...tagged(composeScope({ ...scopeOf(section, [...units, ...digest.units], pending), aliases: merged }, ctx), section, pin));
     chain = [];
   } else if (shows || section.children.length === 0) {
-    slides.push(...composeScope(scopeOf(section, units, pending), ctx));
+    slides.push(...tagged(composeScope(scopeOf(section, units, pending), ctx), section, pin));
     chain = [];
   } else {
     // Text the section has that is not shown (an HTML comment's words, say) goes to the next slide's notes.
     chain = [...pending, { ...section, blocks: units.flatMap((u) => (u.kind === 'notes' ? u.blocks : [])) }];
   }
   for (const group of groups) {
-    if (group.length === 1) slides.push(...planSection(group[0]!, chain, ctx));
-    else slides.push(...composeScope(digestScope(section, group, chain), ctx));
+    if (group.length === 1) slides.push(...planSection(group[0]!, chain, ctx, pin));
+    else slides.push(...tagged(composeScope(digestScope(section, group, chain), ctx), group[0]!, group.every((c) => pinOf(c, pin) === 'backup') ? 'backup' : pin));
     chain = [];
   }
   return slides;

@@ -8,6 +8,13 @@ export interface ClientConfig {
   readonly height: number;
   readonly slug: string;
   readonly title: string;
+  /**
+   * Seconds of the talk (the slot when one was given, else the estimate): reveal.js's speaker view
+   * shows its pacing timer against it and the slides' `data-timing`.
+   */
+  readonly totalTime?: number;
+  /** The reading view, relative to the deck page (`read/`): the `R` key opens it. */
+  readonly reading?: string;
   /** Pages that follow a talk (`lectern present`, a multiplex relay); absent for an ordinary deck. */
   readonly follow?: FollowConfig;
 }
@@ -22,11 +29,16 @@ export interface FollowConfig {
   readonly multiplex?: { readonly url: string; readonly id: string };
 }
 
+/** Where every deck's reading view is, relative to its page (site/reading-view.ts writes it there). */
+export const READING_VIEW_PATH = 'read/';
+
 /** Options for the document shell. */
 export interface DocumentOptions {
   readonly assets: RuntimeAssets;
   /** Extra `<head>` HTML (sharing meta tags from the site stage). */
   readonly head?: string;
+  /** Write the speaker notes into the page (default true; `--no-notes` sets false). */
+  readonly notes?: boolean;
   /** Written into #lectern-config when set (see FollowConfig). */
   readonly follow?: FollowConfig;
 }
@@ -48,10 +60,16 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
   }
 }
 
+/** Seconds of the slides of the talk (backup slides excepted), from their planned timing. */
+function talkSeconds(deck: Deck): number {
+  return deck.stacks.flat().reduce((n, s) => n + (s.backup ? 0 : (s.timing ?? 0)), 0);
+}
+
 /** A whole deck page from the rendered slides. */
 export function renderDocument(deck: Deck, slidesHtml: string, options: DocumentOptions): string {
   const { meta } = deck;
-  const config: ClientConfig = { width: meta.width, height: meta.height, slug: meta.slug, title: meta.title, ...(options.follow === undefined ? {} : { follow: options.follow }) };
+  const totalTime = meta.pacing?.slot ?? talkSeconds(deck);
+  const config: ClientConfig = { width: meta.width, height: meta.height, slug: meta.slug, title: meta.title, ...(totalTime > 0 ? { totalTime } : {}), reading: READING_VIEW_PATH, ...(options.follow === undefined ? {} : { follow: options.follow }) };
   // JSON in a <script> must not be able to close the tag.
   const configJson = JSON.stringify(config).replace(/</g, '\\u003c');
   const description = meta.description ? `\n<meta name="description" content="${escapeHtml(meta.description)}">` : '';

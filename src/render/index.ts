@@ -10,11 +10,14 @@ export { highlightCode, knownLanguages } from './highlight.js';
 export { safeUrl } from './escape.js';
 export { sanitizeEmbed } from './sanitize.js';
 export { renderInlines } from './inline.js';
+export { renderBlock, type HtmlMode } from './blocks.js';
+export { renderNotes, renderSlideBody, renderSourceLink, type SlideContext, type SlideReport } from './slide.js';
+export { textDirection } from './document.js';
 
 /** Render a planned deck as a reveal.js page. Pure: the same deck and options give the same bytes. */
 export function renderDeck(deck: Deck, options: DocumentOptions): RenderedDeck {
   const report: SlideReport = { codeBlocks: 0, diagnostics: [] };
-  const ctx: SlideContext = { file: deck.meta.source, html: deck.meta.unsafeHtml === true ? 'unsafe' : 'sanitize' };
+  const ctx: SlideContext = { file: deck.meta.source, html: deck.meta.unsafeHtml === true ? 'unsafe' : 'sanitize', ...(options.notes === false ? { noNotes: true } : {}) };
   const stacks = deck.stacks.map((stack) => {
     const inner = stack.map((slide) => renderSlide(slide, ctx, report)).join('\n');
     return `<section class="lectern-stack">\n${inner}\n</section>`;

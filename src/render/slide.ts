@@ -19,6 +19,8 @@ export interface SlideContext {
   readonly file: string;
   /** What to do with the article's raw HTML (default: sanitize). */
   readonly html?: HtmlMode;
+  /** Leave the speaker notes out of the page (`--no-notes`). */
+  readonly noNotes?: boolean;
 }
 
 /** A slide as HTML. */
@@ -27,12 +29,37 @@ export function renderSlide(slide: Slide, ctx: SlideContext, report: SlideReport
   const heading = slide.heading ? ` data-heading-level="${slide.heading.level}" data-heading="${escapeHtml(slide.heading.text)}"` : '';
   const kicker = slide.kicker ? ` data-kickers="${escapeHtml(JSON.stringify(slide.kicker.headings))}"` : '';
   const aliases = slide.aliases && slide.aliases.length > 0 ? ` data-lectern-aliases="${escapeHtml(slide.aliases.join(' '))}"` : '';
-  const attrs = `id="${escapeHtml(slide.id)}" class="lectern-slide ${kindClass}" data-kind="${slide.kind}" data-line="${slide.line}"${heading}${kicker}${aliases}`;
+  // reveal.js's pacing timer reads data-timing; a backup slide is left out of the slide count and progress.
+  const timing = slide.timing === undefined ? '' : ` data-timing="${slide.timing}"`;
+  const backup = slide.backup ? ' data-visibility="uncounted" data-lectern-backup="true"' : '';
+  const attrs = `id="${escapeHtml(slide.id)}" class="lectern-slide ${kindClass}${slide.backup ? ' lectern-backup' : ''}" data-kind="${slide.kind}" data-line="${slide.line}"${timing}${backup}${heading}${kicker}${aliases}`;
   const title = `${slide.kicker ? `<p class="lectern-kicker">${renderInlines(slide.kicker.inlines)}</p>\n` : ''}${renderTitle(slide)}`;
-  const body = slide.parts.map((p) => renderPart(p, slide, ctx, report)).join('\n');
-  const notes = slide.notes.map((b) => renderBlock(b, 'notes')).join('\n');
+  const body = renderSlideBody(slide, ctx, report);
+  const notes = ctx.noNotes ? '' : renderNotes(slide);
   const aside = notes ? `\n<aside class="notes">${notes}</aside>` : '';
   return `<section ${attrs}>\n${title}<div class="lectern-body">\n${body}\n</div>${aside}\n</section>`;
+}
+
+/** What a slide shows below its title, as HTML. */
+export function renderSlideBody(slide: Slide, ctx: SlideContext, report: SlideReport): string {
+  return slide.parts.map((p) => renderPart(p, slide, ctx, report)).join('\n');
+}
+
+/**
+ * A slide's speaker notes as HTML, then the link back to its section of the article when known (a
+ * slide without notes gets the link alone); '' when neither.
+ */
+export function renderNotes(slide: Slide): string {
+  const notes = slide.notes.map((b) => renderBlock(b, 'notes')).filter((html) => html !== '');
+  if (slide.source !== undefined) notes.push(renderSourceLink(slide.source));
+  return notes.filter((html) => html !== '').join('\n');
+}
+
+/** The link to the section of the article a slide comes from, its address as its text (handouts are printed: the address must show). */
+export function renderSourceLink(source: string): string {
+  const href = safeUrl(source);
+  if (href === undefined) return '';
+  return `<p class="lectern-source">In the article: <a href="${escapeHtml(href)}">${escapeHtml(source)}</a></p>`;
 }
 
 function renderTitle(slide: Slide): string {

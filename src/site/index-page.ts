@@ -11,6 +11,12 @@ export interface IndexEntry {
   readonly pdfs: readonly { readonly label: string; readonly file: string }[];
   /** The thumbnail, relative to the index page (`eventlet/thumbnail.png`). */
   readonly thumbnail?: string;
+  /** The reading view inside the deck folder (`read/`), when the site has one. */
+  readonly reading?: string;
+  /** Estimated minutes of the talk (backup slides excepted). */
+  readonly minutes?: number;
+  /** Slides a time slot moved after the closing slide (counted in slideCount). */
+  readonly backupSlides?: number;
 }
 
 /** The index page HTML. Self-contained (inline CSS, no script): it loads nothing from anywhere. */
@@ -18,9 +24,11 @@ export function renderIndexPage(entries: readonly IndexEntry[], title = 'Talks')
   const cards = entries
     .map((e) => {
       const description = e.description ? `<p>${escapeHtml(e.description)}</p>` : '';
-      const pdfs = e.pdfs.map((p) => ` · <a href="${escapeHtml(`${e.slug}/${p.file}`)}">${escapeHtml(p.label)}</a>`).join('');
+      const reading = e.reading === undefined ? '' : ` · <a href="${escapeHtml(`${e.slug}/${e.reading}`)}">reading view</a>`;
+      const pdfs = reading + e.pdfs.map((p) => ` · <a href="${escapeHtml(`${e.slug}/${p.file}`)}">${escapeHtml(p.label)}</a>`).join('');
+      const minutes = e.minutes === undefined ? '' : `, ≈ ${Math.max(1, Math.round(e.minutes))} min`;
       const thumb = e.thumbnail ? `<a class="thumb" href="${escapeHtml(`${e.slug}/`)}" tabindex="-1"><img src="${escapeHtml(e.thumbnail)}" alt="" width="320" height="180" loading="lazy"></a>` : '';
-      return `<li>${thumb}<div><h2><a href="${escapeHtml(`${e.slug}/`)}">${escapeHtml(e.title)}</a></h2>${description}<p class="meta">${e.slideCount} slides${pdfs}</p></div></li>`;
+      return `<li>${thumb}<div><h2><a href="${escapeHtml(`${e.slug}/`)}">${escapeHtml(e.title)}</a></h2>${description}<p class="meta">${slidesText(e)}${minutes}${pdfs}</p></div></li>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -55,4 +63,10 @@ ${cards}
 </body>
 </html>
 `;
+}
+
+/** `9 slides`, or with a time slot `23 slides + 23 backup`. */
+function slidesText(e: IndexEntry): string {
+  const backup = e.backupSlides ?? 0;
+  return backup === 0 ? `${e.slideCount} slides` : `${e.slideCount - backup} slides + ${backup} backup`;
 }

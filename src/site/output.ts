@@ -9,6 +9,7 @@ import type { CompiledDeck } from '../compile.js';
 import { siteRuntimeFiles, type RuntimeManifest } from '../runtime/manifest.js';
 import { RUNTIME_DIR } from '../runtime/paths.js';
 import { renderIndexPage, type IndexEntry } from './index-page.js';
+import { readingViewOf } from './reading-view.js';
 import { placeholderThumbnail } from './thumbnails.js';
 
 /** One file of a site: bytes (or text) to write, or a file to copy. */
@@ -17,10 +18,16 @@ export type OutputFile = { readonly data: string | Uint8Array } | { readonly cop
 /** Path inside the site (`eventlet/index.html`, `/`-separated) → file. */
 export type SiteOutput = ReadonlyMap<string, OutputFile>;
 
-/** The files of one deck's folder: its page, images and (without a browser) its SVG thumbnail. */
+/** Where a deck's reading view is written, inside its folder (the deck page's `R` key opens it). */
+export const READING_VIEW_FILE = 'read/index.html';
+
+/** The files of one deck's folder: its page, its reading view, images and (without a browser) its SVG thumbnail. */
 export function deckOutput(compiled: CompiledDeck): Map<string, OutputFile> {
   const dir = compiled.rendered.slug;
-  const out = new Map<string, OutputFile>([[`${dir}/index.html`, { data: compiled.rendered.html }]]);
+  const out = new Map<string, OutputFile>([
+    [`${dir}/index.html`, { data: compiled.rendered.html }],
+    [`${dir}/${READING_VIEW_FILE}`, { data: readingViewOf(compiled) }],
+  ]);
   for (const image of compiled.files.images) out.set(`${dir}/${image.name}`, { copy: image.from });
   for (const style of compiled.files.styles) out.set(`${dir}/${style.name}`, { data: style.css });
   for (const asset of compiled.files.styleAssets) out.set(`${dir}/${asset.name}`, { copy: asset.from });

@@ -10,7 +10,7 @@ import { basename, resolve } from 'node:path';
 import { mimeType } from '../browser/static-server.js';
 import { RUNTIME_DIR } from '../runtime/paths.js';
 import { renderIndexPage, type IndexEntry } from '../site/index-page.js';
-import { deckOutput } from '../site/output.js';
+import { deckOutput, READING_VIEW_FILE } from '../site/output.js';
 import { escapeHtml } from '../text.js';
 import { DEV_CLIENT_PATH, devClientSource } from './client.js';
 import { overlayError, slugOf, type DevDecks, type DeckOutcome } from './decks.js';
@@ -62,7 +62,9 @@ async function route(decks: DevDecks, base: string, req: IncomingMessage, res: S
     seen(outcome);
     return send(res, outcome.ok ? 200 : 500, 'text/html; charset=utf-8', outcome.ok ? withDevScripts(outcome.compiled.rendered.html, base, viteBase) : errorPage(outcome, base, viteBase));
   }
-  return outcome.ok ? sendDeckFile(outcome, rest.join('/'), res) : false;
+  // A folder of the deck (its reading view, `read/`) is its index.html, as static hosts serve it.
+  const name = rest.join('/');
+  return outcome.ok ? sendDeckFile(outcome, name.endsWith('/') ? `${name}index.html` : name, res) : false;
 }
 
 /** The deck index of the dev server: every article, broken ones flagged, with the dev client. */
@@ -74,6 +76,7 @@ async function indexPage(decks: DevDecks, base: string, viteBase: string): Promi
           title: o.compiled.deck.meta.title,
           slideCount: o.compiled.rendered.slideCount,
           pdfs: [],
+          reading: READING_VIEW_FILE.replace(/index\.html$/, ''),
           ...(o.compiled.deck.meta.description === undefined ? {} : { description: o.compiled.deck.meta.description }),
         }
       : { slug: slugOf(o), title: `${basename(o.file)} (does not build)`, description: o.failure.message, slideCount: 0, pdfs: [] },
@@ -106,7 +109,7 @@ async function sendRuntimeFile(decks: DevDecks, name: string, res: ServerRespons
 
 /**
  * A file of the deck's folder, as the build writes it (its images under their hashed names, the QR
- * code, the thumbnail card); nothing else.
+ * code, the thumbnail card, the reading view); nothing else.
  */
 async function sendDeckFile(outcome: Extract<DeckOutcome, { ok: true }>, name: string, res: ServerResponse): Promise<boolean> {
   const file = deckOutput(outcome.compiled).get(`${outcome.compiled.rendered.slug}/${name}`);

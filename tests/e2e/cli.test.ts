@@ -111,7 +111,7 @@ describe('the lectern process', () => {
     const out = join(root as string, 'site');
     const { run, modules } = await traced('build', ['build', 'decks', '--out', out]);
     expect(run.code, output(run)).toBe(0);
-    expect(run.stdout).toMatch(/^eventlet: \d+ slides, 2 code blocks, 0 diagnostics → /m);
+    expect(run.stdout).toMatch(/^eventlet: \d+ slides, ≈ \d+ min, 2 code blocks, 0 diagnostics → /m);
     expect(run.stdout).toMatch(/^built \d+ decks into /m);
     expect(run.stderr).toBe('');
     const files = await listFiles(out);

@@ -110,6 +110,15 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(SEED))('lectern dev (needs 
     expect((await fetch(`${server.url}second-talk/`)).status).toBe(200);
   });
 
+  it('serves each deck’s reading view at <slug>/read/, linked from the index', async () => {
+    const res = await fetch(`${server.url}eventlet/read/`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('(reading view)</title>');
+    expect(html).toContain('<a href="../#/magic-asynchronicity">');
+    expect(await (await fetch(server.url)).text()).toContain('href="eventlet/read/">reading view</a>');
+  });
+
   it('made no request to any other host', () => {
     expect(foreign).toEqual([]);
   });

@@ -88,6 +88,8 @@ describe.skipIf(!existsSync(DECKS))('static site under --base /talks/ (needs dec
     // The article names an image that does not exist: its src is kept as written (and warned about).
     expect(failed).toEqual([`${site}pictures/img/missing.png`]);
     for (const deck of result.decks) expect(visited.has(`${site}${deck.slug}/`)).toBe(true);
+    // Each deck's reading view, linked from the index (and from the deck): 200, and every link on it too.
+    for (const deck of result.decks) expect(visited.get(`${site}${deck.slug}/read/`)).toBe(200);
     const urls = [...visited.keys()];
     expect(urls.some((u) => /\/talks\/assets\/deck-[\w-]+\.js$/.test(u))).toBe(true);
     expect(urls.some((u) => /\.woff2$/.test(u))).toBe(true);

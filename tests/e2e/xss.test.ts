@@ -106,6 +106,15 @@ describe.skipIf(skipReason !== '')(`XSS payloads in Chromium${skipReason === '' 
         expect(page).not.toMatch(/evil\.example/);
         expect(page.match(/<link\b[^>]*>/gi)?.every((l) => /href="(\.\.\/assets\/|data:,)/.test(l))).toBe(true);
       });
+
+      it('writes a reading view with no script, no event handler, nothing from the payloads’ hosts', () => {
+        const page = html.get(`${slug}/read/index.html`) ?? '';
+        expect(page).toContain('(reading view)</title>');
+        expect(page).not.toMatch(/<(script|base|object|embed|form|iframe(?![^>]*sandbox))\b/i);
+        // Inside tags only: the payloads are shown as escaped text, as on the slides.
+        expect(page).not.toMatch(/<[^>]*\son\w+\s*=/i);
+        expect(page).not.toMatch(/<[^>]*(javascript:|evil\.example)/i);
+      });
     });
   }
 

@@ -83,3 +83,12 @@ describe('replaceDelimited', () => {
     expect(replaceDelimited(text, [['{%', ['%}']], ['{{', ['}}']]], () => '')).toBe(text);
   });
 });
+
+describe('countWords without a segmenter', () => {
+  it('counts what \\S+ matches, whatever the spaces (tabs, no-break, ideographic, BOM)', () => {
+    const spaces = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2003', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff'];
+    for (const text of ['', '   ', 'one', ' one  two ', 'a,b. c!', ...spaces.map((s) => `x${s}y${s}${s}z`), `lead${spaces.join('')}trail`]) {
+      expect(countWords(text), JSON.stringify(text)).toBe(text.match(/\S+/g)?.length ?? 0);
+    }
+  });
+});

@@ -68,7 +68,7 @@ describe('lectern build, in-process', () => {
     expect(before.has('.lectern-manifest.json')).toBe(true);
     expect([...before.keys()].some((f) => f.startsWith('assets/'))).toBe(true);
     const decks = [...before.keys()].filter((f) => /^[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[0]);
-    for (const slug of decks) expect(first.stdout).toMatch(new RegExp(`^${slug}: \\d+ slides, \\d+ code blocks, \\d+ diagnostics → `, 'm'));
+    for (const slug of decks) expect(first.stdout).toMatch(new RegExp(`^${slug}: \\d+ slides, ≈ \\d+ min, \\d+ code blocks, \\d+ diagnostics → `, 'm'));
     expect(first.stdout).toMatch(new RegExp(`^built ${decks.length} decks into ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/ in `, 'm'));
   });
 
@@ -76,7 +76,7 @@ describe('lectern build, in-process', () => {
     const other = join(root, 'lines');
     const run = await cli('build', 'decks/eventlet.md', '--out', other);
     expect(run.code, shown(run)).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`^eventlet: \\d+ slides, 2 code blocks, 0 diagnostics → ${join(other, 'eventlet', 'index.html')}$`, 'm'));
+    expect(run.stdout).toMatch(new RegExp(`^eventlet: \\d+ slides, ≈ \\d+ min, 2 code blocks, 0 diagnostics → ${join(other, 'eventlet', 'index.html')}$`, 'm'));
     expect(run.stdout).toMatch(/^built 1 deck into /m);
     expect(run.stderr).toBe('');
     expect(existsSync(join(other, 'eventlet', 'index.html'))).toBe(true);
@@ -148,7 +148,7 @@ describe('lectern build, in-process', () => {
     const run = await cli('build', `${BAD}/unknown-language.md`, '--out', other);
     expect(run.code, shown(run)).toBe(0);
     expect(run.stderr).toMatch(/^tests\/fixtures\/bad\/unknown-language\.md:9: warning: .*klingon/m);
-    expect(run.stdout).toMatch(/^unknown-language: \d+ slides, 1 code blocks, 1 diagnostics/m);
+    expect(run.stdout).toMatch(/^unknown-language: \d+ slides, ≈ \d+ min, 1 code blocks, 1 diagnostics/m);
     expect(existsSync(join(other, 'unknown-language', 'index.html'))).toBe(true);
     expectNoCrash(run);
   });

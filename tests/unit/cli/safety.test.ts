@@ -38,10 +38,12 @@ describe('lectern build keeps an article inside its project (finding 1)', () => 
     expect(run.stderr).toMatch(/e\.md:7: warning: image "\.\.\/\.\.\/secret\.txt" is outside/);
     expect(run.stderr).toMatch(/e\.md:9: warning: image "inside-link\.png" is outside/);
     expect(run.stderr).toMatch(/e\.md:11: warning: image "\.\.\/\.\.\/shared\/logo\.png" is outside[\s\S]*--allow-dir/);
-    expect(run.stdout).toMatch(/^e: \d+ slides, 0 code blocks, 4 diagnostics/m);
-    expect(await readdir(join(out, 'e'))).toEqual(['index.html', 'thumbnail.svg']);
+    expect(run.stdout).toMatch(/^e: \d+ slides, ≈ \d+ min, 0 code blocks, 4 diagnostics/m);
+    expect(await readdir(join(out, 'e'))).toEqual(['index.html', 'read', 'thumbnail.svg']);
     const html = await readFile(join(out, 'e', 'index.html'), 'utf8');
     expect(html).not.toMatch(/passwd"|secret\.txt|inside-link|logo\.png/);
+    // The reading view shows the same slides: no picture outside the project there either.
+    expect(await readFile(join(out, 'e', 'read', 'index.html'), 'utf8')).not.toMatch(/passwd"|secret\.txt|inside-link|logo\.png/);
     expect(html).toContain('html secret');
   });
 

@@ -78,9 +78,11 @@ describe('buildSite, HTML only', () => {
       [
         ...FAKE_RUNTIME.files,
         'alpha/index.html',
+        'alpha/read/index.html',
         'alpha/diagram-fa4e0000.png',
         'alpha/thumbnail.svg',
         'beta/index.html',
+        'beta/read/index.html',
         'beta/thumbnail.svg',
         'index.html',
       ].sort(),

@@ -37,6 +37,13 @@ describe('articleUrl', () => {
     expect(articleUrl(withMeta({ permalink: '/blog/post/' }), 'https://site.example/base')).toBe('https://site.example/base/blog/post/');
     expect(articleUrl(withMeta({ permalink: 'blog/post.html' }), 'https://site.example/base/')).toBe('https://site.example/base/blog/post.html');
   });
+
+  it('puts a site-relative url on the site URL too (Jekyll writes page.url so), the permalink first', () => {
+    expect(articleUrl(withMeta({ url: '/2024/05/post.html' }), 'https://site.example')).toBe('https://site.example/2024/05/post.html');
+    expect(articleUrl(withMeta({ url: '/a/', permalink: '/b/' }), 'https://site.example/')).toBe('https://site.example/b/');
+    // Another scheme is not a path on the site.
+    expect(articleUrl(withMeta({ url: 'javascript:alert(1)' }), 'https://site.example/')).toBeUndefined();
+  });
 });
 
 describe('planClosing', () => {

@@ -30,7 +30,7 @@ describe('deckOutput', () => {
   it('without a browser: the page, the image copy and the SVG thumbnail card', () => {
     const c = compiled('svg');
     const out = deckOutput(c);
-    expect([...out.keys()].sort()).toEqual(['output/index.html', 'output/p-12345678.png', 'output/thumbnail.svg']);
+    expect([...out.keys()].sort()).toEqual(['output/index.html', 'output/p-12345678.png', 'output/read/index.html', 'output/thumbnail.svg']);
     expect(out.get('output/index.html')).toEqual({ data: c.rendered.html });
     expect(out.get('output/p-12345678.png')).toEqual({ copy: '/abs/talks/img/p.png' });
     const card = out.get('output/thumbnail.svg');
@@ -40,7 +40,7 @@ describe('deckOutput', () => {
   it('with a PNG thumbnail to come from the browser: no card; with a site URL: no QR file (it is inline in the page)', () => {
     const c = compiled('png', 'https://talks.example/');
     const out = deckOutput(c);
-    expect([...out.keys()].sort()).toEqual(['output/index.html', 'output/p-12345678.png']);
+    expect([...out.keys()].sort()).toEqual(['output/index.html', 'output/p-12345678.png', 'output/read/index.html']);
     expect(c.rendered.html).toContain('<figure class="lectern-qr"><svg');
   });
 });
