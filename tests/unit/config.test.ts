@@ -49,7 +49,7 @@ describe('resolveConfig: defaults', () => {
       base: '/',
       allowDirs: [],
       overrides: {},
-      pdf: { paper: 'a4', handoutLayout: 'notes', steps: false },
+      pdf: { paper: 'a4', handoutLayout: 'flow', handoutColors: 'print', printColors: false, steps: false },
       browser: { timeoutMs: 30_000 },
       fetch: true,
       cacheDir: 'node_modules/.cache/lectern',
@@ -68,7 +68,7 @@ describe('resolveConfig: defaults', () => {
   });
 
   it('writes the PDF and browser defaults in one place each', () => {
-    expect(DEFAULT_PDF_CONFIG).toEqual({ paper: 'a4', handoutLayout: 'notes', steps: false });
+    expect(DEFAULT_PDF_CONFIG).toEqual({ paper: 'a4', handoutLayout: 'flow', handoutColors: 'print', printColors: false, steps: false });
     expect(DEFAULT_TIMEOUT_SECONDS).toBe(30);
     expect(resolveConfig({}).browser.timeoutMs).toBe(DEFAULT_TIMEOUT_SECONDS * 1000);
     expect(resolveConfig({ pdf: {}, browser: {} }).pdf).toEqual(DEFAULT_PDF_CONFIG);
@@ -83,7 +83,7 @@ describe('resolveConfig: defaults', () => {
   it('fills the defaults of a partial layer and keeps what it says', () => {
     const config = resolveConfig({ theme: 'dark', maxPoints: 3, pdf: { steps: true }, browser: { timeout: 12 } });
     expect(config).toMatchObject({ ...DEFAULT_DECK_OPTIONS, theme: 'dark', maxPoints: 3, outDir: 'dist' });
-    expect(config.pdf).toEqual({ paper: 'a4', handoutLayout: 'notes', steps: true });
+    expect(config.pdf).toEqual({ paper: 'a4', handoutLayout: 'flow', handoutColors: 'print', printColors: false, steps: true });
     expect(config.browser).toEqual({ timeoutMs: 12_000 });
   });
 
@@ -115,7 +115,7 @@ describe('resolveConfig: layers', () => {
 
   it('merges pdf key by key across layers', () => {
     const config = resolveConfig({ pdf: { paper: 'letter', steps: true } }, { pdf: { handoutLayout: '3up' } }, { pdf: { paper: undefined, steps: false } });
-    expect(config.pdf).toEqual({ paper: 'letter', handoutLayout: '3up', steps: false });
+    expect(config.pdf).toEqual({ paper: 'letter', handoutLayout: '3up', handoutColors: 'print', printColors: false, steps: false });
   });
 
   it('merges browser key by key across layers (the timeout in milliseconds)', () => {
@@ -151,7 +151,7 @@ describe('resolveConfig: validation', () => {
     ['a theme name with spaces', { theme: 'My Theme' }, /^theme must be a theme name or the path of a \.css file, not "My Theme"$/],
     ['a theme name that climbs out', { theme: '../x' }, /^theme must be a theme name/],
     ['paper a3', { pdf: { paper: 'a3' as 'a4' } }, /^pdf\.paper must be a4 or letter, not "a3"$/],
-    ['handout layout 2up', { pdf: { handoutLayout: '2up' as '3up' } }, /^pdf\.handoutLayout must be notes or 3up, not "2up"$/],
+    ['handout layout 2up', { pdf: { handoutLayout: '2up' as '3up' } }, /^pdf\.handoutLayout must be flow, notes or 3up, not "2up"$/],
     ['steps as a string', { pdf: { steps: 'yes' as unknown as boolean } }, /^pdf\.steps must be true or false, not "yes"$/],
     ['a timeout of 0', { browser: { timeout: 0 } }, /^browser\.timeout must be a number of seconds, not 0$/],
     ['a negative timeout', { browser: { timeout: -5 } }, /^browser\.timeout must be a number of seconds, not -5$/],

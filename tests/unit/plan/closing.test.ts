@@ -74,7 +74,11 @@ describe('planClosing', () => {
     const slide = planClosing(withMeta({}, { author: 'Ada' }), { ...ctx, ids: createIdAllocator(), links, navBlock });
     expect(slide.parts.map((p) => p.type)).toEqual(['byline', 'nav']);
     expect(partOf(slide, 'nav')?.links).toEqual(links);
-    expect(slide.notes).toEqual([navBlock]);
+    // A line each, with the slide's arrows: as one paragraph the links ran together.
+    expect(slide.notes).toEqual([
+      { type: 'paragraph', line: 57, inlines: [t('← '), { type: 'link', href: '../a/', children: [t('Back')] }] },
+      { type: 'paragraph', line: 57, inlines: [{ type: 'link', href: '../b/', children: [t('On')] }, t(' →')] },
+    ]);
     expect(slide.line).toBe(57);
   });
 
