@@ -2,7 +2,7 @@
  * A slide's frame and the flow contexts its content is laid out in: how wide lines are, at what
  * size and line height, in which style. Everything else in layout/ takes these, not raw numbers.
  */
-import type { InlineContext } from './runs.js';
+import type { InlineContext } from './run-types.js';
 import { themeScale, type ThemeScale } from './scale.js';
 
 /** The slide a measurement is for. */

@@ -4,7 +4,7 @@
  * the end of a line, a piece longer than the line broken between any two characters.
  */
 import { pieceChars, pieceWidth, toPieces } from './pieces.js';
-import type { Run } from './runs.js';
+import type { Run } from './run-types.js';
 
 export { charWidth, textWidth } from './widths.js';
 

@@ -7,7 +7,7 @@
  */
 import { canBreakBetween } from './chars.js';
 import { getFace, type Face } from './fonts.js';
-import type { Run, TextStyle } from './runs.js';
+import type { Run, TextStyle } from './run-types.js';
 import { cacheFor, cachedWidth, charIn, glyphPx } from './widths.js';
 
 /** One unbreakable piece of a line. */

@@ -5,7 +5,7 @@
  */
 import { isWide, isZeroWidth } from './chars.js';
 import { DIRECT, getFace, type Face } from './fonts.js';
-import type { TextStyle } from './runs.js';
+import type { TextStyle } from './run-types.js';
 
 const widthCache = new Map<string, Map<string, number>>();
 
