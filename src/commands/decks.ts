@@ -14,6 +14,7 @@ import type { Diagnostic } from '../model.js';
 import type { PdfKind } from '../pdf/index.js';
 import type { DeckPacing } from '../plan/pacing.js';
 import type { RuntimeManifest } from '../runtime/manifest.js';
+import { checkSlugs } from '../site/output.js';
 import { compileWith, type Edges } from './edges.js';
 import type { DeckStep } from './measure.js';
 import type { DeckPrinter, PrintedSiteDeck } from './print.js';
@@ -92,19 +93,6 @@ export function displayPath(file: string): string {
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? resolve(file) : rel;
 }
 
-function checkSlugs(compiled: readonly CompiledDeck[]): void {
-  const seen = new Map<string, string>();
-  for (const c of compiled) {
-    const other = seen.get(c.rendered.slug);
-    if (other !== undefined) {
-      throw new LecternError('input-unsupported', `two articles would both be written to "${c.rendered.slug}/": ${other} and ${c.source.path}`, {
-        file: c.source.path,
-        hint: 'give one of them a different `slug:` in its front matter',
-      });
-    }
-    seen.set(c.rendered.slug, c.source.path);
-  }
-}
 
 function failOnErrors(diagnostics: readonly Diagnostic[], strict: boolean): void {
   const fatal = diagnostics.filter((d) => d.severity === 'error' || (strict && d.severity === 'warning'));

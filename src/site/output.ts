@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import type { CompiledDeck } from '../compile.js';
+import { LecternError } from '../errors.js';
 import { siteRuntimeFiles, type RuntimeManifest } from '../runtime/manifest.js';
 import { RUNTIME_DIR } from '../runtime/paths.js';
 import { renderIndexPage, type IndexEntry } from './index-page.js';
@@ -65,4 +66,19 @@ export function mergeOutput(...parts: readonly SiteOutput[]): Map<string, Output
   const out = new Map<string, OutputFile>();
   for (const part of parts) for (const [path, file] of part) out.set(path, file);
   return out;
+}
+
+/** Two articles must not be written to one folder: a LecternError naming both (before anything is written). */
+export function checkSlugs(compiled: readonly CompiledDeck[]): void {
+  const seen = new Map<string, string>();
+  for (const c of compiled) {
+    const other = seen.get(c.rendered.slug);
+    if (other !== undefined) {
+      throw new LecternError('input-unsupported', `two articles would both be written to "${c.rendered.slug}/": ${other} and ${c.source.path}`, {
+        file: c.source.path,
+        hint: 'give one of them a different `slug:` in its front matter',
+      });
+    }
+    seen.set(c.rendered.slug, c.source.path);
+  }
 }

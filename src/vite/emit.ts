@@ -14,7 +14,7 @@ import { loadSources } from '../load/index.js';
 import type { Diagnostic } from '../model.js';
 import { loadRuntime } from '../runtime/index.js';
 import type { IndexEntry } from '../site/index-page.js';
-import { deckOutput, indexOutput, mergeOutput, runtimeOutput } from '../site/output.js';
+import { checkSlugs, deckOutput, indexOutput, mergeOutput, runtimeOutput } from '../site/output.js';
 
 /** What a build of the decks gives the plugin to emit. */
 export interface EmittedDecks {
@@ -53,17 +53,7 @@ function indexEntry(c: CompiledDeck): IndexEntry {
 }
 
 function failOnProblems(compiled: readonly CompiledDeck[], diagnostics: readonly Diagnostic[], strict: boolean): void {
-  const seen = new Map<string, string>();
-  for (const c of compiled) {
-    const other = seen.get(c.rendered.slug);
-    if (other !== undefined) {
-      throw new LecternError('input-unsupported', `two articles would both be written to "${c.rendered.slug}/": ${other} and ${c.source.path}`, {
-        file: c.source.path,
-        hint: 'give one of them a different `slug:` in its front matter',
-      });
-    }
-    seen.set(c.rendered.slug, c.source.path);
-  }
+  checkSlugs(compiled);
   const fatal = diagnostics.filter((d) => d.severity === 'error' || (strict && d.severity === 'warning'));
   if (fatal.length === 0) return;
   throw new LecternError(strict && fatal[0]!.severity === 'warning' ? 'strict-diagnostics' : 'article-invalid', `${fatal.length} ${fatal.length === 1 ? 'problem' : 'problems'} in the articles`, {
