@@ -78,16 +78,8 @@ export function renderDocument(deck: Deck, slidesHtml: string, options: Document
   const math = slidesHtml.includes('class="katex') ? (options.assets.mathStyles ?? []) : [];
   const styles = [...options.assets.styles, ...math].map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n');
   // Right-to-left languages: the page reads from the right; code stays left to right (client/styles/rtl.css).
-  const dir = textDirection(meta.lang) === 'rtl' ? ' dir="rtl"' : '';
   const scripts = options.assets.scripts.map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`).join('\n');
-  return `<!doctype html>
-<html lang="${escapeHtml(meta.lang)}"${dir}>
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Lectern">
-<link rel="icon" href="data:,">
-<title>${escapeHtml(meta.title)}</title>${description}${author}
+  return `${pageStart(meta.lang, meta.title)}${description}${author}
 <meta property="og:title" content="${escapeHtml(meta.title)}">
 <meta property="og:type" content="website">${meta.description ? `\n<meta property="og:description" content="${escapeHtml(meta.description)}">` : ''}${options.head ?? ''}
 ${styles}
@@ -101,4 +93,20 @@ ${slidesHtml}
 </body>
 </html>
 `;
+}
+
+/**
+ * The start of every page Lectern writes for a deck (the deck, its reading view): doctype, language
+ * and direction, charset, viewport, generator, no favicon request, and the title element.
+ */
+export function pageStart(lang: string, title: string): string {
+  const dir = textDirection(lang) === 'rtl' ? ' dir="rtl"' : '';
+  return `<!doctype html>
+<html lang="${escapeHtml(lang)}"${dir}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Lectern">
+<link rel="icon" href="data:,">
+<title>${escapeHtml(title)}</title>`;
 }

@@ -9,7 +9,8 @@ import type { CompiledDeck } from '../compile.js';
 import type { Deck, Slide } from '../model.js';
 import { isRelativeFile, mapDeckUrls } from '../plan/images.js';
 import { deckPacing } from '../plan/pacing.js';
-import { renderInlines, renderNotes, renderSlideBody, renderSourceLink, safeUrl, textDirection, type SlideContext, type SlideReport } from '../render/index.js';
+import { renderInlines, renderNotes, renderSlideBody, renderSourceLink, safeUrl, type SlideContext, type SlideReport } from '../render/index.js';
+import { pageStart } from '../render/document.js';
 import { safeImageUrl } from '../render/escape.js';
 import { escapeHtml } from '../text.js';
 import { READING_CSS } from './reading-css.js';
@@ -49,16 +50,8 @@ export function renderReadingView(deck: Deck, options: ReadingOptions): string {
     `≈ ${Math.max(1, Math.round(pacing.minutes))} min`,
     ...(articleLink === undefined ? [] : [`the article: <a href="${escapeHtml(articleLink)}">${escapeHtml(meta.url ?? '')}</a>`]),
   ].join(' · ');
-  const dir = textDirection(meta.lang) === 'rtl' ? ' dir="rtl"' : '';
   const description = meta.description ? `\n<meta name="description" content="${escapeHtml(meta.description)}">` : '';
-  return `<!doctype html>
-<html lang="${escapeHtml(meta.lang)}"${dir}>
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Lectern">
-<link rel="icon" href="data:,">
-<title>${escapeHtml(meta.title)} (reading view)</title>${description}
+  return `${pageStart(meta.lang, `${meta.title} (reading view)`)}${description}
 <link rel="alternate" type="text/html" href="../" title="Slides">
 <style>${READING_CSS}</style>
 </head>
