@@ -12,5 +12,5 @@ export const SEED_ARTICLE = join(DECKS_DIR, 'eventlet.md');
 export const LECTERN_BIN = join(REPO_ROOT, 'bin', 'lectern.js');
 /** Small broken articles for the CLI's error paths. */
 export const BAD_FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'bad');
-/** The user's articles, beside the repository; absent on a bare clone. */
-export const SHARED_ARTICLES = resolve(REPO_ROOT, '..', 'shared', 'articles');
+/** The user's articles, beside the repository (or LECTERN_SHARED_ARTICLES); absent on a bare clone. */
+export { SHARED_ARTICLES } from '../../shared-articles.js';

@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadSources } from '../../../src/load/files.js';
+import { SHARED_ARTICLES } from '../../shared-articles.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const articles = resolve(repoRoot, '../shared/articles');
+const articles = SHARED_ARTICLES;
 const eventlet = join(articles, 'eventlet-site/eventlet.md');
 const corpus = join(articles, 'corpus');
 
@@ -13,7 +14,7 @@ const lineCount = (text: string): number => text.split('\n').length;
 
 describe.skipIf(!existsSync(eventlet))('eventlet.md (skipped: ../shared/articles/eventlet-site is absent)', () => {
   it('loads with its title, as Markdown, with both sibling links resolved', async () => {
-    const [source] = await loadSources(['../shared/articles/eventlet-site/eventlet.md'], { cwd: repoRoot });
+    const [source] = await loadSources([relative(repoRoot, eventlet)], { cwd: repoRoot });
     expect(source).toBeDefined();
     if (!source) return;
     expect(source.meta.title).toBe('Understand Eventlet');

@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { Block, SourceFormat } from '../../../src/model.js';
 import { parseArticle } from '../../../src/parse/index.js';
 import { plainText } from '../../../src/text.js';
+import { SHARED_ARTICLES } from '../../shared-articles.js';
 import { allBlocks, allSections, blockTexts, source } from './helpers.js';
 
 // Real articles live outside the repo (../shared/articles, relative to the repo root).
-const ARTICLES = join(process.cwd(), '..', 'shared', 'articles');
+const ARTICLES = SHARED_ARTICLES;
 const EVENTLET = join(ARTICLES, 'eventlet-site', 'eventlet.md');
 const CORPUS = join(ARTICLES, 'corpus');
 

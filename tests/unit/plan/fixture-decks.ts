@@ -11,11 +11,12 @@ import { resolveConfig } from '../../../src/config.js';
 import { isArticlePath, loadSources } from '../../../src/load/index.js';
 import type { Block, Deck, Inline, Slide, SlidePart } from '../../../src/model.js';
 import { blockText, plainText } from '../../../src/text.js';
+import { SHARED_ARTICLES } from '../../shared-articles.js';
 import { TEST_RUNTIME } from '../helpers/compile.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 /** The shared real articles (absent on some machines: tests that need them skip, saying so). */
-export const SHARED_ARTICLES = resolve(ROOT, '../shared/articles');
+export { SHARED_ARTICLES };
 export const SHARED_PRESENT = existsSync(join(SHARED_ARTICLES, 'corpus')) && existsSync(join(SHARED_ARTICLES, 'eventlet-site'));
 
 /** Article files of the fixture folders (not the ones made to fail), the demo decks, and the shared articles. */

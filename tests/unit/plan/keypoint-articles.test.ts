@@ -14,8 +14,9 @@ import { planDeck } from '../../../src/plan/index.js';
 import { chooseKeyPoint } from '../../../src/plan/keypoint.js';
 import { splitSentences } from '../../../src/plan/sentences.js';
 import { blockText, plainText } from '../../../src/text.js';
+import { SHARED_ARTICLES } from '../../shared-articles.js';
 
-const ARTICLES = resolve(import.meta.dirname, '../../../../shared/articles');
+const ARTICLES = SHARED_ARTICLES;
 const present = existsSync(resolve(ARTICLES, 'corpus')) && existsSync(resolve(ARTICLES, 'eventlet-site'));
 
 function load(path: string): { article: Article; deck: Deck } {

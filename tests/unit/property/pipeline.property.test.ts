@@ -16,6 +16,7 @@ import { resolveConfig } from '../../../src/config.js';
 import { LecternError } from '../../../src/errors.js';
 import { decodeUtf8 } from '../../../src/load/files.js';
 import { parseSource } from '../../../src/load/source.js';
+import { SHARED_ARTICLES as SHARED_ARTICLES_DIR } from '../../shared-articles.js';
 import { compileForTest } from '../helpers/compile.js';
 import { articlePath, body, corruptBytes, fragment, frontMatter, hugeLine, mutate } from './arbitraries.js';
 
@@ -24,7 +25,7 @@ const CASE_LIMIT_MS = positive(process.env['LECTERN_PROPERTY_CASE_MS'], 30_000);
 const CONFIG = resolveConfig();
 const ASSETS = { scripts: ['../assets/deck-test.js'] };
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
-const SHARED = resolve(ROOT, '..', 'shared', 'articles');
+const SHARED = SHARED_ARTICLES_DIR;
 
 /**
  * fast-check parameters for a property with this share of the total runs (at least 5, so a tiny
