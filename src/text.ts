@@ -92,9 +92,23 @@ function isSpace(c: number): boolean {
 
 /** The words of a string, lower-cased, without punctuation: letter and digit runs, dictionary words in unspaced scripts. */
 export function wordsOf(text: string): string[] {
+  return Array.from(eachWord(text));
+}
+
+/** A letter and digit run (with an apostrophe's tail: "don't"). */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/**
+ * The words of wordsOf one at a time, without building their list: a sentence of a million words
+ * is read in constant memory, and a caller looking for some words can stop once it has them.
+ */
+export function* eachWord(text: string): Generator<string> {
   const lower = text.toLowerCase();
-  if (UNSPACED.test(lower)) return segmentWords(lower);
-  return lower.match(/[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
+  if (UNSPACED.test(lower)) {
+    for (const p of segmentText(lower, 'word')) if (p.wordLike) yield lower.slice(p.index, p.end);
+    return;
+  }
+  for (const match of lower.matchAll(WORD)) yield match[0];
 }
 
 /** The visible text of a block, for word counts and conservation checks. */

@@ -134,7 +134,11 @@ function segmentsOf(units: readonly Unit[]): Segment[] {
         if (last === undefined && current.leading.length === 0 && before?.kind === 'diagram') before.notes.push(...unit.blocks);
         else if (last === undefined) current.leading.push(...unit.blocks);
         else current.items[current.items.length - 1] = { ...last, notes: [...last.notes, ...unit.blocks] };
-        if (unit.shelved !== undefined) shelved.push(unit.shelved);
+        // A point shelved right after a shown point (nothing else shown between them) comes back
+        // after it on a slide with room; one shelved later waits for the next point (`before`).
+        const held = current.items[current.items.length - 1];
+        if (unit.shelved !== undefined && held?.unit.kind === 'point' && shelved.length === 0) current.items[current.items.length - 1] = { ...held, after: [...(held.after ?? []), unit.shelved] };
+        else if (unit.shelved !== undefined) shelved.push(unit.shelved);
         break;
       }
       default:

@@ -21,6 +21,8 @@ export interface Item {
   readonly piece?: boolean;
   /** Points kept off the screen right before this point (a busy section's); a sparse slide shows them. */
   readonly before?: readonly PointUnit[];
+  /** Points kept off the screen right after it, before anything else is shown; shown the same way. */
+  readonly after?: readonly PointUnit[];
 }
 
 /** A run of items laid out: how tall and wide, whether it fits, how full it is. */
@@ -167,8 +169,8 @@ export class RunMeasurer {
         const items: (readonly Inline[])[] = [];
         for (let i = spec.from; i < spec.to; i++) {
           const unit = this.items[i]!.unit as Extract<ShownUnit, { kind: 'point' }>;
-          const before = this.items[i]!.before ?? [];
-          items.push(...(expanded.has(i) ? [...before.map((p) => p.inlines), ...unit.shown] : [unit.inlines]));
+          const { before = [], after = [] } = this.items[i]!;
+          items.push(...(expanded.has(i) ? [...before.map((p) => p.inlines), ...unit.shown, ...after.map((p) => p.inlines)] : [unit.inlines]));
         }
         return { type: 'points', items };
       }

@@ -5,7 +5,7 @@
  * (lead-ins, fragments, asides, emphasis, the words shared with the heading) apply.
  */
 import type { Inline } from '../model.js';
-import { countWords, plainText, wordsOf } from '../text.js';
+import { countWords, eachWord, plainText, wordsOf } from '../text.js';
 
 /** A sentence shorter than this (in words) is a fragment unless it is the whole paragraph. */
 export const FRAGMENT_WORDS = 5;
@@ -32,8 +32,10 @@ const META_PATTERNS: readonly RegExp[] = [
     'i',
   ),
   // "See the Go Memory Model for details." "For more info, see the docs…" "Check out X for…"
-  // "If after this post you are hungry for more, have a look at the RFC…": a pointer after a clause too
-  /(?:^|^[^,;:]{0,80},\s*)(?:please\s+)?(?:see|check out|refer to|take a look at|have a look at|read more|head over to)\b/i,
+  // "If after this post you are hungry for more, have a look at the RFC…": a pointer after a clause
+  // or two ("If you have more sophisticated requirements around navigation, such as when building a
+  // documentation site, see the detailed tutorial on navigation.")
+  /^(?:[^,;:]{0,80},\s*){0,2}(?:please\s+)?(?:see|check out|refer to|take a look at|have a look at|read more|head over to)\b/i,
   /^for (?:more|further|additional|a (?:full |complete )?list|details|an overview|the full)\b[^.!?]*?,\s*(?:please\s+)?(?:see|check|read|refer|visit)\b/i,
   /^you can (?:read|find out|learn) more\b/i,
   /^(?:welcome to|thanks\b|thank you|special thanks|many thanks)/i,
@@ -160,12 +162,17 @@ export function topicWords(heading: string): ReadonlySet<string> {
   return new Set(wordsOf(heading).filter((w) => !STOPWORDS.has(w) && (w.length >= 3 || !/^[\p{Script=Latin}\p{N}]+$/u.test(w))).map(stem));
 }
 
-/** How many of the heading's content words a sentence uses. */
+/** How many of the heading's content words a sentence uses (read word by word: a sentence may be a million words). */
 export function topicOverlap(text: string, topic: ReadonlySet<string>): number {
   if (topic.size === 0) return 0;
-  const seen = new Set(wordsOf(text).map(stem));
-  let n = 0;
-  for (const w of topic) if (seen.has(w)) n++;
-  return n;
+  const seen = new Set<string>();
+  for (const word of eachWord(text)) {
+    const s = stem(word);
+    if (topic.has(s) && !seen.has(s)) {
+      seen.add(s);
+      if (seen.size === topic.size) break;
+    }
+  }
+  return seen.size;
 }
 

@@ -194,7 +194,9 @@ function introducesNext(text: string): boolean {
 function pointUnit(block: Paragraph, sentences: readonly (readonly Inline[])[], ctx: ParagraphContext, candidates: number, notes: readonly Block[]): Unit {
   const pool = sentences.slice(0, Math.min(candidates, MAX_CANDIDATES));
   // One judgement of the candidates serves the choice (as chooseKeyPoint makes it) and the extras.
-  const verdicts = pool.length > 1 ? judgeSentences(pool, ctx.topic, ctx.afterShown) : [];
+  // A paragraph of one sentence is judged too: its score is what keepBestPoints weighs against the
+  // other paragraphs' points, so it must be on the same scale (not 0 for being alone).
+  const verdicts = pool.length > 0 ? judgeSentences(pool, ctx.topic, ctx.afterShown) : [];
   let chosen = 0;
   for (let i = 1; i < verdicts.length; i++) if (verdicts[i]!.score > verdicts[chosen]!.score) chosen = i;
   const inlines = sentences[chosen] ?? block.inlines;

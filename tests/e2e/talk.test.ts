@@ -30,12 +30,14 @@ const config = resolveConfig(JSON.parse(readFileSync(join(REPO_ROOT, 'lectern.co
 
 /**
  * The React 19 upgrade guide: 89 slides before the composer; the issue asks for about half (≤ 45).
- * Measured: 45 in the light and dark themes, 46 in eventlet (its larger body text keeps a
- * "Legacy Context" point off the slide of its first code piece). The bound is that figure, so a
- * regression fails; the last slide to win is left to the next work on the composer.
+ * Measured: 45 in every theme (eventlet, light, dark). Eventlet made 46 until a one-sentence
+ * paragraph's point was scored like any other: "Legacy Context" then kept its one-line lead
+ * ("…was deprecated in October 2018") beside the first code piece instead of a three-line point
+ * that, in eventlet's larger body text, did not fit there. The bound is that figure, so a
+ * regression fails.
  */
 const REACT = 'react-dev-blog-react-19-upgrade-guide';
-const MAX_REACT_SLIDES = 46;
+const MAX_REACT_SLIDES = 45;
 const MAX_SPARSE_SHARE = 0.1;
 
 /** One line per deck: the figures the issue measures. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Inline } from '../../src/model.js';
-import { countWords, createUniqueNamer, escapeHtml, oneLine, plainText, replaceDelimited, slugify, wordsOf } from '../../src/text.js';
+import { countWords, createUniqueNamer, eachWord, escapeHtml, oneLine, plainText, replaceDelimited, slugify, wordsOf } from '../../src/text.js';
 
 const text = (t: string): Inline => ({ type: 'text', text: t });
 
@@ -43,6 +43,11 @@ describe('wordsOf', () => {
   it('lower-cased letter and digit runs, dictionary words in unspaced scripts', () => {
     expect(wordsOf("Don't use e.g. React 19!")).toEqual(["don't", 'use', 'e', 'g', 'react', '19']);
     expect(wordsOf('安装指南')).toEqual(['安装', '指南']);
+  });
+  it('eachWord gives the same words one at a time, and may be left early', () => {
+    for (const text of ["Don't use e.g. React 19!", '安装指南 npm', '']) expect([...eachWord(text)]).toEqual(wordsOf(text));
+    const words = eachWord(`stop ${'word '.repeat(100_000)}`);
+    expect(words.next().value).toBe('stop');
   });
 });
 

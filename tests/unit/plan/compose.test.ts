@@ -210,6 +210,19 @@ describe('balance and fill', () => {
     const first = slides[0]!.parts.flatMap((p) => (p.type === 'points' ? p.items.map(plainText) : []));
     expect(first).toEqual([shelved, 'Monkey patching replaces the socket module at import time.']);
   });
+
+  it('so do points shelved right after the shown one, after it (jekyll "9. Simplify your site with includes")', () => {
+    const blocks: Block[] = [
+      para(2, 'Add a folder called _includes in your root directory. In that folder, add a file there called sidebar.html.'),
+      para(3, 'Remove your sidebar code from your default.html layout and insert it into the sidebar.html file.'),
+      { type: 'directive', line: 4, name: 'break' },
+      para(5, 'Where the sidebar code previously existed in default.html, pull in your include like this:'),
+      code(6, rows(18, 40), 'liquid'),
+    ];
+    expect(planUnits(blocks, budget, 'Includes').filter((u) => u.kind === 'point')).toHaveLength(1);
+    const first = compose(blocks, 'Includes')[0]!.parts.flatMap((p) => (p.type === 'points' ? p.items.map(plainText) : []));
+    expect(first).toEqual(['Add a folder called _includes in your root directory.', 'In that folder, add a file there called sidebar.html.', 'Remove your sidebar code from your default.html layout and insert it into the sidebar.html file.']);
+  });
 });
 
 describe('what a scope’s slides carry', () => {

@@ -35,6 +35,7 @@ describe('meta sentences', () => {
     'See the The Go Memory Model for details.', // go race detector
     'For a list of all available codemods, see the react-codemod repo.', // react
     'If after this post you find you are hungry for more, have a look at the RFC that introduced MIR, or jump right into the code.', // rust MIR
+    'If you have more sophisticated requirements around navigation, such as when building a documentation site, see the detailed tutorial on navigation.', // jekyll: a pointer after two clauses
     'You can read more about how Jekyll processes the files in order of Interpretation.', // jekyll
     'Welcome to the Eventlet Migration Guide!', // eventlet site
     'Thanks to Andrew Clark, Eli White, Jack Pope, and Sebastian Silbermann for reviewing and editing this post.', // react

@@ -108,6 +108,26 @@ describe('planUnits: what is said, not shown', () => {
     expect(notesOf(units).map((b) => b.line).sort()).toEqual([2, 3, 4]);
   });
 
+  it('weighs a one-sentence paragraph on the same scale as the others: ties go to the earliest', () => {
+    // react-19-upgrade-guide, "Removed: Legacy Context…": the section's one-sentence lead scored 0
+    // for being alone, so the longer second paragraph took its place beside the code.
+    const lead = 'Legacy Context was deprecated in October 2018 (v16.6.0).';
+    const units = planUnits(
+      [
+        para(2, lead),
+        para(3, "Legacy Context was only available in class components using the APIs contextTypes and getChildContext, and was replaced with contextType due to subtle bugs that were easy to miss. In React 19, we're removing Legacy Context to make React slightly smaller and faster."),
+        para(4, "If you're still using Legacy Context in class components, you'll need to migrate to the new contextType API:"),
+        code(5, 'class Parent extends React.Component {}', 'js'),
+      ],
+      budget,
+      'Removed: Legacy Context using contextTypes and getChildContext',
+    );
+    expect(units.filter((u) => u.kind === 'point').map(shownText)).toEqual([lead]);
+    // A one-sentence paragraph that leans on what came before ranks under a self-contained lead.
+    const react = planUnits([para(2, 'The props of React elements now default to unknown. This does not affect you:'), code(3, 'type A = 1;', 'ts'), para(4, 'You should only need it if you have a lot of legacy code relying on unsound access of element props.')], budget, 'ReactElement');
+    expect(react.filter((u) => u.kind === 'point').map(shownText)).toEqual(['The props of React elements now default to unknown.']);
+  });
+
   it('a meta or pointer paragraph is said, not shown, when the section shows something else', () => {
     const units = planUnits([para(2, 'Threads share memory and need locks.'), para(3, 'For more details, see the documentation.')], budget);
     expect(kinds(units)).toEqual(['point', 'notes']);
