@@ -1,8 +1,10 @@
 /**
  * Agenda slides for long articles: after the title, the article's top-level headings as links to
  * the first slide of each section, so a talk of a hundred slides stays navigable. Only the article's
- * own words appear (the deck title and the headings); a long agenda continues on more slides.
+ * own words appear (the deck title and the headings); an agenda that does not fit one slide (measured
+ * with the deck's fonts, like every slide) continues on more.
  */
+import { roomBelowTitle, measureSlide, type SlideGeometry } from '../layout/index.js';
 import type { Article, Block, Inline, Section, Slide } from '../model.js';
 import { blockText, countWords, plainText } from '../text.js';
 import type { Budget } from './budget.js';
@@ -13,13 +15,8 @@ export const AGENDA_MIN_SECTIONS = 6;
 /** …or from this many words of prose (code not counted), when it has at least two sections. */
 export const AGENDA_MIN_WORDS = 5000;
 
-/** Height of one agenda line (36px type, 1.35 line height, item margin) and of the slide's title. */
-const LINE_PX = 65;
-const CHROME_PX = 170;
-/** Characters of a heading that fit one line of the slide body at the theme's type size. */
-const CHARS_PER_LINE = 55;
-/** Most entries on one agenda slide, however short they are. */
-const MAX_ENTRIES = 8;
+/** Most entries on one agenda slide, however short they are (a list a listener takes in at a glance). */
+export const MAX_AGENDA_ENTRIES = 10;
 
 /** What planAgenda needs from planDeck. */
 export interface AgendaContext {
@@ -27,6 +24,8 @@ export interface AgendaContext {
   readonly title: readonly Inline[];
   readonly budget: Budget;
   readonly ids: IdAllocator;
+  /** The slide the agenda is measured on (its size, theme and fonts). */
+  readonly geometry: SlideGeometry;
 }
 
 /** Whether an article is long enough to need an agenda (the rule the README states). */
@@ -48,9 +47,9 @@ export function planAgenda(article: Article, sectionSlides: readonly (readonly S
     if (first !== undefined) entries.push({ section, slideId: first.id });
   });
   if (entries.length < 2) return [];
-  const pages = paginate(entries, ctx.budget);
+  const pages = paginate(entries, (page) => fits(page, ctx));
   return pages.map((page, index): Slide => {
-    const items = page.map((e): Inline[] => [{ type: 'link', href: `#/${e.slideId}`, children: e.section.heading }]);
+    const items = itemsOf(page);
     const lines = page.map((e) => e.section.line);
     return {
       kind: 'agenda',
@@ -70,29 +69,39 @@ interface Entry {
   readonly slideId: string;
 }
 
+function itemsOf(page: readonly Entry[]): Inline[][] {
+  return page.map((e): Inline[] => [{ type: 'link', href: `#/${e.slideId}`, children: e.section.heading }]);
+}
+
+/**
+ * Whether a page of entries fits its slide, measured with the deck's fonts as if marked continued
+ * ("(2/3)" may wrap the title) and in less room where a browser measurement asked for it.
+ */
+function fits(page: readonly Entry[], ctx: AgendaContext): boolean {
+  const slide: Slide = { kind: 'agenda', id: 'agenda', title: ctx.title, parts: [{ type: 'points', items: itemsOf(page) }], notes: [], line: 0, endLine: 0, continued: { index: 9, total: 9 } };
+  const box = measureSlide(slide, ctx.geometry);
+  const factor = ctx.budget.tighter?.(Math.min(...page.map((e) => e.section.line))).height ?? 1;
+  return box.fits && box.body.height <= roomBelowTitle(slide, ctx.geometry) * factor + 1;
+}
+
 /** Entries split into pages that fit the slide, balanced so the last page is not a lone link. */
-function paginate(entries: readonly Entry[], budget: Budget): Entry[][] {
-  const maxLines = Math.max(1, Math.min(MAX_ENTRIES, Math.floor((budget.height - CHROME_PX) / LINE_PX)));
-  const greedy = fill(entries, maxLines, maxLines);
+function paginate(entries: readonly Entry[], fit: (page: readonly Entry[]) => boolean): Entry[][] {
+  const greedy = fill(entries, MAX_AGENDA_ENTRIES, fit);
   // Same number of pages, entries spread evenly over them.
   const perPage = Math.ceil(entries.length / greedy.length);
-  const balanced = fill(entries, maxLines, perPage);
+  const balanced = fill(entries, perPage, fit);
   return balanced.length === greedy.length ? balanced : greedy;
 }
 
-function fill(entries: readonly Entry[], maxLines: number, maxEntries: number): Entry[][] {
+function fill(entries: readonly Entry[], maxEntries: number, fit: (page: readonly Entry[]) => boolean): Entry[][] {
   const pages: Entry[][] = [];
   let page: Entry[] = [];
-  let used = 0;
   for (const entry of entries) {
-    const lines = Math.max(1, Math.ceil(entry.section.title.length / CHARS_PER_LINE));
-    if (page.length > 0 && (used + lines > maxLines || page.length >= maxEntries)) {
+    if (page.length > 0 && (page.length >= maxEntries || !fit([...page, entry]))) {
       pages.push(page);
       page = [];
-      used = 0;
     }
     page.push(entry);
-    used += lines;
   }
   if (page.length > 0) pages.push(page);
   return pages;

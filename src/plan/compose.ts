@@ -200,7 +200,9 @@ function composeItems(given: readonly Item[], scope: Scope, ctx: ComposeContext,
     runs.unshift({ from: step.from, to: j, layout: step.layout });
   }
   return runs.map((run) => {
-    const { layout, expanded } = fillOut(measurer, run.from, run.to, run.from === 0, run.layout);
+    // A continued slide left holding one point alone shows more of it when it has more to show.
+    const lone = run.to - run.from === 1 && n > 1 && hasMore(items[run.from]!);
+    const { layout, expanded } = fillOut(measurer, run.from, run.to, run.from === 0, run.layout, lone);
     const slice = items.slice(run.from, run.to);
     const lines = slice.map((it) => it.unit.line);
     const notes = slice.flatMap((it) => it.notes);
@@ -255,17 +257,30 @@ function screenWords(item: Item): number {
 
 const wordCache = new WeakMap<ShownUnit, number>();
 
-/** A sparse slide shows more of its paragraphs: their next best sentences, while they fit. */
-function fillOut(measurer: RunMeasurer, from: number, to: number, first: boolean, layout: RunLayout): { layout: RunLayout; expanded: Set<number> } {
+/**
+ * A sparse slide shows more of its paragraphs: their next best sentences (and the points shelved
+ * beside them), while they fit. So does a slide holding a single point (`lone`, drawn larger alone):
+ * a continued slide ("2/3") of one sentence is not balanced, so it shows the rest when it fits
+ * without making the slide sparse.
+ */
+function fillOut(measurer: RunMeasurer, from: number, to: number, first: boolean, layout: RunLayout, lone = false): { layout: RunLayout; expanded: Set<number> } {
   const expanded = new Set<number>();
   let current = layout;
-  for (let i = from; i < to && current.fill < TARGET_FILL; i++) {
+  for (let i = from; i < to && (current.fill < TARGET_FILL || (lone && expanded.size === 0)); i++) {
     expanded.add(i);
     const next = measurer.layout(from, to, first, expanded);
-    if (next.fits && next.fill > current.fill) current = next;
+    if (next.fits && (next.fill > current.fill || (lone && next.fill >= SPARSE_FILL))) current = next;
     else expanded.delete(i);
   }
   return { layout: current, expanded };
+}
+
+/** Under this share of the room below its title a slide is sparse (`lectern check`'s measure). */
+const SPARSE_FILL = 1 / 3;
+
+/** A point that has more to show than its one sentence: next best sentences, or points shelved beside it. */
+function hasMore(item: Item): boolean {
+  return item.unit.kind === 'point' && (item.unit.shown.length > 1 || (item.before?.length ?? 0) > 0 || (item.after?.length ?? 0) > 0);
 }
 
 /**

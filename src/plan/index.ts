@@ -45,7 +45,7 @@ export function planDeck(input: Article, options: ResolvedDeckOptions, hints?: F
   const agenda = needsAgenda(article);
   const openingSlides = planOpening(article, { ...ctx, title: titleInlines, agenda });
   const sectionPlans = planSections(article.sections, ctx);
-  const agendaPlan = planAgenda(article, sectionPlans, { title: titleInlines, budget, ids });
+  const agendaPlan = planAgenda(article, sectionPlans, { title: titleInlines, budget, ids, geometry });
   const lastLine = Math.max(article.line, ...[...openingSlides, ...agendaPlan, ...sectionPlans.flat()].map((s) => s.endLine));
   const closingSlide = planClosing(article, { title: titleInlines, ids, links, ...(navBlock ? { navBlock } : {}), line: lastLine, ...(site.siteUrl === undefined ? {} : { siteUrl: site.siteUrl }) });
   // Footnotes join the notes of the slide that first cites them, in the article's order (before any

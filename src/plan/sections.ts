@@ -2,7 +2,9 @@
  * The article's sections → slides, one stack per top-level section. A section with text of its own
  * is composed into slides under its heading (compose.ts). A section with no text before its first
  * subsection gets no slide of its own: its heading stands small above the title of the next slide
- * (the kicker) and its hash link lands there. Sibling sections that each hold a sentence or two are
+ * (the kicker) and its hash link lands there. So does one whose text there is only a sentence or
+ * two (a slide of one sentence is not enough to speak to): that text is said, from the next slide's
+ * notes. Sibling sections that each hold a sentence or two are
  * merged into one slide (or a few), a point per section: its heading and its key sentence; each
  * section's prose goes to the notes and its heading stays reachable by hash link. Every slide
  * records the section it comes from (`Slide.section`), with what the author said about that section
@@ -12,6 +14,7 @@ import type { Block, Inline, Section, Slide, SlideSection } from '../model.js';
 import { countWords, plainText } from '../text.js';
 import { composeScope, type ComposeContext, type Scope } from './compose.js';
 import { keyPoint } from './keypoint.js';
+import { splitSentences } from './sentences.js';
 import { planUnits, type Unit } from './units.js';
 
 /** Slides of every top-level section, one array (stack) each, in order. */
@@ -59,10 +62,13 @@ function planSection(section: Section, pending: readonly Section[], ctx: Compose
   const pin = pinOf(section, inherited);
   const own = section.blocks.filter((b) => b.type !== 'rule' || section.blocks.length > 1);
   const units = planUnits(own, ctx.budget, section.title);
-  const shows = units.some((u) => u.kind !== 'notes' && u.kind !== 'break');
+  const groups = groupChildren(section.children);
+  // A sentence or two before a subsection that is not merged with it: said over that subsection's
+  // first slide, under this section's heading as its kicker, not a slide of one sentence.
+  const brief = groups[0]?.length === 1 && isBriefIntro(section);
+  const shows = !brief && units.some((u) => u.kind !== 'notes' && u.kind !== 'break');
   const slides: Slide[] = [];
   let chain = pending;
-  const groups = groupChildren(section.children);
   if (shows && groups[0] !== undefined && groups[0].length > 1) {
     // The section's own text and its first small subsections share slides: a point each.
     const digest = digestScope(section, groups.shift()!, []);
@@ -73,8 +79,8 @@ function planSection(section: Section, pending: readonly Section[], ctx: Compose
     slides.push(...tagged(composeScope(scopeOf(section, units, pending), ctx), section, pin));
     chain = [];
   } else {
-    // Text the section has that is not shown (an HTML comment's words, say) goes to the next slide's notes.
-    chain = [...pending, { ...section, blocks: units.flatMap((u) => (u.kind === 'notes' ? u.blocks : [])) }];
+    // Text the section has that is not shown (a brief intro, an HTML comment's words) goes to the next slide's notes.
+    chain = [...pending, { ...section, blocks: brief ? own.filter((b) => b.type === 'paragraph') : units.flatMap((u) => (u.kind === 'notes' ? u.blocks : [])) }];
   }
   for (const group of groups) {
     if (group.length === 1) slides.push(...planSection(group[0]!, chain, ctx, pin));
@@ -110,6 +116,22 @@ function kickerOf(pending: readonly Section[]): Pick<Scope, 'kicker' | 'aliases'
 
 /** Words of prose up to which a section is small: a sentence or two, three short ones. */
 const SMALL_WORDS = 50;
+/** Words up to which a section's text before its subsections is a brief intro (with at most two sentences). */
+const BRIEF_WORDS = 30;
+
+/**
+ * A section whose text before its subsections is one paragraph of a sentence or two ("Here are some
+ * typical data races. All of them can be detected with the race detector.") and nothing else; an
+ * author's `keep` or `break` keeps it on a slide of its own.
+ */
+function isBriefIntro(section: Section): boolean {
+  if (section.children.length === 0) return false;
+  if (section.blocks.some((b) => b.type === 'directive' && (b.name === 'keep' || b.name === 'break'))) return false;
+  const shown = section.blocks.filter((b) => b.type !== 'directive' && b.type !== 'rule');
+  const [only] = shown;
+  if (shown.length !== 1 || only?.type !== 'paragraph') return false;
+  return countWords(plainText(only.inlines)) <= BRIEF_WORDS && splitSentences(only.inlines, 3).length <= 2;
+}
 
 /** A section small enough to be one point of a merged slide: prose only, a sentence or two. */
 function isSmall(section: Section): boolean {

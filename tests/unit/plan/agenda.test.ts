@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DECK_OPTIONS } from '../../../src/config.js';
 import type { Inline, Section, Slide } from '../../../src/model.js';
-import { AGENDA_MIN_SECTIONS, AGENDA_MIN_WORDS, needsAgenda } from '../../../src/plan/agenda.js';
+import { measureSlide, slideGeometry } from '../../../src/layout/index.js';
+import { AGENDA_MIN_SECTIONS, AGENDA_MIN_WORDS, MAX_AGENDA_ENTRIES, needsAgenda } from '../../../src/plan/agenda.js';
 import { planDeck } from '../../../src/plan/index.js';
 import { article, para, section } from './helpers.js';
 
@@ -43,10 +44,22 @@ describe('agenda slides', () => {
     expect(first?.href).toBe('#/title-2');
   });
 
-  it('continue on balanced slides of at most 8 entries, marked (1/3)…', () => {
-    const deck = planDeck(article({ h1: 'T', sections: sections(20) }), DEFAULT_DECK_OPTIONS);
+  it('hold as many entries as fit the slide, measured with its fonts: nine short headings on one (the race detector’s)', () => {
+    const nine = ['Introduction', 'Usage', 'Report Format', 'Options', 'Excluding Tests', 'How To Use', 'Typical Data Races', 'Requirements', 'Runtime Overhead'];
+    const a = article({ h1: 'Data Race Detector', sections: nine.map((title, i) => section(2, title, 10 * (i + 1), [para(10 * (i + 1) + 1, 'Short text here.')])) });
+    for (const theme of ['light', 'dark', 'eventlet']) {
+      const options = { ...DEFAULT_DECK_OPTIONS, theme };
+      const agenda = agendaOf(planDeck(a, options).stacks.flat());
+      expect(agenda.map((s) => linksOf(s).length), theme).toEqual([9]);
+      expect(measureSlide(agenda[0]!, slideGeometry({ theme })).fits).toBe(true);
+    }
+  });
+
+  it(`continue on balanced slides of at most ${MAX_AGENDA_ENTRIES} entries, marked (1/3)…`, () => {
+    expect(MAX_AGENDA_ENTRIES).toBe(10);
+    const deck = planDeck(article({ h1: 'T', sections: sections(25) }), DEFAULT_DECK_OPTIONS);
     const agenda = agendaOf(deck.stacks.flat());
-    expect(agenda.map((s) => linksOf(s).length)).toEqual([7, 7, 6]);
+    expect(agenda.map((s) => linksOf(s).length)).toEqual([9, 9, 7]);
     expect(agenda.map((s) => s.continued)).toEqual([
       { index: 1, total: 3 },
       { index: 2, total: 3 },
@@ -62,7 +75,7 @@ describe('agenda slides', () => {
   });
 
   it('are their own stacks in the flat layout, and absent from a short deck', () => {
-    const flat = planDeck(article({ h1: 'T', sections: sections(9) }), { ...DEFAULT_DECK_OPTIONS, layout: 'flat' });
+    const flat = planDeck(article({ h1: 'T', sections: sections(12) }), { ...DEFAULT_DECK_OPTIONS, layout: 'flat' });
     expect(flat.stacks[1]?.map((s) => s.kind)).toEqual(['agenda']);
     expect(flat.stacks[2]?.map((s) => s.kind)).toEqual(['agenda']);
     const short = planDeck(article({ h1: 'T', sections: sections(3) }), DEFAULT_DECK_OPTIONS);

@@ -211,6 +211,24 @@ describe('balance and fill', () => {
     expect(first).toEqual([shelved, 'Monkey patching replaces the socket module at import time.']);
   });
 
+  it('a continued slide left with one point shows the point shelved after it (race detector "Primitive unprotected variable (2/3)")', () => {
+    const blocks: Block[] = [
+      para(2, 'Data races can happen on variables of primitive types as well, as in this example:'),
+      code(3, rows(18, 40), 'go'),
+      para(22, 'Even such "innocent" data races can lead to hard-to-debug problems caused by non-atomicity of the memory accesses, interference with compiler optimizations, or reordering issues accessing processor memory.'),
+      para(23, 'A typical fix for this race is to use a channel or a mutex. To preserve the lock-free behavior, one can also use the sync/atomic package.'),
+      code(24, rows(17, 40), 'go'),
+    ];
+    const slides = compose(blocks, 'Primitive unprotected variable');
+    const alone = slides.filter((s) => s.parts.length === 1 && s.parts[0]!.type === 'points');
+    expect(alone).toHaveLength(1);
+    expect(alone[0]!.parts[0]!.type === 'points' && alone[0]!.parts[0]!.items.map(plainText)).toEqual([
+      'Even such "innocent" data races can lead to hard-to-debug problems caused by non-atomicity of the memory accesses, interference with compiler optimizations, or reordering issues accessing processor memory.',
+      'A typical fix for this race is to use a channel or a mutex.',
+    ]);
+    expectFits(slides);
+  });
+
   it('so do points shelved right after the shown one, after it (jekyll "9. Simplify your site with includes")', () => {
     const blocks: Block[] = [
       para(2, 'Add a folder called _includes in your root directory. In that folder, add a file there called sidebar.html.'),

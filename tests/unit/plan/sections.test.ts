@@ -91,6 +91,23 @@ describe('a section without text of its own', () => {
     expect(notes(slides[0]!)).toContain('numerous benefits, including:');
   });
 
+  it('so does a section whose text before its subsections is a sentence or two (the race detector’s “Typical Data Races”): said over the next slide', () => {
+    const long = (n: number) => Array.from({ length: 4 }, (_, i) => para(n + i, `Point ${i} of the subsection is a sentence of some length that a speaker says. More words here.`));
+    const intro = para(6, 'Here are some typical data races. All of them can be detected with the race detector.');
+    const races = () => [section(3, 'Race on loop counter', 8, long(9)), section(3, 'Accidentally shared variable', 14, long(15))];
+    const slides = plan([section(2, 'Typical Data Races', 5, [intro], races())])[0]!;
+    expect(slides.map((s) => s.id)).not.toContain('typical-data-races');
+    expect(slides[0]!.id).toBe('race-on-loop-counter');
+    expect(slides[0]!.kicker?.headings).toEqual([{ level: 2, text: 'Typical Data Races' }]);
+    expect(slides[0]!.aliases).toEqual(['typical-data-races']);
+    expect(notes(slides[0]!)).toMatch(/^Here are some typical data races\. All of them can be detected with the race detector\./);
+    // More than that, or an author's keep, is a slide of its own.
+    const three = para(6, 'Here are some typical data races. All of them can be detected with the race detector. Each one below shows a fix.');
+    expect(plan([section(2, 'Typical Data Races', 5, [three], races())])[0]![0]!.id).toBe('typical-data-races');
+    const kept = [{ type: 'directive' as const, line: 5, name: 'keep' as const }, intro];
+    expect(plan([section(2, 'Typical Data Races', 4, kept, races())])[0]![0]!.id).toBe('typical-data-races');
+  });
+
   it('joins the headings of nested sections without text in one kicker, outermost first', () => {
     const deep = section(2, 'Part', 1, [], [section(3, 'Chapter', 2, [], [section(4, 'Leaf', 3, [para(4, 'The leaf holds the only text of the three sections, at some length.'), para(5, 'A second paragraph of the leaf adds more.')])])]);
     const [first] = plan([deep])[0]!;
