@@ -53,7 +53,7 @@ The first part has a point. It says more in a second sentence that only the spea
 
 ## Second
 
-The second part has another point. Its notes go on at length for the speaker alone.
+The second part has another point. Its notes go on at length for the speaker alone. A third sentence makes it more than a brief intro to the part below, so it keeps a slide of its own.
 
 ### Deep
 
