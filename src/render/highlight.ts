@@ -63,14 +63,15 @@ export function highlightCode(code: string, lang: string | undefined): Highlight
     const language = hljs.getLanguage(lang);
     if (language) {
       const name = hljs.getLanguage(lang) === hljs.getLanguage('plaintext') ? 'plaintext' : lang;
-      return { html: hljs.highlight(code, { language: lang, ignoreIllegals: true }).value, language: name, known: true };
+      if (hasLineOver(code, LONG_LINE)) return { html: escapeHtml(code), language: 'plaintext', known: true };
+      return { html: colour(code, lang), language: name, known: true };
     }
     return { html: escapeHtml(code), language: 'plaintext', known: false };
   }
-  if (isShellSession(code)) return { html: hljs.highlight(code, { language: 'bash', ignoreIllegals: true }).value, language: 'bash', known: true };
-  const auto = hljs.highlightAuto(code, AUTO_DETECT);
+  if (isShellSession(code)) return { html: colour(code, 'bash'), language: 'bash', known: true };
+  const auto = detectLanguage(code);
   // Low relevance means a guess; a wrong colouring is worse than none.
-  if (auto.language && auto.relevance >= 8) return { html: auto.value, language: auto.language, known: true };
+  if (auto !== undefined && auto.relevance >= 8) return { html: colour(code, auto.language), language: auto.language, known: true };
   return { html: escapeHtml(code), language: 'plaintext', known: true };
 }
 
@@ -83,13 +84,49 @@ export function languageName(lang: string): string | undefined {
 
 /** How strongly code reads as `lang` (highlight.js relevance: keywords and constructs matched). */
 export function relevanceIn(code: string, lang: string): number {
-  return hljs.getLanguage(lang) === undefined ? 0 : hljs.highlight(code, { language: lang, ignoreIllegals: true }).relevance;
+  return hljs.getLanguage(lang) === undefined ? 0 : hljs.highlight(detectionSample(code), { language: lang, ignoreIllegals: true }).relevance;
 }
 
 /** The common language highlight.js finds most relevant for code, with its relevance. */
 export function detectLanguage(code: string): { readonly language: string; readonly relevance: number } | undefined {
-  const auto = hljs.highlightAuto(code, AUTO_DETECT);
+  const auto = hljs.highlightAuto(detectionSample(code), AUTO_DETECT);
   return auto.language === undefined ? undefined : { language: auto.language, relevance: auto.relevance };
+}
+
+/**
+ * highlight.js's grammars try their patterns at every position of a line, and some scan to the end
+ * of a word or a run of spaces from each: on a line of many thousands of characters the cost grows
+ * with the square of its length (one 50,000-character line took 24 s to detect among 14 languages,
+ * and up to 8 s to colour in one). Detection reads lines cut to DETECT_LINE characters (real code
+ * is shorter, so its guess does not change); code with a line over LONG_LINE is drawn uncoloured.
+ */
+const DETECT_LINE = 400;
+export const LONG_LINE = 2000;
+
+/** The code as detection reads it: every line cut to DETECT_LINE characters. */
+function detectionSample(code: string): string {
+  if (!hasLineOver(code, DETECT_LINE)) return code;
+  return code
+    .split('\n')
+    .map((line) => line.slice(0, DETECT_LINE))
+    .join('\n');
+}
+
+/** Whether some line of `code` is longer than `limit` characters (a scan, no split). */
+export function hasLineOver(code: string, limit: number): boolean {
+  let start = 0;
+  while (start <= code.length) {
+    const end = code.indexOf('\n', start);
+    const stop = end === -1 ? code.length : end;
+    if (stop - start > limit) return true;
+    start = stop + 1;
+  }
+  return false;
+}
+
+/** Code coloured in `language`, or escaped whole (drawn as plain text) when a line is too long to colour in linear time. */
+function colour(code: string, language: string): string {
+  return hasLineOver(code, LONG_LINE) ? escapeHtml(code) : hljs.highlight(code, { language, ignoreIllegals: true }).value;
 }
 
 /**
