@@ -37,8 +37,13 @@ export interface DeckLayout {
   readonly composition: readonly SlideComposition[];
 }
 
-/** Measure every slide of the deck open in `page` (laid out at width × height). */
-export async function measureOpenDeck(page: Page, size: { readonly width: number; readonly height: number }): Promise<DeckLayout> {
+/**
+ * Measure every slide of the deck open in `page` (laid out at width × height). `composition: false`
+ * skips reading how each slide is composed (only `lectern check` reports it): the layout then has
+ * none.
+ */
+export async function measureOpenDeck(page: Page, size: { readonly width: number; readonly height: number }, options: { readonly composition?: boolean } = {}): Promise<DeckLayout> {
+  if (options.composition === false) return page.evaluate(measureSlidesInPage, size.width, size.height);
   return page.evaluate(measureSlidesInPage, size.width, size.height, readCompositionInPage.toString());
 }
 
