@@ -57,11 +57,16 @@ export function measureSlidesInPage(width: number, height: number, compose?: str
   const REPLACED = new Set(['img', 'video', 'canvas', 'iframe', 'svg', 'object', 'embed', 'input', 'select', 'textarea', 'audio']);
   const root = document.querySelector<HTMLElement>('.reveal');
   const slides = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section.lectern-slide'));
-  const style = document.createElement('style');
   // Every slide visible at once and in place: reveal.js hides far slides and moves past/future ones.
+  // Its print view (slides laid out on `.pdf-page`s) shows them so already: toggling the state
+  // there would only cost two more layouts of the whole deck before it is printed.
+  const printView = document.querySelector('.reveal .slides .pdf-page') !== null;
+  const style = document.createElement('style');
   style.textContent = '.reveal .slides section { display: block !important; transform: none !important; }';
-  document.head.append(style);
-  root?.classList.add('lectern-measuring');
+  if (!printView) {
+    document.head.append(style);
+    root?.classList.add('lectern-measuring');
+  }
   const overflows: SlideOverflow[] = [];
   let composition: SlideComposition[] = [];
   try {
@@ -115,8 +120,10 @@ export function measureSlidesInPage(width: number, height: number, compose?: str
       });
     });
   } finally {
-    root?.classList.remove('lectern-measuring');
-    style.remove();
+    if (!printView) {
+      root?.classList.remove('lectern-measuring');
+      style.remove();
+    }
   }
   const fit = (window as unknown as { lecternFit?: { shrunk: number } }).lecternFit;
   return { slides: slides.length, shrunk: fit?.shrunk ?? 0, overflows, composition };
