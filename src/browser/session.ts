@@ -175,6 +175,9 @@ export class BrowserSession {
     this.closed = true;
     const pending = this.launching;
     this.launching = undefined;
+    // A launch under way (a build that failed while Chromium started) is cut short: its process
+    // group goes now, and the launch fails at once instead of being waited for.
+    if (this.browser === undefined && this.child !== undefined) killProcess(this.child);
     const browser = this.browser ?? (await pending?.catch(() => undefined));
     this.browser = undefined;
     if (browser !== undefined) await Promise.race([browser.disconnect().catch(() => undefined), delay(1000)]);
@@ -217,6 +220,11 @@ export class BrowserSession {
     const executablePath = findBrowser(this.options);
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000;
     this.sessionDir = await mkdtemp(join(sessionParent(), 'lectern-chromium-'));
+    if (this.closed) {
+      await rm(this.sessionDir, { recursive: true, force: true }).catch(() => undefined);
+      this.sessionDir = undefined;
+      throw new LecternError('browser-failed', 'the browser session was closed while the browser started');
+    }
     const temp = chromiumTmp(this.sessionDir);
     const fail = (message: string, timedOut: boolean, cause?: unknown): LecternError =>
       new LecternError('browser-failed', `the browser ${executablePath} ${message}`, {
