@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/config.js';
 import { BrowserSession, serveStatic } from '../../src/browser/index.js';
@@ -91,7 +91,7 @@ export async function benchPdf(): Promise<BenchSection> {
       await server.close();
     }
     const floor = median(times.floor);
-    const versus = comparePdf(dir);
+    const { rows: versus, note } = comparePdf(dir);
     const nodeMb = process.resourceUsage().maxRSS / 1024;
     const row = (what: string, t: number, p: string, target: string): string[] => [what, `${t.toFixed(2)} s`, `${(t / floor).toFixed(2)}×`, p, target];
     return {
@@ -103,7 +103,7 @@ export async function benchPdf(): Promise<BenchSection> {
         row('handout PDF (A4, slide above its notes)', median(times.handout), `${pages.handout}`, 'within 2× of the floor'),
         ...versus,
       ],
-      notes: `Median of 5 runs after one warm-up, one browser for all runs (Debian Chromium, headless). Peak memory: Node ${nodeMb.toFixed(0)} MB (whole bench process), Chromium ${peakBrowser.toFixed(0)} MB (all its processes, sampled after each run). The last rows are whole commands in new processes, Lectern and Marp CLI in turn (A B A B, 5 pairs after a warm-up), the ratio taken pair by pair: \`lectern pdf\` (compile, browser launch, one page load, print, metadata) against \`marp --pdf\` on the same sections (one Marp slide per section).`,
+      notes: `Median of 5 runs after one warm-up, one browser for all runs (Debian Chromium, headless). Peak memory: Node ${nodeMb.toFixed(0)} MB (whole bench process), Chromium ${peakBrowser.toFixed(0)} MB (all its processes, sampled after each run). The last rows are whole commands in new processes, Lectern and Marp CLI in turn (A B A B, 5 pairs after a warm-up), the ratio taken pair by pair: \`lectern pdf\` (compile while Chromium starts, one page load, measure, print, metadata and outline) against \`marp --pdf\` on the same sections (one Marp slide per section).${note}`,
     };
   } finally {
     await session.close();
@@ -112,17 +112,19 @@ export async function benchPdf(): Promise<BenchSection> {
 }
 
 /** `lectern pdf` against `marp --pdf` on the same content, paired; no rows when the peers cannot be installed. */
-function comparePdf(dir: string): string[][] {
+function comparePdf(dir: string): { rows: string[][]; note: string } {
   const bin = installPeers();
-  if (bin === undefined) return [['`lectern pdf` vs `marp --pdf`', 'not measured: Marp CLI could not be installed', '', '', '']];
+  if (bin === undefined) return { rows: [['`lectern pdf` vs `marp --pdf`', 'not measured: Marp CLI could not be installed', '', '', '']], note: '' };
   const root = join(import.meta.dirname, '..', '..');
   writeFileSync(join(dir, 'marp.md'), marpArticle(200));
   const lectern = { cmd: process.execPath, args: [join(root, 'bin', 'lectern.js'), 'pdf', join(dir, 'bench.md'), '--out', join(dir, 'cli')], cwd: root };
   const marp = { cmd: join(bin, 'marp'), args: ['--pdf', '--allow-local-files', join(dir, 'marp.md'), '-o', join(dir, 'marp.pdf')], cwd: dir, env: peerEnv() };
   const r = paired(lectern, marp, 5);
-  return [
+  const rows = [
     ['`lectern pdf` (whole command, slides PDF)', `${r.a.toFixed(2)} s`, '', '', 'at most 0.8× Marp CLI'],
     ['`marp --pdf` (Marp CLI 4, same content)', `${r.b.toFixed(2)} s`, '', '', ''],
     ['ratio lectern / marp (median of paired runs)', `${r.ratio.toFixed(2)}×`, '', '', '≤ 0.80×'],
   ];
+  const note = ` Ratios of the pairs: ${r.ratios.map((x) => x.toFixed(2)).join(', ')}; load average (1 min) before the pairs: ${r.load.min.toFixed(1)}–${r.load.max.toFixed(1)} on ${cpus().length} cores.`;
+  return { rows, note };
 }

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './measure.js';
 
@@ -51,19 +51,25 @@ function wall(c: Command): number {
   return seconds;
 }
 
-/** A and B run in turn (A B A B …) after one warm-up each; the median of each and of the ratios A/B pair by pair. */
-export function paired(a: Command, b: Command, runs: number): { a: number; b: number; ratio: number } {
+/**
+ * A and B run in turn (A B A B …) after one warm-up each; the median of each and of the ratios A/B
+ * pair by pair, each pair's ratio, and the machine's load (1-minute average) seen before each pair:
+ * the machine is shared, and the figures mean little without it.
+ */
+export function paired(a: Command, b: Command, runs: number): { a: number; b: number; ratio: number; ratios: number[]; load: { min: number; max: number } } {
   wall(a);
   wall(b);
   const as: number[] = [];
   const bs: number[] = [];
   const ratios: number[] = [];
+  const loads: number[] = [];
   for (let i = 0; i < runs; i++) {
+    loads.push(loadavg()[0] ?? 0);
     const ta = wall(a);
     const tb = wall(b);
     as.push(ta);
     bs.push(tb);
     ratios.push(ta / tb);
   }
-  return { a: median(as), b: median(bs), ratio: median(ratios) };
+  return { a: median(as), b: median(bs), ratio: median(ratios), ratios, load: { min: Math.min(...loads), max: Math.max(...loads) } };
 }

@@ -4,13 +4,20 @@
  * Chromium outlives the command. Everything the browser writes goes into one temporary folder of
  * the session — its profile, and its own temporary files (the `org.chromium.Chromium.*` folder
  * of its singleton socket, through TMPDIR) — which is removed with it. The clean-up is registered
- * (util/cleanup.ts) before the browser is started, and a launch still under way is aborted
- * (Puppeteer then kills the process group it spawned), so a Ctrl-C at any moment leaves nothing.
+ * (util/cleanup.ts) before the browser is started, and the browser is its own process group, so a
+ * Ctrl-C at any moment (even while it starts) kills all of it and leaves nothing.
+ *
+ * Lectern starts Chromium itself, with the switches Puppeteer's `launch` would give it, and only
+ * then loads Puppeteer's connector (not all of puppeteer-core, whose launcher and browser
+ * downloader take longer to load than Chromium takes to start) to drive it over a pipe: Chromium
+ * boots on another core while Node loads and compiles.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Readable, Writable } from 'node:stream';
+import type { Browser, ConnectionTransport, ConnectOptions, Page } from 'puppeteer-core';
 import { DEFAULT_TIMEOUT_SECONDS } from '../config.js';
 import { LecternError } from '../errors.js';
 import { registerCleanup } from '../util/cleanup.js';
@@ -26,6 +33,45 @@ export interface BrowserSessionOptions extends FindBrowserOptions {
   timeoutMs?: number;
 }
 
+/**
+ * What Puppeteer's `launch` gives Chromium (puppeteer-core 24's `defaultArgs`, headless, no
+ * extensions): Lectern starts the browser itself, with the same switches, so it prints the same.
+ */
+const PUPPETEER_ARGS = [
+  '--allow-pre-commit-input',
+  '--disable-background-networking',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-breakpad',
+  '--disable-client-side-phishing-detection',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-crash-reporter',
+  '--disable-default-apps',
+  '--disable-dev-shm-usage',
+  '--disable-hang-monitor',
+  '--disable-infobars',
+  '--disable-ipc-flooding-protection',
+  '--disable-popup-blocking',
+  '--disable-prompt-on-repost',
+  '--disable-renderer-backgrounding',
+  '--disable-search-engine-choice-screen',
+  '--disable-sync',
+  '--enable-automation',
+  '--export-tagged-pdf',
+  '--force-color-profile=srgb',
+  '--generate-pdf-document-outline',
+  '--metrics-recording-only',
+  '--no-first-run',
+  '--password-store=basic',
+  '--use-mock-keychain',
+  '--headless=new',
+  '--hide-scrollbars',
+  '--mute-audio',
+  '--disable-extensions',
+];
+const PUPPETEER_DISABLED = ['Translate', 'AcceptCHFrame', 'MediaRouter', 'OptimizationHints', 'WebUIReloadButton', 'ProcessPerSiteUpToMainFrameThreshold', 'IsolateSandboxedIframes'];
+const PUPPETEER_ENABLED = ['PdfOopif'];
+
 /** Switches that keep a headless print run quiet, fast and reproducible. */
 const BASE_ARGS = [
   '--disable-gpu',
@@ -35,15 +81,53 @@ const BASE_ARGS = [
   '--no-first-run',
   '--disable-dev-shm-usage',
   '--font-render-hinting=none',
+  // The GPU thread (software, with --disable-gpu) and the network service in the browser process
+  // instead of a process each: about 0.5 s of CPU less on a small machine.
+  '--in-process-gpu',
 ];
+
+/**
+ * Features off and on. Chromium (since about version 140) preloads its WebUI omnibox popup into a
+ * renderer of its own at start-up, headless too: about 1.5 s of CPU for a popup no one opens, taken
+ * from the deck's page on a small machine.
+ */
+const DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup'];
+const ENABLED_FEATURES = ['NetworkServiceInProcess2'];
+
+/**
+ * The command line for Chromium: Puppeteer's switches, Lectern's, the caller's `extra` (whose
+ * `--disable-features` and `--enable-features` are merged into the lists, as Puppeteer does), and
+ * the pipe Lectern drives it over.
+ */
+export function chromiumArgs(profile: string, noSandbox: boolean, extra: readonly string[] = []): string[] {
+  const features = (flag: string): string[] => extra.filter((a) => a.startsWith(`${flag}=`)).flatMap((a) => a.slice(flag.length + 1).split(',')).filter((f) => f !== '');
+  const rest = extra.filter((a) => !a.startsWith('--disable-features=') && !a.startsWith('--enable-features='));
+  return [
+    ...PUPPETEER_ARGS,
+    `--disable-features=${[...PUPPETEER_DISABLED, ...DISABLED_FEATURES, ...features('--disable-features')].join(',')}`,
+    `--enable-features=${[...PUPPETEER_ENABLED, ...ENABLED_FEATURES, ...features('--enable-features')].join(',')}`,
+    ...BASE_ARGS,
+    ...(noSandbox ? ['--no-sandbox'] : []),
+    ...rest,
+    '--remote-debugging-pipe',
+    `--user-data-dir=${profile}`,
+    'about:blank',
+  ];
+}
 
 /** A lazily launched browser shared by every export of one build. */
 export class BrowserSession {
   private launching: Promise<Browser> | undefined;
   private browser: Browser | undefined;
+  /** Chromium's main process (the leader of its process group), from the moment it is spawned. */
+  private child: ChildProcess | undefined;
+  /** The tab the browser opens at launch (about:blank), handed to the first withPage instead of a new one. */
+  private firstTab: Promise<Page | undefined> | undefined;
+  /** Resolved once the browser process has been spawned (or the launch failed before). */
+  private spawned: Promise<void> | undefined;
+  private onSpawned: () => void = () => undefined;
   /** The session's temporary folder: `profile/`, and the browser's TMPDIR when its paths fit (see chromiumTmp). */
   private sessionDir: string | undefined;
-  private readonly abort = new AbortController();
   private closed = false;
   /** Removes the Ctrl-C and exit clean-up (util/cleanup.ts) once close() has done its work. */
   private unregister: (() => void) | undefined;
@@ -60,10 +144,25 @@ export class BrowserSession {
     return this.browser !== undefined;
   }
 
+  /**
+   * Start launching the browser now, while the caller does other work (compiling the decks).
+   * Resolves once Chromium's process has been started (it boots on another core while this one
+   * compiles), or at once when the launch failed: a failure is reported by the first withPage.
+   * Does nothing once the session is closed.
+   */
+  async start(): Promise<void> {
+    if (this.closed) return;
+    this.getBrowser().catch(() => undefined);
+    await this.spawned;
+  }
+
   /** Run `fn` with a fresh page; the page is closed afterwards, whatever happens. */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     const browser = await this.getBrowser();
-    const page = await browser.newPage();
+    // The launch's own blank tab for the first page: opening another one costs a renderer.
+    const first = this.firstTab;
+    this.firstTab = undefined;
+    const page = (await first?.catch(() => undefined)) ?? (await browser.newPage());
     try {
       return await fn(page);
     } finally {
@@ -76,11 +175,21 @@ export class BrowserSession {
     this.closed = true;
     const pending = this.launching;
     this.launching = undefined;
+    // A launch under way (a build that failed while Chromium started) is cut short: its process
+    // group goes now, and the launch fails at once instead of being waited for.
+    if (this.browser === undefined && this.child !== undefined) killProcess(this.child);
     const browser = this.browser ?? (await pending?.catch(() => undefined));
     this.browser = undefined;
-    if (browser !== undefined) {
-      await Promise.race([browser.close().catch(() => undefined), delay(5000)]);
-      killProcess(browser);
+    if (browser !== undefined) await Promise.race([browser.disconnect().catch(() => undefined), delay(1000)]);
+    const child = this.child;
+    this.child = undefined;
+    if (child !== undefined) {
+      // Killed, not asked to shut down (which takes Chromium a few hundred milliseconds of saving
+      // a profile that is removed below anyway): the connection is closed first, so Puppeteer
+      // expects no answer, then the process group goes and its exit is awaited.
+      const exited = processExit(child);
+      killProcess(child);
+      await Promise.race([exited, delay(5000)]);
     }
     if (this.sessionDir !== undefined) {
       removeSingletonDir(join(this.sessionDir, 'profile'));
@@ -98,7 +207,11 @@ export class BrowserSession {
     if (this.launching === undefined) {
       // Before anything is started: a Ctrl-C from here on kills what was started and removes its folder.
       this.unregister ??= registerCleanup(() => this.killNow());
+      this.spawned = new Promise((resolve) => {
+        this.onSpawned = resolve;
+      });
       this.launching = this.launch();
+      this.launching.catch(() => this.onSpawned());
     }
     return this.launching;
   }
@@ -106,47 +219,70 @@ export class BrowserSession {
   private async launch(): Promise<Browser> {
     const executablePath = findBrowser(this.options);
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000;
-    // Loaded here, not at the top: HTML-only builds must never pay for puppeteer-core.
-    const { launch } = await import('puppeteer-core');
     this.sessionDir = await mkdtemp(join(sessionParent(), 'lectern-chromium-'));
-    const temp = chromiumTmp(this.sessionDir);
-    const args = [...BASE_ARGS, ...(needsNoSandbox() ? ['--no-sandbox'] : []), ...(this.options.args ?? [])];
-    try {
-      this.browser = await launch({
-        executablePath,
-        headless: true,
-        args,
-        userDataDir: join(this.sessionDir, 'profile'),
-        // Chromium's own temporary files go into the session folder too (removed with it).
-        env: temp === undefined ? process.env : { ...process.env, TMPDIR: temp },
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-        signal: this.abort.signal,
-        timeout: timeoutMs,
-        // No call to the browser waits longer than a deck may take (Puppeteer's default is 180 s).
-        protocolTimeout: timeoutMs + 1000,
-      });
-    } catch (cause) {
-      // Not close(): it awaits this very launch.
-      await rm(this.sessionDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+    if (this.closed) {
+      await rm(this.sessionDir, { recursive: true, force: true }).catch(() => undefined);
       this.sessionDir = undefined;
-      const message = isTimeout(cause) ? `did not start within ${timeoutMs / 1000} s` : `could not be started: ${(cause as Error).message}`;
-      throw new LecternError('browser-failed', `the browser ${executablePath} ${message}`, {
-        hint: isTimeout(cause)
+      throw new LecternError('browser-failed', 'the browser session was closed while the browser started');
+    }
+    const temp = chromiumTmp(this.sessionDir);
+    const fail = (message: string, timedOut: boolean, cause?: unknown): LecternError =>
+      new LecternError('browser-failed', `the browser ${executablePath} ${message}`, {
+        hint: timedOut
           ? 'check that the browser runs on its own (try it with --headless), allow more time with --timeout, or choose another with --browser PATH'
           : 'check that the browser runs on its own (try it with --headless), or choose another with --browser PATH',
-        cause,
+        ...(cause === undefined ? {} : { cause }),
       });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const child = spawn(executablePath, chromiumArgs(join(this.sessionDir, 'profile'), needsNoSandbox(), this.options.args), {
+        // Its own process group, killed whole (util/cleanup.ts, close()).
+        detached: process.platform !== 'win32',
+        // stdin, stdout, stderr, and the DevTools pipe: fd 3 into Chromium, fd 4 out of it.
+        stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+        // Chromium's own temporary files go into the session folder too (removed with it).
+        env: temp === undefined ? process.env : { ...process.env, TMPDIR: temp },
+      });
+      this.child = child;
+      setImmediate(() => this.onSpawned());
+      const stderr = keepTail(child.stderr);
+      const ended = new Promise<never>((_, reject) => {
+        child.once('error', (error) => reject(fail(`could not be started: ${error.message}`, false, error)));
+        child.once('exit', (code, signal) => reject(fail(`could not be started: it exited (${signal ?? `code ${String(code)}`}) before it was ready${stderr() === '' ? '' : `:\n${stderr()}`}`, false)));
+      });
+      ended.catch(() => undefined);
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(fail(`did not start within ${timeoutMs / 1000} s`, true)), timeoutMs);
+      });
+      late.catch(() => undefined);
+      // Loaded while Chromium starts.
+      const connect = await Promise.race([loadConnector(), ended, late]);
+      const transport = pipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
+      const browser = await Promise.race([connect({ transport, protocolTimeout: timeoutMs + 1000 }), ended, late]);
+      this.browser = browser;
+      // Its first tab, as Puppeteer's launch waits for it; the first withPage uses it.
+      const tab = await Promise.race([browser.waitForTarget((t) => t.type() === 'page', { timeout: timeoutMs }), ended, late]);
+      this.firstTab = tab.page().then((page) => page ?? undefined, () => undefined);
+      return browser;
+    } catch (cause) {
+      // Not close(): it awaits this very launch.
+      const child = this.child;
+      this.child = undefined;
+      if (child !== undefined) killProcess(child);
+      this.browser = undefined;
+      await rm(this.sessionDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+      this.sessionDir = undefined;
+      if (cause instanceof LecternError) throw cause;
+      throw fail(isTimeout(cause) ? `did not start within ${timeoutMs / 1000} s` : `could not be started: ${(cause as Error).message}`, isTimeout(cause), cause);
+    } finally {
+      clearTimeout(timer);
     }
-    return this.browser;
   }
 
   /** Synchronous kill and clean-up for signal and exit handlers, where nothing async can run. */
   private killNow(): void {
-    // A launch under way: Puppeteer kills the process group it spawned, at once.
-    this.abort.abort();
-    if (this.browser !== undefined) killProcess(this.browser);
+    // The process group, whether the launch is under way or done.
+    if (this.child !== undefined) killProcess(this.child);
     if (this.sessionDir !== undefined) {
       try {
         removeSingletonDir(join(this.sessionDir, 'profile'));
@@ -174,10 +310,9 @@ function inContainer(): boolean {
   }
 }
 
-/** Kill the browser and every process it started (Puppeteer spawns it as a process group leader). */
-function killProcess(browser: Browser): void {
-  const child = browser.process();
-  if (child === null || child.pid === undefined) return;
+/** Kill the browser and every process it started (it was spawned as a process group leader). */
+function killProcess(child: ChildProcess): void {
+  if (child.pid === undefined) return;
   try {
     if (process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
     else child.kill('SIGKILL');
@@ -185,6 +320,76 @@ function killProcess(browser: Browser): void {
     // The group is gone already; the main process may still be there if it was not a group leader.
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
+}
+
+/** Resolves when the browser's main process has exited (at once when it already has). */
+function processExit(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** The last few kilobytes a stream wrote (Chromium's stderr, for the error when it fails to start); it is drained either way. */
+function keepTail(stream: Readable | null, limit = 4096): () => string {
+  let tail = '';
+  stream?.setEncoding('utf8');
+  stream?.on('data', (chunk: string) => {
+    tail = (tail + chunk).slice(-limit);
+  });
+  stream?.on('error', () => undefined);
+  return () => tail.trim();
+}
+
+/**
+ * Puppeteer's connector alone (`puppeteer-core/internal/...`, in the package's exports), which
+ * loads in a third of the time of the whole package; the public `connect` if it is not there.
+ */
+async function loadConnector(): Promise<(options: ConnectOptions) => Promise<Browser>> {
+  const internal: string = 'puppeteer-core/internal/common/BrowserConnector.js';
+  try {
+    const module = (await import(internal)) as { _connectToBrowser?: unknown };
+    if (typeof module._connectToBrowser === 'function') return module._connectToBrowser as (options: ConnectOptions) => Promise<Browser>;
+  } catch {
+    // Another layout of puppeteer-core: the public API below.
+  }
+  return (await import('puppeteer-core')).connect;
+}
+
+/**
+ * DevTools over `--remote-debugging-pipe`: JSON messages, each ended by a NUL byte, written to
+ * Chromium's fd 3 and read from its fd 4 (what Puppeteer's own pipe transport does).
+ */
+function pipeTransport(toBrowser: Writable, fromBrowser: Readable): ConnectionTransport {
+  let pending: Buffer[] = [];
+  let closed = false;
+  const transport: ConnectionTransport = {
+    send(message) {
+      if (closed) return;
+      toBrowser.write(message);
+      toBrowser.write('\0');
+    },
+    close() {
+      closed = true;
+      fromBrowser.removeAllListeners('data');
+    },
+  };
+  fromBrowser.on('data', (chunk: Buffer) => {
+    if (chunk.indexOf(0) < 0) {
+      pending.push(chunk);
+      return;
+    }
+    const buffer = pending.length === 0 ? chunk : Buffer.concat([...pending, chunk]);
+    let start = 0;
+    for (let end = buffer.indexOf(0); end >= 0; end = buffer.indexOf(0, start)) {
+      const message = buffer.toString('utf8', start, end);
+      start = end + 1;
+      transport.onmessage?.(message);
+    }
+    pending = start < buffer.length ? [buffer.subarray(start)] : [];
+  });
+  fromBrowser.on('close', () => transport.onclose?.());
+  fromBrowser.on('error', () => undefined);
+  toBrowser.on('error', () => undefined);
+  return transport;
 }
 
 function delay(ms: number): Promise<void> {

@@ -87,6 +87,24 @@ export async function printDecks(compiled: readonly CompiledDeck[], printer: Dec
   }
 }
 
+/**
+ * Print every deck, in order; the printer starts closing as soon as the last deck is printed, and
+ * `closed` settles when it has (on a failure it is closed before the error is thrown). The caller
+ * writes its files meanwhile, and awaits `closed` before it returns.
+ */
+export async function printThenClose(compiled: readonly CompiledDeck[], printer: DeckPrinter): Promise<{ printed: PrintedSiteDeck[]; closed: Promise<void> }> {
+  const printed: PrintedSiteDeck[] = [];
+  try {
+    for (const deck of compiled) printed.push(await printer.print(deck));
+  } catch (error) {
+    await printer.close();
+    throw error;
+  }
+  const closed = printer.close();
+  closed.catch(() => undefined); // Awaited by the caller.
+  return { printed, closed };
+}
+
 /** A path relative to the working directory when it is inside it, else absolute. */
 export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);

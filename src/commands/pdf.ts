@@ -1,12 +1,13 @@
 /**
- * `lectern pdf`: PDFs without a site. The decks are compiled in memory and printed from a scratch
- * site; `<slug>.slides.pdf` (and `<slug>.handout.pdf` with `handout`) are written into the output
- * folder once every deck has printed, each atomically.
+ * `lectern pdf`: PDFs without a site. The decks are compiled in memory (while the browser starts)
+ * and printed from a scratch site; `<slug>.slides.pdf` (and `<slug>.handout.pdf` with `handout`)
+ * are written into the output folder once every deck has printed, each atomically.
  */
 import { join } from 'node:path';
+import type { CompiledDeck } from '../compile.js';
 import type { ResolvedConfig } from '../config.js';
 import type { Diagnostic } from '../model.js';
-import { compileAll, displayPath, printDecks, type BuildEvent, type DeckFileResult } from './decks.js';
+import { compileAll, displayPath, printThenClose, type BuildEvent, type DeckFileResult } from './decks.js';
 import { deferSignals } from '../util/signals.js';
 import { realEdges, type Edges } from './edges.js';
 
@@ -34,9 +35,9 @@ export interface PdfCommandResult {
 export async function exportPdfs(options: PdfCommandOptions, edges: Edges = realEdges): Promise<PdfCommandResult> {
   const { config } = options;
   const runtime = await edges.loadRuntime();
-  const compiled = await compileAll(edges, options.inputs, config, runtime, 'svg');
   const slides = options.slides !== false;
-  options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * ((slides ? 1 : 0) + (options.handout ? 1 : 0)), decks: compiled.length });
+  // The printer first: Chromium starts while the articles compile (it takes longer than they do
+  // for all but huge inputs). Nothing is printed, and it is closed again, if one has an error.
   const printer = await edges.printer(runtime, {
     config,
     slides,
@@ -46,26 +47,39 @@ export async function exportPdfs(options: PdfCommandOptions, edges: Edges = real
     onStart: (slug, kind) => options.onEvent?.({ type: 'pdf-start', slug, kind }),
     onStep: (slug, step) => options.onEvent?.({ type: 'pdf-step', slug, step }),
   });
-  const printed = await printDecks(compiled, printer);
+  let compiled: CompiledDeck[];
+  try {
+    compiled = await compileAll(edges, options.inputs, config, runtime, 'svg');
+  } catch (error) {
+    await printer.close();
+    throw error;
+  }
+  options.onEvent?.({ type: 'pdf-begin', jobs: compiled.length * ((slides ? 1 : 0) + (options.handout ? 1 : 0)), decks: compiled.length });
+  // The browser closes while the PDFs are written.
+  const { printed, closed } = await printThenClose(compiled, printer);
   const files: DeckFileResult[] = [];
   const diagnostics: Diagnostic[] = [];
   // A Ctrl-C while the PDFs are written takes effect once they all are.
-  await deferSignals(async () => {
-    for (const deck of printed) {
-      const slug = deck.compiled.rendered.slug;
-      const written: DeckFileResult[] = [];
-      for (const [kind, label] of [['slides', 'slides PDF'], ['handout', 'handout PDF']] as const) {
-        const pdf = deck.printed[kind];
-        if (pdf === undefined) continue;
-        const file = join(config.outDir, `${slug}.${kind}.pdf`);
-        await edges.writeFile(file, pdf.bytes);
-        written.push({ label, path: displayPath(file), pages: pdf.pages });
+  try {
+    await deferSignals(async () => {
+      for (const deck of printed) {
+        const slug = deck.compiled.rendered.slug;
+        const written: DeckFileResult[] = [];
+        for (const [kind, label] of [['slides', 'slides PDF'], ['handout', 'handout PDF']] as const) {
+          const pdf = deck.printed[kind];
+          if (pdf === undefined) continue;
+          const file = join(config.outDir, `${slug}.${kind}.pdf`);
+          await edges.writeFile(file, pdf.bytes);
+          written.push({ label, path: displayPath(file), pages: pdf.pages });
+        }
+        const found = [...deck.compiled.rendered.diagnostics, ...deck.diagnostics];
+        files.push(...written);
+        diagnostics.push(...found);
+        options.onEvent?.({ type: 'written', slug, files: written, diagnostics: found });
       }
-      const found = [...deck.compiled.rendered.diagnostics, ...deck.diagnostics];
-      files.push(...written);
-      diagnostics.push(...found);
-      options.onEvent?.({ type: 'written', slug, files: written, diagnostics: found });
-    }
-  });
+    });
+  } finally {
+    await closed;
+  }
   return { files, diagnostics };
 }

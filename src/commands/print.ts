@@ -49,14 +49,21 @@ export interface DeckPrinter {
   close(): Promise<void>;
 }
 
-/** The browser-backed printer (the browser starts with the first deck). */
-export function createPrinter(runtime: RuntimeManifest, options: PrintOptions): DeckPrinter {
+/**
+ * The browser-backed printer. The browser and the scratch site start at once, in the background
+ * (resolved once Chromium's process runs): a caller that makes its printer before compiling
+ * (`lectern pdf`) has Chromium started while it compiles. A failure to start shows at the first
+ * print.
+ */
+export async function createPrinter(runtime: RuntimeManifest, options: PrintOptions): Promise<DeckPrinter> {
   const { config } = options;
   const session = new BrowserSession({ timeoutMs: config.browser.timeoutMs, ...(config.browser.path === undefined ? {} : { browser: config.browser.path }) });
-  let scratch: Promise<ScratchSite> | undefined;
+  const scratch: Promise<ScratchSite> = createScratchSite(runtime);
+  scratch.catch(() => undefined); // Seen by the first print.
+  // Until Chromium's process runs: the caller's next step (compiling) keeps this thread busy.
+  await session.start();
   return {
     async print(deck) {
-      scratch ??= createScratchSite(runtime);
       const placed = await (await scratch).place(deck);
       const deckOf = { slug: deck.rendered.slug, source: deck.source.path };
       return session.withPage((page) => printOne(page, deck, placed, options)).catch((error: unknown) => {
@@ -65,7 +72,7 @@ export function createPrinter(runtime: RuntimeManifest, options: PrintOptions): 
     },
     async close() {
       await session.close();
-      await scratch?.then((site) => site.dispose(), () => undefined);
+      await scratch.then((site) => site.dispose(), () => undefined);
     },
   };
 }
@@ -91,7 +98,8 @@ async function printOne(page: Page, first: CompiledDeck, placed: ScratchDeck, op
         view = await openPrintView(page, pdfDeck(c, placed.url, config), steps, deadline);
       }
       step({ type: 'measure', round });
-      return measureOpenDeck(page, { width: c.deck.meta.width, height: c.deck.meta.height });
+      // Overflows only: how slides are composed is what `lectern check` reports, not the PDFs.
+      return measureOpenDeck(page, { width: c.deck.meta.width, height: c.deck.meta.height }, { composition: false });
     },
     options.refit ? MAX_ROUNDS : 0,
   );

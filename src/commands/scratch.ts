@@ -46,24 +46,31 @@ export async function createScratchSite(runtime: RuntimeManifest): Promise<Scrat
     throw error;
   }
   const folder = root;
-  const sites: Set<string>[] = [];
-  const write = (index: number, output: SiteOutput): Promise<unknown> => writeFiles(join(folder, String(index)), output);
+  const write = (index: number, output: SiteOutput): Promise<unknown> => writeFiles(join(folder, String(index)), output, { concurrent: true });
+  // Each sub-site's slugs, and its runtime being copied; the first one's at once, before any deck comes.
+  const sites: { slugs: Set<string>; ready: Promise<unknown> }[] = [];
+  const open = (): number => {
+    const ready = write(sites.length, runtimeOutput(runtime));
+    ready.catch(() => undefined); // Seen by place().
+    return sites.push({ slugs: new Set(), ready }) - 1;
+  };
+  open();
   return {
     async place(compiled) {
       const slug = compiled.rendered.slug;
-      let index = sites.findIndex((slugs) => !slugs.has(slug));
-      if (index < 0) {
-        index = sites.length;
-        sites.push(new Set());
-        await write(index, runtimeOutput(runtime));
-      }
-      sites[index]!.add(slug);
+      let index = sites.findIndex((site) => !site.slugs.has(slug));
+      if (index < 0) index = open();
+      const site = sites[index]!;
+      site.slugs.add(slug);
+      await site.ready;
       await write(index, deckOutput(compiled));
       const at = index;
       return { url: `${server.url}/${at}/${encodeURIComponent(slug)}/`, rewrite: (c) => write(at, deckOutput(c)).then(() => undefined) };
     },
     async dispose() {
       await server.close().catch(() => undefined);
+      // A runtime still being copied (a build that failed early) finishes before its folder goes.
+      await Promise.all(sites.map((site) => site.ready.catch(() => undefined)));
       await rm(folder, { recursive: true, force: true, maxRetries: 3 });
       unregister();
     },

@@ -37,8 +37,13 @@ export interface DeckLayout {
   readonly composition: readonly SlideComposition[];
 }
 
-/** Measure every slide of the deck open in `page` (laid out at width × height). */
-export async function measureOpenDeck(page: Page, size: { readonly width: number; readonly height: number }): Promise<DeckLayout> {
+/**
+ * Measure every slide of the deck open in `page` (laid out at width × height). `composition: false`
+ * skips reading how each slide is composed (only `lectern check` reports it): the layout then has
+ * none.
+ */
+export async function measureOpenDeck(page: Page, size: { readonly width: number; readonly height: number }, options: { readonly composition?: boolean } = {}): Promise<DeckLayout> {
+  if (options.composition === false) return page.evaluate(measureSlidesInPage, size.width, size.height);
   return page.evaluate(measureSlidesInPage, size.width, size.height, readCompositionInPage.toString());
 }
 
@@ -52,11 +57,16 @@ export function measureSlidesInPage(width: number, height: number, compose?: str
   const REPLACED = new Set(['img', 'video', 'canvas', 'iframe', 'svg', 'object', 'embed', 'input', 'select', 'textarea', 'audio']);
   const root = document.querySelector<HTMLElement>('.reveal');
   const slides = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section.lectern-slide'));
-  const style = document.createElement('style');
   // Every slide visible at once and in place: reveal.js hides far slides and moves past/future ones.
+  // Its print view (slides laid out on `.pdf-page`s) shows them so already: toggling the state
+  // there would only cost two more layouts of the whole deck before it is printed.
+  const printView = document.querySelector('.reveal .slides .pdf-page') !== null;
+  const style = document.createElement('style');
   style.textContent = '.reveal .slides section { display: block !important; transform: none !important; }';
-  document.head.append(style);
-  root?.classList.add('lectern-measuring');
+  if (!printView) {
+    document.head.append(style);
+    root?.classList.add('lectern-measuring');
+  }
   const overflows: SlideOverflow[] = [];
   let composition: SlideComposition[] = [];
   try {
@@ -110,8 +120,10 @@ export function measureSlidesInPage(width: number, height: number, compose?: str
       });
     });
   } finally {
-    root?.classList.remove('lectern-measuring');
-    style.remove();
+    if (!printView) {
+      root?.classList.remove('lectern-measuring');
+      style.remove();
+    }
   }
   const fit = (window as unknown as { lecternFit?: { shrunk: number } }).lecternFit;
   return { slides: slides.length, shrunk: fit?.shrunk ?? 0, overflows, composition };

@@ -61,7 +61,7 @@ export async function exportDeckPdfs(session: BrowserSession, input: DeckPdfInpu
   const deadline = createDeadline(options.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000);
   const { printed, overflows } = await session.withPage(async (page) => {
     const view = await openPrintView(page, deck, pdf.steps && request.slides, deadline);
-    const layout = await measureOpenDeck(page, deck);
+    const layout = await measureOpenDeck(page, deck, { composition: false });
     const result = await printDeck(page, view, deck, request, deadline, (event) => options.onProgress?.({ ...event, slug: deck.slug }));
     return { printed: result, overflows: layout.overflows };
   });

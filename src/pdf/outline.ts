@@ -1,33 +1,13 @@
 /**
- * PDF outlines (bookmarks) with pdf-lib's low-level objects: pdf-lib has no outline API. An outline
+ * PDF outlines (bookmarks) with pdf-lib's low-level objects, for a PDF that patch.ts cannot finish
+ * without parsing it whole (pdf-lib has no outline API). An outline
  * is a linked tree of dictionaries: /Outlines → items with /First /Last /Next /Prev /Parent /Count,
  * each with a /Title (UTF-16 hex string) and a /Dest [page /XYZ left top zoom].
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { buildTree, targetOf, type OutlineEntry, type OutlineNode, type ResolvedDestination } from './outline-tree.js';
 
-/** One bookmark: a heading and where it points, by page index or by a named destination. */
-export interface OutlineEntry {
-  readonly title: string;
-  /** Heading level (2 for h2, 3 for h3...); deeper levels nest under the previous shallower one. */
-  readonly level: number;
-  /** 0-based page index. */
-  readonly page?: number;
-  /** A named destination of the PDF (Chromium writes one per in-document link target). */
-  readonly dest?: string;
-}
-
-/** Where a destination points: a page index and, when known, the top of the target on it (PDF units). */
-export interface ResolvedDestination {
-  readonly page: number;
-  readonly top?: number;
-}
-
-interface OutlineNode {
-  readonly title: string;
-  readonly level: number;
-  readonly target: ResolvedDestination;
-  readonly children: OutlineNode[];
-}
+export type { OutlineEntry, ResolvedDestination } from './outline-tree.js';
 
 /** The named destinations of a PDF (catalog /Dests, and the /Names /Dests name tree). */
 export function readNamedDestinations(doc: PDFDocument): Map<string, ResolvedDestination> {
@@ -71,32 +51,11 @@ function walkNameTree(doc: PDFDocument, node: PDFDict, add: (name: string, value
   }
 }
 
-/** Nest entries by level: each entry goes under the closest previous entry of a lower level. */
-function buildTree(entries: readonly OutlineEntry[], resolve: (e: OutlineEntry) => ResolvedDestination | undefined): OutlineNode[] {
-  const roots: OutlineNode[] = [];
-  const stack: OutlineNode[] = [];
-  for (const entry of entries) {
-    const target = resolve(entry);
-    if (target === undefined) continue;
-    const node: OutlineNode = { title: entry.title, level: entry.level, target, children: [] };
-    while (stack.length > 0 && (stack[stack.length - 1] as OutlineNode).level >= entry.level) stack.pop();
-    const parent = stack[stack.length - 1];
-    (parent === undefined ? roots : parent.children).push(node);
-    stack.push(node);
-  }
-  return roots;
-}
-
 /** Replace the outline of `doc` with `entries`; returns how many items it holds (unresolvable ones are left out). */
 export function setOutline(doc: PDFDocument, entries: readonly OutlineEntry[]): number {
   const pages = doc.getPages();
   const named = entries.some((e) => e.dest !== undefined) ? readNamedDestinations(doc) : new Map<string, ResolvedDestination>();
-  const resolve = (e: OutlineEntry): ResolvedDestination | undefined => {
-    const byName = e.dest === undefined ? undefined : named.get(e.dest);
-    if (byName !== undefined) return byName;
-    return e.page !== undefined && e.page >= 0 && e.page < pages.length ? { page: e.page } : undefined;
-  };
-  const roots = buildTree(entries, resolve);
+  const roots = buildTree(entries, (e) => targetOf(e, named, pages.length));
   doc.catalog.delete(PDFName.of('Outlines'));
   if (roots.length === 0) return 0;
   const outlinesRef = doc.context.nextRef();

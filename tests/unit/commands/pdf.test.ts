@@ -50,14 +50,14 @@ function failed(r: Run): LecternError {
 }
 
 describe('exportPdfs', () => {
-  it('prints every deck with one printer (no thumbnail, no re-planning), closes it, then writes the PDFs', async () => {
+  it('makes its printer before compiling (the browser starts meanwhile), prints every deck with it (no thumbnail, no re-planning), closes it, writes the PDFs', async () => {
     const r = await run(GOOD);
     ok(r);
     expect(r.world.printOptions).toEqual([expect.objectContaining({ slides: true, handout: true, thumbnail: false, refit: false })]);
     expect(r.world.log).toEqual([
       'loadRuntime',
-      'loadSources',
       'printer',
+      'loadSources',
       'print alpha',
       'print beta',
       'printer close',
@@ -126,13 +126,14 @@ describe('exportPdfs', () => {
     expect(r.world.files.size).toBe(0);
   });
 
-  it('writes nothing and starts no browser when an article has an error, or a warning with --strict', async () => {
+  it('writes and prints nothing when an article has an error, or a warning with --strict, and closes the printer it started', async () => {
     const broken = await run({ articles: { 'talks/alpha.md': ALPHA, 'talks/broken.md': UNCLOSED }, images: ['talks/img/diagram.png'] });
     expect(failed(broken).code).toBe('article-invalid');
-    expect(broken.world.log).not.toContain('printer');
+    expect(broken.world.log.filter((l) => l.startsWith('print'))).toEqual(['printer', 'printer close']);
     expect(broken.world.files.size).toBe(0);
     const strict = await run({ articles: { 'talks/klingon.md': UNKNOWN_LANGUAGE } }, { config: { strict: true } });
     expect(failed(strict).code).toBe('strict-diagnostics');
+    expect(strict.world.log.filter((l) => l.startsWith('print'))).toEqual(['printer', 'printer close']);
     expect(strict.world.files.size).toBe(0);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsNoSandbox, BrowserSession } from '../../../src/browser/session.js';
+import { chromiumArgs, needsNoSandbox, BrowserSession } from '../../../src/browser/session.js';
 import { chromiumTmp, sessionParent } from '../../../src/browser/temp-folders.js';
 import { printQuery, withQuery } from '../../../src/browser/deck-page.js';
 import { handoutCss } from '../../../src/pdf/handout-css.js';
@@ -104,6 +104,19 @@ describe('deadline and timeouts', () => {
 describe('BrowserSession', () => {
   it('turns the sandbox off on CI', () => {
     expect(needsNoSandbox({ CI: 'true' })).toBe(true);
+  });
+
+  it("starts Chromium with Puppeteer's switches and Lectern's, the caller's features merged into one list each", () => {
+    const args = chromiumArgs('/tmp/p', true, ['--disable-features=Foo', '--lang=fr', '--enable-features=Bar']);
+    const disabled = args.filter((a) => a.startsWith('--disable-features='));
+    const enabled = args.filter((a) => a.startsWith('--enable-features='));
+    expect(disabled).toHaveLength(1);
+    expect(disabled[0]?.split('=')[1]?.split(',')).toEqual(expect.arrayContaining(['Translate', 'WebUIOmniboxPopup', 'Foo']));
+    expect(enabled).toHaveLength(1);
+    expect(enabled[0]?.split('=')[1]?.split(',')).toEqual(expect.arrayContaining(['PdfOopif', 'NetworkServiceInProcess2', 'Bar']));
+    expect(args).toEqual(expect.arrayContaining(['--headless=new', '--export-tagged-pdf', '--force-color-profile=srgb', '--disable-gpu', '--no-sandbox', '--lang=fr', '--remote-debugging-pipe', '--user-data-dir=/tmp/p']));
+    expect(args.at(-1)).toBe('about:blank');
+    expect(chromiumArgs('/tmp/p', false)).not.toContain('--no-sandbox');
   });
 
   it('launches nothing until a page is asked for, and closes idempotently', async () => {
