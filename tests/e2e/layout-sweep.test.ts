@@ -94,7 +94,8 @@ describe.skipIf(skipReason !== '')(`line breaking against Chromium at 21 widths$
     const exact = inSubset.filter((r) => r.exact).length / inSubset.length;
     const misses = inSubset.filter((r) => !r.exact);
     process.stdout.write(`\nline counts vs Chromium: ${(exact * 100).toFixed(2)}% exact of ${inSubset.length} (subset); ${results.length - inSubset.length} with fallback characters, ${results.filter((r) => r.fallback && r.exact).length} of them exact\n${misses.slice(0, 10).map((m) => `  miss: ${m.where}`).join('\n')}\n`);
-    expect(inSubset.length).toBeGreaterThan(1000);
+    // The fixtures alone give 672 cases; with the shared articles beside the repository, over 1,000.
+    expect(inSubset.length).toBeGreaterThan(existsSync(SHARED_ARTICLES) ? 1000 : 500);
     expect(exact).toBeGreaterThanOrEqual(0.99);
   });
 });
