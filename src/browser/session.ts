@@ -345,9 +345,18 @@ function keepTail(stream: Readable | null, limit = 4096): () => string {
  */
 async function loadConnector(): Promise<(options: ConnectOptions) => Promise<Browser>> {
   const internal: string = 'puppeteer-core/internal/common/BrowserConnector.js';
+  const environment: string = 'puppeteer-core/internal/environment.js';
   try {
     const module = (await import(internal)) as { _connectToBrowser?: unknown };
-    if (typeof module._connectToBrowser === 'function') return module._connectToBrowser as (options: ConnectOptions) => Promise<Browser>;
+    // The package's entry gives Puppeteer the Node file system (for page.screenshot({ path }),
+    // page.pdf({ path })…); loaded without it, those throw "fs is not available in this environment".
+    const env = (await import(environment)) as { environment?: { value: object } };
+    if (typeof module._connectToBrowser === 'function' && env.environment !== undefined) {
+      const fs = await import('node:fs');
+      const path = await import('node:path');
+      env.environment.value = Object.create(env.environment.value, { fs: { value: fs.default }, path: { value: path.default } });
+      return module._connectToBrowser as (options: ConnectOptions) => Promise<Browser>;
+    }
   } catch {
     // Another layout of puppeteer-core: the public API below.
   }

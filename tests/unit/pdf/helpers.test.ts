@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chromiumArgs, needsNoSandbox, BrowserSession } from '../../../src/browser/session.js';
 import { chromiumTmp, sessionParent } from '../../../src/browser/temp-folders.js';
@@ -127,6 +131,22 @@ describe('BrowserSession', () => {
     expect(session.launched).toBe(false);
     await expect(session.withPage(async () => 1)).rejects.toMatchObject({ code: 'browser-failed' });
   });
+
+  it.skipIf(!existsSync(process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium'))('gives Puppeteer the file system: a screenshot written to a path', async () => {
+    const session = new BrowserSession({ browser: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium' });
+    const dir = await mkdtemp(join(tmpdir(), 'lectern-session-'));
+    try {
+      const file = join(dir, 'shot.png');
+      await session.withPage(async (page) => {
+        await page.setContent('<p>hello</p>');
+        await page.screenshot({ path: file });
+      });
+      expect((await stat(file)).size).toBeGreaterThan(100);
+    } finally {
+      await session.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("keeps the browser's temporary files in its session folder when the socket path fits, else moves the session to /tmp", () => {
     expect(chromiumTmp('/tmp/lectern-chromium-abcdef')).toBe('/tmp/lectern-chromium-abcdef');
