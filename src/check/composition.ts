@@ -7,6 +7,7 @@
  */
 import type { SlideComposition } from '../fit/composition.js';
 import type { Deck } from '../model.js';
+import { SPARSE_FILL } from '../plan/compose.js';
 import { classifyPoint } from '../plan/keypoint.js';
 import { deckMinutes } from '../plan/pacing.js';
 import { plainText } from '../text.js';
@@ -15,8 +16,8 @@ import { plainText } from '../text.js';
 export const TEXT_FLOOR_PX = 24;
 /** Code is never drawn smaller than this. */
 export const CODE_FLOOR_PX = 18;
-/** A slide whose content spans less than this share of the room below its title is sparse. */
-export const SPARSE_FILL = 1 / 3;
+/** A slide whose content spans less than this share of the room below its title is sparse: the planner's own threshold. */
+export { SPARSE_FILL };
 
 /** A slide named in the composition report. */
 export interface SlideRef {

@@ -275,8 +275,8 @@ function fillOut(measurer: RunMeasurer, from: number, to: number, first: boolean
   return { layout: current, expanded };
 }
 
-/** Under this share of the room below its title a slide is sparse (`lectern check`'s measure). */
-const SPARSE_FILL = 1 / 3;
+/** Under this share of the room below its title a slide is sparse (`lectern check` measures it in Chromium). */
+export const SPARSE_FILL = 1 / 3;
 
 /** A point that has more to show than its one sentence: next best sentences, or points shelved beside it. */
 function hasMore(item: Item): boolean {
